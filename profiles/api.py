@@ -1,0 +1,225 @@
+"""REST API of the service-type framework. Thin: serializers validate, services write, selectors read."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from profiles import selectors, services
+from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
+from profiles.models import LexiconVersion
+from servicefit.core.permissions import roles_allowed
+from servicefit.core.roles import ALL_ROLES, Role
+
+ANY_ROLE = roles_allowed(*ALL_ROLES)
+ROLE_PROFILE_EDITORS = (Role.RECRUITER, Role.HR, Role.ADMIN)
+
+
+class TranslatedField(serializers.Field):
+    """Serialises an object's translations as {language: {field: value}}, plus the active one."""
+
+    def __init__(self, fields, **kwargs):
+        self.translated_fields = fields
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        return {
+            t.language: {name: getter(t) for name, getter in self.translated_fields.items()}
+            for t in obj.translations.all()
+        }
+
+
+SERVICE_TYPE_FIELDS = {
+    "name": lambda t: t.name,
+    "summary": lambda t: t.summary,
+    "description": lambda t: t.description,
+    "strengths": lambda t: t.strength_list,
+    "risks": lambda t: t.risk_list,
+    "behavioural_markers": lambda t: t.behavioural_marker_list,
+}
+COMPETENCY_FIELDS = {
+    "name": lambda t: t.name,
+    "description": lambda t: t.description,
+    "anchors": lambda t: {str(level): text for level, text in t.anchors.items()},
+}
+
+
+class ServiceTypeOutput(serializers.Serializer):
+    code = serializers.CharField()
+    order = serializers.IntegerField()
+    name = serializers.SerializerMethodField()
+    translations = TranslatedField(SERVICE_TYPE_FIELDS)
+
+    def get_name(self, obj) -> str:
+        translation = obj.translation()
+        return translation.name if translation else obj.code
+
+
+class ServiceTypeListApi(APIView):
+    permission_classes = [ANY_ROLE]
+
+    @extend_schema(responses=ServiceTypeOutput(many=True))
+    def get(self, request):
+        return Response(ServiceTypeOutput(selectors.service_type_list(), many=True).data)
+
+
+class ServiceTypeDetailApi(APIView):
+    permission_classes = [ANY_ROLE]
+
+    @extend_schema(responses=ServiceTypeOutput)
+    def get(self, request, code):
+        service_type = get_object_or_404(selectors.service_type_list(), code=code)
+        return Response(ServiceTypeOutput(service_type).data)
+
+
+class MarkerOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    lexicon_version = serializers.CharField(source="lexicon_version.label")
+    language = serializers.CharField()
+    type = serializers.CharField(source="service_type.code")
+    phrase = serializers.CharField()
+    weight = serializers.FloatField()
+    suggestions = serializers.JSONField()
+
+
+class MarkerListApi(APIView):
+    permission_classes = [ANY_ROLE]
+
+    class FilterInput(serializers.Serializer):
+        language = serializers.ChoiceField(choices=LANGUAGES, required=False)
+        type = serializers.ChoiceField(choices=SERVICE_TYPES, required=False)
+        version = serializers.IntegerField(required=False, min_value=1, help_text="Lexicon version number.")
+
+    @extend_schema(
+        parameters=[FilterInput],
+        responses=MarkerOutput(many=True),
+        description="Language markers of one lexicon version (default: the newest).",
+    )
+    def get(self, request):
+        filters = self.FilterInput(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        version = None
+        if "version" in filters.validated_data:
+            version = get_object_or_404(LexiconVersion, number=filters.validated_data["version"])
+        markers = selectors.marker_list(
+            version=version,
+            language=filters.validated_data.get("language"),
+            service_type=filters.validated_data.get("type"),
+        )
+        return Response(MarkerOutput(markers, many=True).data)
+
+
+class LexiconVersionListApi(APIView):
+    permission_classes = [ANY_ROLE]
+
+    class Output(serializers.Serializer):
+        number = serializers.IntegerField()
+        label = serializers.CharField()
+        note = serializers.CharField()
+        source = serializers.CharField()
+        marker_count = serializers.IntegerField()
+        created_at = serializers.DateTimeField()
+
+    @extend_schema(responses=Output(many=True))
+    def get(self, request):
+        return Response(self.Output(selectors.lexicon_version_list(), many=True).data)
+
+
+class CompetencyOutput(serializers.Serializer):
+    code = serializers.CharField()
+    order = serializers.IntegerField()
+    name = serializers.SerializerMethodField()
+    translations = TranslatedField(COMPETENCY_FIELDS)
+
+    def get_name(self, obj) -> str:
+        translation = obj.translation()
+        return translation.name if translation else obj.code
+
+
+class CompetencyListApi(APIView):
+    permission_classes = [ANY_ROLE]
+
+    @extend_schema(responses=CompetencyOutput(many=True))
+    def get(self, request):
+        return Response(CompetencyOutput(selectors.competency_list(), many=True).data)
+
+
+class RoleProfileOutput(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    is_template = serializers.BooleanField()
+    type_weights = serializers.SerializerMethodField()
+    competencies = serializers.SerializerMethodField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    def get_type_weights(self, obj) -> dict[str, float]:
+        return {w.service_type.code: float(w.weight) for w in obj.type_weights.all()}
+
+    def get_competencies(self, obj) -> dict[str, int]:
+        return {c.competency.code: c.target_level for c in obj.competencies.all()}
+
+
+class RoleProfileInput(serializers.Serializer):
+    slug = serializers.SlugField(max_length=80)
+    name = serializers.CharField(max_length=120)
+    description = serializers.CharField(required=False, allow_blank=True, default="")
+    type_weights = serializers.DictField(
+        child=serializers.DecimalField(max_digits=4, decimal_places=3),
+        help_text="Service type code → weight in 0–1; the weights must sum to 1.",
+    )
+    competencies = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Competency code → target level 1–5."
+    )
+
+
+class RoleProfileListApi(APIView):
+    permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+
+    @extend_schema(responses=RoleProfileOutput(many=True))
+    def get(self, request):
+        return Response(RoleProfileOutput(selectors.role_profile_list(), many=True).data)
+
+    @extend_schema(request=RoleProfileInput, responses={201: RoleProfileOutput})
+    def post(self, request):
+        data = RoleProfileInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        role_profile = services.role_profile_create(**data.validated_data, user=request.user)
+        role_profile = selectors.role_profile_list().get(pk=role_profile.pk)
+        return Response(RoleProfileOutput(role_profile).data, status=status.HTTP_201_CREATED)
+
+
+class RoleProfileDetailApi(APIView):
+    permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+
+    class UpdateInput(RoleProfileInput):
+        slug = None
+
+    def _get(self, slug):
+        return get_object_or_404(selectors.role_profile_list(), slug=slug)
+
+    @extend_schema(responses=RoleProfileOutput)
+    def get(self, request, slug):
+        return Response(RoleProfileOutput(self._get(slug)).data)
+
+    @extend_schema(request=UpdateInput, responses=RoleProfileOutput)
+    def put(self, request, slug):
+        return self._update(request, slug, partial=False)
+
+    @extend_schema(request=UpdateInput, responses=RoleProfileOutput)
+    def patch(self, request, slug):
+        return self._update(request, slug, partial=True)
+
+    def _update(self, request, slug, *, partial):
+        role_profile = self._get(slug)
+        data = self.UpdateInput(data=request.data, partial=partial)
+        data.is_valid(raise_exception=True)
+        services.role_profile_update(role_profile=role_profile, **data.validated_data)
+        return Response(RoleProfileOutput(self._get(slug)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, slug):
+        services.role_profile_delete(role_profile=self._get(slug))
+        return Response(status=status.HTTP_204_NO_CONTENT)

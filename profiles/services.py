@@ -1,0 +1,224 @@
+"""Writes to the service-type framework: lexicon versions, uploads and role profiles."""
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max, ProtectedError
+from django.utils.translation import gettext as _
+
+from profiles import lexicon_file
+from profiles.models import (
+    Competency,
+    LanguageMarker,
+    LexiconUpload,
+    LexiconVersion,
+    RoleProfile,
+    RoleProfileCompetency,
+    RoleProfileTypeWeight,
+    ServiceType,
+)
+from profiles.role_mix import type_weight_errors
+from servicefit.core.exceptions import ApplicationError
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+@transaction.atomic
+def lexicon_import(*, lexicon: lexicon_file.LexiconFile, user=None, source: str = "") -> LexiconVersion:
+    """Store a validated lexicon file as the next version, all rows or none."""
+    types = {t.code: t for t in ServiceType.objects.all()}
+    missing = sorted({m.type for m in lexicon.markers} - set(types))
+    if missing:
+        raise ApplicationError(f"Service types missing from the database: {', '.join(missing)}.")
+    # Lock the newest version row so two imports at once cannot take the same number.
+    latest = LexiconVersion.objects.select_for_update().order_by("-number").first()
+    version = LexiconVersion.objects.create(
+        number=(latest.number if latest else 0) + 1,
+        note=lexicon.note,
+        source=source[:300],
+        created_by=user,
+    )
+    LanguageMarker.objects.bulk_create(
+        LanguageMarker(
+            lexicon_version=version,
+            language=m.language,
+            service_type=types[m.type],
+            phrase=m.phrase,
+            weight=m.weight,
+            suggestions=list(m.suggestions),
+        )
+        for m in lexicon.markers
+    )
+    return version
+
+
+@transaction.atomic
+def lexicon_version_copy(*, base: LexiconVersion, user=None) -> LexiconVersion:
+    """A new newest version with the same markers as `base`, to edit without rewriting history."""
+    next_number = (LexiconVersion.objects.select_for_update().aggregate(n=Max("number"))["n"] or 0) + 1
+    version = LexiconVersion.objects.create(
+        number=next_number, note=f"Copy of {base.label}", source=base.label, created_by=user
+    )
+    LanguageMarker.objects.bulk_create(
+        LanguageMarker(
+            lexicon_version=version,
+            language=m.language,
+            service_type_id=m.service_type_id,
+            phrase=m.phrase,
+            weight=m.weight,
+            suggestions=m.suggestions,
+        )
+        for m in base.markers.all()
+    )
+    return version
+
+
+def lexicon_upload_create(*, filename: str, raw: bytes, user=None) -> LexiconUpload:
+    """Accept a file for import; the parsing and import run in `lexicon_upload_process_task`."""
+    from profiles.tasks import lexicon_upload_process_task
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    fmt = {"json": "json", "yaml": "yaml", "yml": "yaml"}.get(extension)
+    if fmt is None:
+        raise ApplicationError(_("Upload a .json, .yaml or .yml file."))
+    if len(raw) > MAX_UPLOAD_BYTES:
+        raise ApplicationError(_("The file is larger than 2 MB."), status=413)
+    try:
+        content = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ApplicationError(_("The file is not UTF-8 text (byte %(byte)s).") % {"byte": exc.start}) from exc
+    if not content.strip():
+        raise ApplicationError(_("The file is empty."))
+
+    with transaction.atomic():
+        upload = LexiconUpload.objects.create(filename=filename[:255], format=fmt, content=content, created_by=user)
+        transaction.on_commit(lambda: lexicon_upload_process_task.delay(upload.id))
+    return upload
+
+
+def lexicon_upload_process(*, upload_id: int) -> None:
+    """Validate and import one upload. Safe to run twice: only a pending upload is claimed."""
+    claimed = LexiconUpload.objects.filter(id=upload_id, status=LexiconUpload.Status.PENDING).update(
+        status=LexiconUpload.Status.RUNNING
+    )
+    if claimed != 1:
+        return
+    upload = LexiconUpload.objects.get(id=upload_id)
+    try:
+        lexicon = lexicon_file.load(upload.content, upload.format)
+        with transaction.atomic():
+            version = lexicon_import(lexicon=lexicon, user=upload.created_by, source=upload.filename)
+            upload.lexicon_version = version
+            upload.status = LexiconUpload.Status.DONE
+            upload.errors = []
+            upload.save(update_fields=["lexicon_version", "status", "errors", "updated_at"])
+    except lexicon_file.LexiconFileError as exc:
+        upload.status = LexiconUpload.Status.FAILED
+        upload.errors = [str(error) for error in exc.errors]
+        upload.save(update_fields=["status", "errors", "updated_at"])
+    except ApplicationError as exc:
+        upload.status = LexiconUpload.Status.FAILED
+        upload.errors = [exc.message]
+        upload.save(update_fields=["status", "errors", "updated_at"])
+
+
+def _role_profile_validate(
+    *, role_profile: RoleProfile, type_weights: Mapping[str, object], competencies: Mapping[str, int]
+) -> None:
+    """Raise one error naming every problem (fields, weights, competencies), so one fix suffices."""
+    errors = {}
+    try:
+        role_profile.full_clean()
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    weight_errors = type_weight_errors(type_weights)
+    if weight_errors:
+        errors["type_weights"] = weight_errors
+    known = set(Competency.objects.filter(code__in=list(competencies)).values_list("code", flat=True))
+    competency_errors = [f"Unknown competency: {code}." for code in sorted(set(competencies) - known)]
+    competency_errors += [
+        f"The target level of {code} must be a whole number from 1 to 5."
+        for code, level in competencies.items()
+        if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5
+    ]
+    if competency_errors:
+        errors["competencies"] = competency_errors
+    if errors:
+        raise ApplicationError(_("The role profile is not valid."), extra={"fields": errors})
+
+
+def _role_profile_write_parts(
+    *, role_profile: RoleProfile, type_weights: Mapping[str, object], competencies: Mapping[str, int]
+) -> None:
+    types = {t.code: t for t in ServiceType.objects.all()}
+    by_code = {c.code: c for c in Competency.objects.filter(code__in=list(competencies))}
+    role_profile.type_weights.all().delete()
+    role_profile.competencies.all().delete()
+    RoleProfileTypeWeight.objects.bulk_create(
+        RoleProfileTypeWeight(role_profile=role_profile, service_type=types[code], weight=Decimal(str(weight)))
+        for code, weight in type_weights.items()
+    )
+    RoleProfileCompetency.objects.bulk_create(
+        RoleProfileCompetency(role_profile=role_profile, competency=by_code[code], target_level=level)
+        for code, level in competencies.items()
+    )
+
+
+@transaction.atomic
+def role_profile_create(
+    *,
+    slug: str,
+    name: str,
+    description: str = "",
+    type_weights: Mapping[str, object],
+    competencies: Mapping[str, int],
+    is_template: bool = False,
+    user=None,
+) -> RoleProfile:
+    role_profile = RoleProfile(slug=slug, name=name, description=description, is_template=is_template, created_by=user)
+    _role_profile_validate(role_profile=role_profile, type_weights=type_weights, competencies=competencies)
+    role_profile.save()
+    _role_profile_write_parts(role_profile=role_profile, type_weights=type_weights, competencies=competencies)
+    return role_profile
+
+
+@transaction.atomic
+def role_profile_update(
+    *,
+    role_profile: RoleProfile,
+    name: str | None = None,
+    description: str | None = None,
+    type_weights: Mapping[str, object] | None = None,
+    competencies: Mapping[str, int] | None = None,
+) -> RoleProfile:
+    if name is not None:
+        role_profile.name = name
+    if description is not None:
+        role_profile.description = description
+    new_weights = type_weights if type_weights is not None else _current_weights(role_profile)
+    new_competencies = competencies if competencies is not None else _current_competencies(role_profile)
+    _role_profile_validate(role_profile=role_profile, type_weights=new_weights, competencies=new_competencies)
+    role_profile.save()
+    if type_weights is not None or competencies is not None:
+        _role_profile_write_parts(role_profile=role_profile, type_weights=new_weights, competencies=new_competencies)
+    return role_profile
+
+
+def _current_weights(role_profile: RoleProfile) -> dict[str, Decimal]:
+    return {w.service_type.code: w.weight for w in role_profile.type_weights.select_related("service_type")}
+
+
+def _current_competencies(role_profile: RoleProfile) -> dict[str, int]:
+    return {c.competency.code: c.target_level for c in role_profile.competencies.select_related("competency")}
+
+
+@transaction.atomic
+def role_profile_delete(*, role_profile: RoleProfile) -> None:
+    try:
+        role_profile.delete()
+    except ProtectedError as exc:
+        raise ApplicationError(
+            _("%(name)s is still in use and cannot be deleted.") % {"name": role_profile.name}, status=409
+        ) from exc

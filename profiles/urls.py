@@ -1,0 +1,14 @@
+from django.urls import path
+
+from profiles import views
+
+app_name = "profiles"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("service-types/<slug:code>/", views.service_type_detail, name="service-type-detail"),
+    path("role-profiles/<slug:slug>/", views.role_profile_detail, name="role-profile-detail"),
+    path("lexicon/", views.lexicon, name="lexicon"),
+    path("lexicon/v<int:number>.<str:fmt>", views.lexicon_export, name="lexicon-export"),
+    path("lexicon/uploads/", views.lexicon_upload, name="lexicon-upload"),
+    path("lexicon/uploads/<int:upload_id>/", views.lexicon_upload_status, name="lexicon-upload-status"),
+]

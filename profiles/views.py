@@ -1,0 +1,136 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from profiles import lexicon_file, selectors, services
+from profiles.lexicon_file import LANGUAGES
+from profiles.models import LexiconUpload, LexiconVersion
+from servicefit.core.decorators import role_required
+from servicefit.core.exceptions import ApplicationError
+from servicefit.core.roles import ALL_ROLES, Role, user_has_role
+
+
+def _ui_language() -> str:
+    language = (get_language() or "en").split("-")[0]
+    return language if language in LANGUAGES else "en"
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def index(request):
+    return render(
+        request,
+        "profiles/index.html",
+        {
+            "service_types": selectors.service_type_list(),
+            "competencies": selectors.competency_list(),
+            "role_profiles": selectors.role_profile_list(),
+        },
+    )
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def service_type_detail(request, code):
+    service_type = get_object_or_404(selectors.service_type_list(), code=code)
+    language = request.GET.get("language") or _ui_language()
+    if language not in LANGUAGES:
+        language = "en"
+    return render(
+        request,
+        "profiles/service_type_detail.html",
+        {
+            "service_type": service_type,
+            "translation": service_type.translation(),
+            "markers": selectors.marker_list(language=language, service_type=code),
+            "marker_language": language,
+            "languages": LANGUAGES,
+        },
+    )
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def role_profile_detail(request, slug):
+    role_profile = get_object_or_404(selectors.role_profile_list(), slug=slug)
+    return render(
+        request,
+        "profiles/role_profile_detail.html",
+        {
+            "role_profile": role_profile,
+            "chart": {
+                "labels": [str(w.service_type) for w in role_profile.type_weights.all()],
+                "values": [float(w.weight) for w in role_profile.type_weights.all()],
+            },
+        },
+    )
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def lexicon(request):
+    latest = selectors.lexicon_version_latest()
+    counts = selectors.marker_counts(version=latest) if latest else {}
+    service_types = list(selectors.service_type_list())
+    matrix = [
+        {
+            "service_type": service_type,
+            "counts": [counts.get(language, {}).get(service_type.code, 0) for language in LANGUAGES],
+        }
+        for service_type in service_types
+    ]
+    totals = [sum(c.values()) for c in (counts.get(language, {}) for language in LANGUAGES)]
+    return render(
+        request,
+        "profiles/lexicon.html",
+        {
+            "latest": latest,
+            "versions": selectors.lexicon_version_list(),
+            "languages": LANGUAGES,
+            "matrix": matrix,
+            "totals": totals,
+            "uploads": selectors.lexicon_upload_list()[:10],
+            "can_upload": user_has_role(request.user, [Role.ADMIN]),
+        },
+    )
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def lexicon_export(request, number, fmt):
+    if fmt not in lexicon_file.FORMATS:
+        raise Http404
+    version = get_object_or_404(LexiconVersion, number=number)
+    body = lexicon_file.dump(
+        selectors.lexicon_export_rows(version=version), version=str(version.number), note=version.note, fmt=fmt
+    )
+    content_type = "application/json" if fmt == "json" else "application/yaml"
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="servicefit-lexicon-v{version.number}.{fmt}"'
+    return response
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def lexicon_upload(request):
+    uploaded = request.FILES.get("file")
+    if uploaded is None:
+        messages.error(request, _("Choose a lexicon file to upload."))
+        return redirect("profiles:lexicon")
+    try:
+        upload = services.lexicon_upload_create(filename=uploaded.name, raw=uploaded.read(), user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("profiles:lexicon")
+    return redirect("profiles:lexicon-upload-status", upload_id=upload.id)
+
+
+@require_GET
+@role_required(Role.ADMIN)
+def lexicon_upload_status(request, upload_id):
+    upload = get_object_or_404(LexiconUpload.objects.select_related("lexicon_version"), id=upload_id)
+    template = "profiles/_upload_status.html" if request.headers.get("HX-Request") else "profiles/upload.html"
+    return render(request, template, {"upload": upload})

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class CoreConfig(AppConfig):
+    name = "servicefit.core"
+    label = "core"
+
+    def ready(self):
+        from servicefit.core import checks  # noqa: F401  (registers the system checks)
+        from servicefit.core.services import role_groups_ensure
+
+        # After every migrate: the four role groups exist and the admin group can use the admin.
+        post_migrate.connect(lambda **kwargs: role_groups_ensure(), sender=self, weak=False)

@@ -1,0 +1,42 @@
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from servicefit.core.roles import ALL_ROLES, Role
+
+# Apps whose models the admin role manages in the Django admin.
+ADMIN_MANAGED_APPS = ("profiles", "hiring", "assessments", "auth", "authtoken")
+
+
+def expired_sessions_clear() -> None:
+    """Delete expired login sessions (Django never does this by itself)."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+
+
+@transaction.atomic
+def role_groups_ensure() -> None:
+    """Create the role groups; give the admin group every permission on the managed apps."""
+    for role in ALL_ROLES:
+        Group.objects.get_or_create(name=role)
+    admin = Group.objects.get(name=Role.ADMIN)
+    admin.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_MANAGED_APPS))
+
+
+@transaction.atomic
+def user_create_or_update(*, username: str, password: str, role: str, email: str = "", first_name: str = ""):
+    """Create (or reset) a user holding exactly one role. Admins get access to the Django admin."""
+    if role not in ALL_ROLES:
+        raise ValueError(f"Unknown role {role!r}")
+    role_groups_ensure()
+    user, _created = get_user_model().objects.get_or_create(username=username)
+    user.email = email
+    user.first_name = first_name
+    user.is_staff = role == Role.ADMIN
+    user.is_active = True
+    user.set_password(password)
+    user.save()
+    user.groups.set(Group.objects.filter(name=role))
+    return user

@@ -1,0 +1,31 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from servicefit.core import api as core_api
+from servicefit.core import views as core_views
+
+admin.site.site_header = "ServiceFit"
+admin.site.site_title = "ServiceFit"
+
+api_patterns = [
+    path("auth/token/", core_api.TokenObtainApi.as_view(), name="token-obtain"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include("profiles.api_urls")),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.health, name="health"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("api/", include((api_patterns, "api"))),
+    path("profiles/", include("profiles.urls")),
+    path("hiring/", include("hiring.urls")),
+    path("assessments/", include("assessments.urls")),
+]

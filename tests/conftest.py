@@ -1,0 +1,59 @@
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from servicefit.core.roles import Role
+from servicefit.core.services import user_create_or_update
+
+
+def make_user(username: str, role: str | None):
+    from django.contrib.auth import get_user_model
+
+    if role is None:
+        return get_user_model().objects.create_user(username=username, password="pw-outsider")
+    return user_create_or_update(username=username, password=f"pw-{username}", role=role)
+
+
+@pytest.fixture
+def recruiter(db):
+    return make_user("rikke", Role.RECRUITER)
+
+
+@pytest.fixture
+def hr_user(db):
+    return make_user("henrik", Role.HR)
+
+
+@pytest.fixture
+def manager(db):
+    return make_user("maja", Role.MANAGER)
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("astrid", Role.ADMIN)
+
+
+@pytest.fixture
+def outsider(db):
+    """Logged in, but holds no role."""
+    return make_user("olle", None)
+
+
+@pytest.fixture
+def role_users(recruiter, hr_user, manager, admin_user):
+    return {Role.RECRUITER: recruiter, Role.HR: hr_user, Role.MANAGER: manager, Role.ADMIN: admin_user}
+
+
+@pytest.fixture
+def api():
+    """An API client; `api.as_user(user)` authenticates with the user's token, as an integration would."""
+    client = APIClient()
+
+    def as_user(user):
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    client.as_user = as_user
+    return client

@@ -1,0 +1,31 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+
+def test_it_refuses_to_create_public_passwords_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("seed_demo")
+    assert not get_user_model().objects.exists()
+
+
+def test_it_creates_one_user_per_role_and_can_run_twice(db, settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    users = {u.username: u for u in get_user_model().objects.prefetch_related("groups")}
+    assert set(users) == {"recruiter", "hr", "manager", "admin"}
+    assert [g.name for g in users["hr"].groups.all()] == ["hr"]
+    assert users["admin"].is_staff and not users["admin"].is_superuser
+    assert not users["recruiter"].is_staff
+    assert users["manager"].check_password("demo-manager")
+    assert "recruiter  password demo-recruiter" in capsys.readouterr().out
+
+
+def test_the_demo_admin_can_edit_the_framework_in_the_admin(client, db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    client.login(username="admin", password="demo-admin")
+    assert client.get("/admin/profiles/roleprofile/").status_code == 200
+    assert client.get("/admin/profiles/languagemarker/?language=nb").status_code == 200

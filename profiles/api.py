@@ -1,7 +1,7 @@
 """REST API of the service-type framework. Thin: serializers validate, services write, selectors read."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,44 +16,48 @@ ANY_ROLE = roles_allowed(*ALL_ROLES)
 ROLE_PROFILE_EDITORS = (Role.RECRUITER, Role.HR, Role.ADMIN)
 
 
-class TranslatedField(serializers.Field):
-    """Serialises an object's translations as {language: {field: value}}, plus the active one."""
-
-    def __init__(self, fields, **kwargs):
-        self.translated_fields = fields
-        super().__init__(source="*", read_only=True, **kwargs)
-
-    def to_representation(self, obj):
-        return {
-            t.language: {name: getter(t) for name, getter in self.translated_fields.items()}
-            for t in obj.translations.all()
-        }
+class ServiceTypeTranslationOutput(serializers.Serializer):
+    name = serializers.CharField()
+    summary = serializers.CharField()
+    description = serializers.CharField()
+    strengths = serializers.ListField(child=serializers.CharField(), source="strength_list")
+    risks = serializers.ListField(child=serializers.CharField(), source="risk_list")
+    behavioural_markers = serializers.ListField(child=serializers.CharField(), source="behavioural_marker_list")
 
 
-SERVICE_TYPE_FIELDS = {
-    "name": lambda t: t.name,
-    "summary": lambda t: t.summary,
-    "description": lambda t: t.description,
-    "strengths": lambda t: t.strength_list,
-    "risks": lambda t: t.risk_list,
-    "behavioural_markers": lambda t: t.behavioural_marker_list,
-}
-COMPETENCY_FIELDS = {
-    "name": lambda t: t.name,
-    "description": lambda t: t.description,
-    "anchors": lambda t: {str(level): text for level, text in t.anchors.items()},
-}
+class CompetencyTranslationOutput(serializers.Serializer):
+    name = serializers.CharField()
+    description = serializers.CharField()
+    anchors = serializers.SerializerMethodField()
+
+    def get_anchors(self, obj) -> dict[str, str]:
+        return {str(level): text for level, text in obj.anchors.items()}
 
 
-class ServiceTypeOutput(serializers.Serializer):
+class TranslatedOutput(serializers.Serializer):
+    """`name` in the request's language, and every translation keyed by language code."""
+
+    translation_serializer: type[serializers.Serializer]
+
     code = serializers.CharField()
     order = serializers.IntegerField()
     name = serializers.SerializerMethodField()
-    translations = TranslatedField(SERVICE_TYPE_FIELDS)
+    translations = serializers.SerializerMethodField()
 
     def get_name(self, obj) -> str:
         translation = obj.translation()
         return translation.name if translation else obj.code
+
+    def get_translations(self, obj) -> dict:
+        return {t.language: self.translation_serializer(t).data for t in obj.translations.all()}
+
+
+class ServiceTypeOutput(TranslatedOutput):
+    translation_serializer = ServiceTypeTranslationOutput
+
+    @extend_schema_field(serializers.DictField(child=ServiceTypeTranslationOutput()))
+    def get_translations(self, obj):
+        return super().get_translations(obj)
 
 
 class ServiceTypeListApi(APIView):
@@ -113,7 +117,7 @@ class MarkerListApi(APIView):
 class LexiconVersionListApi(APIView):
     permission_classes = [ANY_ROLE]
 
-    class Output(serializers.Serializer):
+    class LexiconVersionOutput(serializers.Serializer):
         number = serializers.IntegerField()
         label = serializers.CharField()
         note = serializers.CharField()
@@ -121,20 +125,17 @@ class LexiconVersionListApi(APIView):
         marker_count = serializers.IntegerField()
         created_at = serializers.DateTimeField()
 
-    @extend_schema(responses=Output(many=True))
+    @extend_schema(responses=LexiconVersionOutput(many=True))
     def get(self, request):
-        return Response(self.Output(selectors.lexicon_version_list(), many=True).data)
+        return Response(self.LexiconVersionOutput(selectors.lexicon_version_list(), many=True).data)
 
 
-class CompetencyOutput(serializers.Serializer):
-    code = serializers.CharField()
-    order = serializers.IntegerField()
-    name = serializers.SerializerMethodField()
-    translations = TranslatedField(COMPETENCY_FIELDS)
+class CompetencyOutput(TranslatedOutput):
+    translation_serializer = CompetencyTranslationOutput
 
-    def get_name(self, obj) -> str:
-        translation = obj.translation()
-        return translation.name if translation else obj.code
+    @extend_schema_field(serializers.DictField(child=CompetencyTranslationOutput()))
+    def get_translations(self, obj):
+        return super().get_translations(obj)
 
 
 class CompetencyListApi(APIView):
@@ -194,7 +195,7 @@ class RoleProfileListApi(APIView):
 class RoleProfileDetailApi(APIView):
     permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
 
-    class UpdateInput(RoleProfileInput):
+    class RoleProfileUpdateInput(RoleProfileInput):
         slug = None
 
     def _get(self, slug):
@@ -204,17 +205,17 @@ class RoleProfileDetailApi(APIView):
     def get(self, request, slug):
         return Response(RoleProfileOutput(self._get(slug)).data)
 
-    @extend_schema(request=UpdateInput, responses=RoleProfileOutput)
+    @extend_schema(request=RoleProfileUpdateInput, responses=RoleProfileOutput)
     def put(self, request, slug):
         return self._update(request, slug, partial=False)
 
-    @extend_schema(request=UpdateInput, responses=RoleProfileOutput)
+    @extend_schema(request=RoleProfileUpdateInput, responses=RoleProfileOutput)
     def patch(self, request, slug):
         return self._update(request, slug, partial=True)
 
     def _update(self, request, slug, *, partial):
         role_profile = self._get(slug)
-        data = self.UpdateInput(data=request.data, partial=partial)
+        data = self.RoleProfileUpdateInput(data=request.data, partial=partial)
         data.is_valid(raise_exception=True)
         services.role_profile_update(role_profile=role_profile, **data.validated_data)
         return Response(RoleProfileOutput(self._get(slug)).data)

@@ -2,14 +2,6 @@
 (function () {
   "use strict";
 
-  // Selects marked data-autosubmit submit their form on change (the button stays for no-JS users).
-  document.addEventListener("change", function (event) {
-    var target = event.target;
-    if (target.matches && target.matches("select[data-autosubmit]") && target.form) {
-      target.form.requestSubmit ? target.form.requestSubmit() : target.form.submit();
-    }
-  });
-
   // Charts read their data from a json_script block, so no inline script is needed (strict CSP).
   function drawCharts() {
     if (typeof window.Chart === "undefined") return;

@@ -1,15 +1,280 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+import csv
 
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from hiring import forms, selectors, services
+from hiring.highlight import segments
+from hiring.models import BulkAnalysis, JobAd
 from profiles import selectors as profile_selectors
+from profiles import services as profile_services
+from profiles.analysis.text import split_sentences
+from profiles.lexicon_file import SERVICE_TYPES
+from profiles.models import SentenceLabel
 from servicefit.core.decorators import role_required
-from servicefit.core.roles import Role
+from servicefit.core.exceptions import ApplicationError
+from servicefit.core.roles import Role, user_has_role
 
 HIRING_ROLES = (Role.RECRUITER, Role.MANAGER, Role.HR, Role.ADMIN)
+WRITERS = (Role.RECRUITER, Role.HR, Role.ADMIN)
+BULK_COLUMNS = ["name", "language", "word_count", "controller_index", "alignment", "lix", "gender_coding"]
 
 
 @require_GET
 @role_required(*HIRING_ROLES)
 def index(request):
-    """Hiring starts from a role profile: the target service-type mix and competencies to recruit for."""
-    return render(request, "hiring/index.html", {"role_profiles": profile_selectors.role_profile_list()})
+    filters = forms.JobAdFilterForm(request.GET or None)
+    cleaned = filters.cleaned_data if filters.is_valid() else {}
+    ads = selectors.job_ad_list(
+        q=cleaned.get("q", ""), language=cleaned.get("language", ""), role_profile=cleaned.get("role_profile", "")
+    )
+    page = Paginator(ads, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "hiring/index.html",
+        {
+            "filters": filters,
+            "page": page,
+            "role_profiles": profile_selectors.role_profile_list(),
+            "can_write": user_has_role(request.user, WRITERS),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(*WRITERS)
+def job_ad_new(request):
+    form = forms.JobAdForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job_ad = services.job_ad_create(owner=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The job ad was saved as revision 1."))
+            return redirect("hiring:studio", job_ad_id=job_ad.id)
+    return render(request, "hiring/job_ad_new.html", {"form": form})
+
+
+def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
+    """The analysis partial's context for `text`, or the error a user should see instead."""
+    try:
+        analysis = profile_services.text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
+    except ApplicationError as exc:
+        return {"analysis_error": exc.message, "job_ad": job_ad}
+    data = analysis.to_dict()
+    sentences = split_sentences(text)
+    for match in data["matches"]:
+        match["sentence_text"] = next((s.text for s in sentences if s.start <= match["start"] < s.end), match["text"])
+    target = data.get("alignment")
+    weights = {}
+    if job_ad.role_profile:
+        weights = {w.service_type.code: float(w.weight) for w in job_ad.role_profile.type_weights.all()}
+    total = sum(data["scores"].values()) or 1.0
+    return {
+        "job_ad": job_ad,
+        "analysis": data,
+        "segments": segments(text, data["matches"]),
+        "type_rows": [
+            {"code": t, "score": data["scores"][t], "share": round(100 * data["scores"][t] / total)}
+            for t in SERVICE_TYPES
+        ],
+        "gauge_angle": round(data["controller_index"] * 0.9, 1),  # -100…100 → -90…90 degrees
+        "chart": {
+            "labels": [t.replace("_", " ").title() for t in SERVICE_TYPES],
+            "actual": [round(data["scores"][t] / total, 3) for t in SERVICE_TYPES],
+            "target": [weights.get(t, 0.0) for t in SERVICE_TYPES] if target else None,
+        },
+        "label_choices": SentenceLabel.Label.choices,
+        "can_write": user_has_role(request.user, WRITERS),
+    }
+
+
+def _studio_job_ad(job_ad_id: int) -> JobAd:
+    job_ad = JobAd.objects.select_related("role_profile", "owner").filter(id=job_ad_id).first()
+    if job_ad is None:
+        raise Http404
+    if job_ad.role_profile_id:
+        job_ad.role_profile = profile_selectors.role_profile_list().get(pk=job_ad.role_profile_id)
+    return job_ad
+
+
+@require_GET
+@role_required(*HIRING_ROLES)
+def studio(request, job_ad_id):
+    job_ad = _studio_job_ad(job_ad_id)
+    latest = selectors.revision_latest(job_ad=job_ad)
+    text = latest.text if latest else ""
+    return render(
+        request,
+        "hiring/studio.html",
+        {
+            **_analysis_context(request, job_ad, text),
+            "text": text,
+            "latest": latest,
+            "revisions": selectors.revision_list(job_ad=job_ad),
+            "settings_form": forms.JobAdSettingsForm(instance=job_ad),
+        },
+    )
+
+
+@require_POST
+@role_required(*HIRING_ROLES)
+def studio_analyze(request, job_ad_id):
+    """The live analysis as the recruiter types (htmx, debounced). Saves nothing."""
+    job_ad = _studio_job_ad(job_ad_id)
+    return render(request, "hiring/_analysis.html", _analysis_context(request, job_ad, request.POST.get("text", "")))
+
+
+@require_POST
+@role_required(*WRITERS)
+def studio_save(request, job_ad_id):
+    job_ad = _studio_job_ad(job_ad_id)
+    try:
+        revision = services.job_ad_revise(
+            job_ad=job_ad, text=request.POST.get("text", ""), user=request.user, note=request.POST.get("note", "")
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Saved as revision %(number)s.") % {"number": revision.number})
+    return redirect("hiring:studio", job_ad_id=job_ad.id)
+
+
+@require_POST
+@role_required(*WRITERS)
+def studio_apply(request, job_ad_id):
+    job_ad = _studio_job_ad(job_ad_id)
+    text = request.POST.get("text") or None
+    latest = None if text else selectors.revision_latest(job_ad=job_ad)
+    try:
+        index = int(request.POST.get("index", ""))
+        revision = services.job_ad_apply_suggestion(
+            job_ad=job_ad,
+            index=index,
+            text=text,
+            revision_number=latest.number if latest else None,
+            user=request.user,
+        )
+    except ValueError:
+        messages.error(request, _("There is no such suggestion."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("Suggestion applied and saved as revision %(number)s.") % {"number": revision.number}
+        )
+    return redirect("hiring:studio", job_ad_id=job_ad.id)
+
+
+@require_POST
+@role_required(*WRITERS)
+def studio_settings(request, job_ad_id):
+    job_ad = _studio_job_ad(job_ad_id)
+    form = forms.JobAdSettingsForm(request.POST, instance=job_ad)
+    if form.is_valid():
+        services.job_ad_update(job_ad=job_ad, **form.cleaned_data)
+        messages.success(request, _("Settings saved."))
+    else:
+        messages.error(request, _("The settings were not saved: %(errors)s") % {"errors": form.errors.as_text()})
+    return redirect("hiring:studio", job_ad_id=job_ad.id)
+
+
+@require_POST
+@role_required(*WRITERS)
+def studio_delete(request, job_ad_id):
+    job_ad = _studio_job_ad(job_ad_id)
+    services.job_ad_delete(job_ad=job_ad)
+    messages.success(request, _("“%(title)s” was deleted.") % {"title": job_ad.title})
+    return redirect("hiring:index")
+
+
+@require_GET
+@role_required(*HIRING_ROLES)
+def compare(request, job_ad_id):
+    job_ad = _studio_job_ad(job_ad_id)
+    revisions = list(selectors.revision_list(job_ad=job_ad))
+    by_number = {r.number: r for r in revisions}
+    try:
+        a, b = by_number[int(request.GET["a"])], by_number[int(request.GET["b"])]
+    except (KeyError, ValueError):
+        messages.error(request, _("Choose two revisions of this ad to compare."))
+        return redirect("hiring:studio", job_ad_id=job_ad.id)
+    return render(
+        request,
+        "hiring/compare.html",
+        {"job_ad": job_ad, "a": a, "b": b, "diff": selectors.revision_compare(a=a, b=b), "revisions": revisions},
+    )
+
+
+@require_POST
+@role_required(*WRITERS)
+def sentence_label(request):
+    form = forms.SentenceLabelForm(request.POST)
+    if not form.is_valid():
+        return render(request, "hiring/_label_result.html", {"error": form.errors.as_text()}, status=400)
+    profile_services.sentence_label_save(user=request.user, **form.cleaned_data)
+    return render(request, "hiring/_label_result.html", {"label": form.cleaned_data["label"]})
+
+
+def _bulk_page(request, form, status=200):
+    return render(
+        request,
+        "hiring/bulk.html",
+        {"form": form, "runs": selectors.bulk_analysis_list()[:50], "can_write": user_has_role(request.user, WRITERS)},
+        status=status,
+    )
+
+
+@require_GET
+@role_required(*HIRING_ROLES)
+def bulk(request):
+    return _bulk_page(request, forms.BulkAnalysisForm())
+
+
+@require_POST
+@role_required(*WRITERS)
+def bulk_create(request):
+    form = forms.BulkAnalysisForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            run = services.bulk_analysis_create(
+                name=form.cleaned_data["name"],
+                role_profile=form.cleaned_data["role_profile"],
+                items=form.cleaned_data["items"],
+                user=request.user,
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("hiring:bulk-detail", bulk_id=run.id)
+    return _bulk_page(request, form, status=400)
+
+
+@require_GET
+@role_required(*HIRING_ROLES)
+def bulk_detail(request, bulk_id):
+    run = get_object_or_404(BulkAnalysis, id=bulk_id)
+    context = {"run": run, "rows": selectors.bulk_result_rows(bulk=run) if run.is_finished else None}
+    context["types"] = SERVICE_TYPES
+    template = "hiring/_bulk_progress.html" if request.headers.get("HX-Request") else "hiring/bulk_detail.html"
+    return render(request, template, context)
+
+
+@require_GET
+@role_required(*HIRING_ROLES)
+def bulk_csv(request, bulk_id):
+    run = get_object_or_404(BulkAnalysis, id=bulk_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="servicefit-bulk-{run.id}.csv"'
+    response.write("\ufeff")  # so Excel opens æ/ø/å correctly
+    columns = [*BULK_COLUMNS, *SERVICE_TYPES, "error"]
+    writer = csv.DictWriter(response, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in selectors.bulk_result_rows(bulk=run):
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return response

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from profiles import selectors, services
 from profiles.models import (
+    ClassifierModel,
     Competency,
     CompetencyTranslation,
     LanguageMarker,
@@ -13,6 +14,7 @@ from profiles.models import (
     RoleProfile,
     RoleProfileCompetency,
     RoleProfileTypeWeight,
+    SentenceLabel,
     ServiceType,
     ServiceTypeTranslation,
 )
@@ -161,3 +163,21 @@ class RoleProfileAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(ClassifierModel)
+class ClassifierModelAdmin(admin.ModelAdmin):
+    list_display = ["label", "sentences", "corrections", "macro_f1", "created_at"]
+    exclude = ["blob"]
+    readonly_fields = ["version", "sentences", "corrections", "macro_f1", "created_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(SentenceLabel)
+class SentenceLabelAdmin(admin.ModelAdmin):
+    list_display = ["text", "language", "label", "created_by", "used_in", "updated_at"]
+    list_filter = ["language", "label"]
+    search_fields = ["text"]
+    list_select_related = ["created_by", "used_in"]

@@ -224,3 +224,25 @@ class RoleProfileDetailApi(APIView):
     def delete(self, request, slug):
         services.role_profile_delete(role_profile=self._get(slug))
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ClassifierVersionOutput(serializers.Serializer):
+    version = serializers.IntegerField()
+    label = serializers.CharField()
+    sentences = serializers.IntegerField()
+    corrections = serializers.IntegerField()
+    macro_f1 = serializers.DictField(child=serializers.FloatField())
+    created_at = serializers.DateTimeField()
+
+
+class ClassifierVersionListApi(APIView):
+    permission_classes = [roles_allowed(*ALL_ROLES, write=(Role.HR, Role.ADMIN))]
+
+    @extend_schema(responses=ClassifierVersionOutput(many=True))
+    def get(self, request):
+        return Response(ClassifierVersionOutput(selectors.classifier_list(), many=True).data)
+
+    @extend_schema(request=None, responses={202: None}, description="Retrain the classifier in the background.")
+    def post(self, request):
+        services.classifier_retrain_request(user=request.user)
+        return Response({"message": "Retraining started."}, status=status.HTTP_202_ACCEPTED)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("competencies/", api.CompetencyListApi.as_view(), name="competency-list"),
     path("role-profiles/", api.RoleProfileListApi.as_view(), name="role-profile-list"),
     path("role-profiles/<slug:slug>/", api.RoleProfileDetailApi.as_view(), name="role-profile-detail"),
+    path("classifier-versions/", api.ClassifierVersionListApi.as_view(), name="classifier-version-list"),
 ]

@@ -286,3 +286,65 @@ class LexiconUpload(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class ClassifierModel(TimeStampedModel):
+    """One trained version of the sentence classifier, stored as compressed JSON (never a pickle)."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    blob = models.BinaryField(_("model"))
+    sentences = models.PositiveIntegerField(_("training sentences"))
+    corrections = models.PositiveIntegerField(_("recruiter corrections used"), default=0)
+    macro_f1 = models.JSONField(_("cross-validated macro-F1 per language"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-version"]
+        get_latest_by = "version"
+        verbose_name = _("classifier version")
+        verbose_name_plural = _("classifier versions")
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return f"m{self.version}"
+
+
+class SentenceLabel(TimeStampedModel):
+    """A recruiter's correction: which service type (or none) a sentence really signals."""
+
+    class Label(models.TextChoices):
+        ACCOMMODATOR = "accommodator", _("Accommodator")
+        COMPETITOR = "competitor", _("Competitor")
+        CONTROLLER = "controller", _("Controller")
+        EMPATHIZER = "empathizer", _("Empathizer")
+        HARD_WORKER = "hard_worker", _("Hard Worker")
+        INNOVATOR = "innovator", _("Innovator")
+        ROCK = "rock", _("Rock")
+        NEUTRAL = "neutral", _("No type (neutral)")
+
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    text = models.CharField(_("sentence"), max_length=1000)
+    label = models.CharField(_("label"), max_length=16, choices=Label.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    used_in = models.ForeignKey(
+        ClassifierModel, null=True, blank=True, on_delete=models.SET_NULL, related_name="labels"
+    )
+
+    class Meta:
+        ordering = ["-updated_at"]
+        constraints = [
+            # The latest correction of a sentence wins; the same sentence is never two rows.
+            models.UniqueConstraint(fields=["language", "text"], name="uniq_sentence_label"),
+        ]
+        verbose_name = _("sentence label")
+        verbose_name_plural = _("sentence labels")
+
+    def __str__(self):
+        return f"{self.text[:60]} → {self.label}"

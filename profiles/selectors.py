@@ -1,8 +1,17 @@
 """Reads of the service-type framework, with the prefetching that keeps query counts flat."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from functools import lru_cache
 
+from django.db.models import Count, Max, Prefetch, QuerySet
+
+from profiles.analysis.classifier import LabelledSentence, SentenceClassifier, read_corpus
+from profiles.analysis.engine import Analyzer, RoleTarget
+from profiles.analysis.gender import GenderCoder
+from profiles.analysis.lexicon import CompiledLexicon
+from profiles.analysis.lexicon import Marker as AnalysisMarker
+from profiles.framework_file import DATA_DIR
 from profiles.models import (
+    ClassifierModel,
     Competency,
     LanguageMarker,
     LexiconUpload,
@@ -10,8 +19,11 @@ from profiles.models import (
     RoleProfile,
     RoleProfileCompetency,
     RoleProfileTypeWeight,
+    SentenceLabel,
     ServiceType,
 )
+
+CORPUS_PATH = DATA_DIR / "sentences.jsonl"
 
 
 def service_type_list() -> QuerySet[ServiceType]:
@@ -98,3 +110,76 @@ def framework_overview() -> dict:
         "lexicon_version": latest.label if latest else None,
         "markers": latest.markers.count() if latest else 0,
     }
+
+
+# The analyzer for the newest lexicon and classifier, built once per process and version pair.
+_analyzers: dict[tuple[int, int], Analyzer] = {}
+
+
+def analyzer_current() -> Analyzer:
+    key = (
+        LexiconVersion.objects.aggregate(n=Max("number"))["n"] or 0,
+        ClassifierModel.objects.aggregate(n=Max("version"))["n"] or 0,
+    )
+    analyzer = _analyzers.get(key)
+    if analyzer is None:
+        analyzer = _analyzer_build(*key)
+        _analyzers.clear()  # only the newest pair is ever used again
+        _analyzers[key] = analyzer
+    return analyzer
+
+
+def _analyzer_build(lexicon_number: int, classifier_version: int) -> Analyzer:
+    rows = LanguageMarker.objects.filter(lexicon_version__number=lexicon_number).values_list(
+        "language", "service_type__code", "phrase", "weight", "suggestions"
+    )
+    lexicon = CompiledLexicon(
+        [
+            AnalysisMarker(language=lang, type=code, phrase=phrase, weight=weight, suggestions=tuple(suggestions))
+            for lang, code, phrase, weight, suggestions in rows
+        ],
+        version=f"v{lexicon_number}",
+    )
+    classifier = None
+    if classifier_version:
+        blob = ClassifierModel.objects.values_list("blob", flat=True).get(version=classifier_version)
+        classifier = SentenceClassifier.loads(bytes(blob))
+    return Analyzer(lexicon=lexicon, gender=_gender_coder(), classifier=classifier, examples=_examples())
+
+
+@lru_cache(maxsize=1)
+def _gender_coder() -> GenderCoder:
+    return GenderCoder.from_file()
+
+
+@lru_cache(maxsize=1)
+def _examples() -> dict[tuple[str, str], list[str]]:
+    examples: dict[tuple[str, str], list[str]] = {}
+    for row in shipped_corpus():
+        examples.setdefault((row.language, row.label), []).append(row.text)
+    return examples
+
+
+@lru_cache(maxsize=1)
+def shipped_corpus() -> tuple[LabelledSentence, ...]:
+    with CORPUS_PATH.open(encoding="utf-8") as lines:
+        return tuple(read_corpus(lines))
+
+
+def role_target(role_profile: RoleProfile) -> RoleTarget:
+    return RoleTarget(
+        slug=role_profile.slug,
+        weights={w.service_type.code: float(w.weight) for w in role_profile.type_weights.all()},
+    )
+
+
+def role_profile_for_analysis(slug: str) -> RoleProfile | None:
+    return role_profile_list().filter(slug=slug).first()
+
+
+def classifier_list() -> QuerySet[ClassifierModel]:
+    return ClassifierModel.objects.defer("blob").select_related("created_by")
+
+
+def sentence_label_list() -> QuerySet[SentenceLabel]:
+    return SentenceLabel.objects.select_related("created_by", "used_in")

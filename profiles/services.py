@@ -8,8 +8,11 @@ from django.db import transaction
 from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
 
-from profiles import lexicon_file
+from profiles import lexicon_file, selectors
+from profiles.analysis import Analysis, AnalysisInputError, UnsupportedLanguage, analyze_text
+from profiles.analysis.classifier import LabelledSentence, SentenceClassifier, cross_validated_macro_f1
 from profiles.models import (
+    ClassifierModel,
     Competency,
     LanguageMarker,
     LexiconUpload,
@@ -17,6 +20,7 @@ from profiles.models import (
     RoleProfile,
     RoleProfileCompetency,
     RoleProfileTypeWeight,
+    SentenceLabel,
     ServiceType,
 )
 from profiles.role_mix import type_weight_errors
@@ -222,3 +226,70 @@ def role_profile_delete(*, role_profile: RoleProfile) -> None:
         raise ApplicationError(
             _("%(name)s is still in use and cannot be deleted.") % {"name": role_profile.name}, status=409
         ) from exc
+
+
+def classifier_train(*, user=None, measure: bool = True) -> ClassifierModel:
+    """Train the next classifier version on the shipped corpus plus every recruiter correction.
+
+    A correction replaces the shipped label of the same sentence. Training runs outside any
+    transaction (it takes seconds); the new version and the bookkeeping are written in one.
+    """
+    labels = list(SentenceLabel.objects.all())
+    corrected = {(label.language, label.text) for label in labels}
+    rows = [row for row in selectors.shipped_corpus() if (row.language, row.text) not in corrected]
+    rows += [LabelledSentence(label.language, label.label, label.text) for label in labels]
+    classifier = SentenceClassifier.train(rows, version="")
+    macro_f1 = {k: round(v, 3) for k, v in cross_validated_macro_f1(rows).items()} if measure else {}
+    with transaction.atomic():
+        latest = ClassifierModel.objects.select_for_update().order_by("-version").only("version").first()
+        number = (latest.version if latest else 0) + 1
+        classifier.version = f"m{number}"
+        model = ClassifierModel.objects.create(
+            version=number,
+            blob=classifier.dumps(),
+            sentences=len(rows),
+            corrections=len(labels),
+            macro_f1=macro_f1,
+            created_by=user,
+        )
+        SentenceLabel.objects.filter(id__in=[label.id for label in labels]).update(used_in=model)
+    return model
+
+
+def classifier_retrain_if_needed() -> ClassifierModel | None:
+    """For the nightly job: retrain only when corrections arrived since the last model."""
+    if not SentenceLabel.objects.filter(used_in__isnull=True).exists():
+        return None
+    return classifier_train()
+
+
+@transaction.atomic
+def sentence_label_save(*, language: str, text: str, label: str, user=None) -> SentenceLabel:
+    text = " ".join(text.split())
+    if not text:
+        raise ApplicationError(_("The sentence is empty."))
+    sentence_label = SentenceLabel.objects.filter(language=language, text=text).first() or SentenceLabel(
+        language=language, text=text
+    )
+    sentence_label.label = label
+    sentence_label.created_by = user
+    sentence_label.used_in = None
+    sentence_label.full_clean(validate_unique=False)
+    sentence_label.save()
+    return sentence_label
+
+
+def text_analyze(*, text: str, language: str | None = None, role_profile: RoleProfile | None = None) -> Analysis:
+    """Analyse a text with the installed lexicon and classifier; bad input becomes a 4xx error."""
+    try:
+        return analyze_text(text, language or None, role_profile)
+    except AnalysisInputError as exc:
+        raise ApplicationError(str(exc), status=413 if exc.code == "too_long" else 400) from exc
+    except UnsupportedLanguage as exc:
+        raise ApplicationError(str(exc), status=422) from exc
+
+
+def classifier_retrain_request(*, user=None) -> None:
+    from profiles.tasks import classifier_retrain_task
+
+    transaction.on_commit(lambda: classifier_retrain_task.delay(user.id if user else None))

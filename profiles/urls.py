@@ -11,4 +11,6 @@ urlpatterns = [
     path("lexicon/v<int:number>.<str:fmt>", views.lexicon_export, name="lexicon-export"),
     path("lexicon/uploads/", views.lexicon_upload, name="lexicon-upload"),
     path("lexicon/uploads/<int:upload_id>/", views.lexicon_upload_status, name="lexicon-upload-status"),
+    path("classifier/", views.classifier, name="classifier"),
+    path("classifier/retrain/", views.classifier_retrain, name="classifier-retrain"),
 ]

@@ -134,3 +134,25 @@ def lexicon_upload_status(request, upload_id):
     upload = get_object_or_404(LexiconUpload.objects.select_related("lexicon_version"), id=upload_id)
     template = "profiles/_upload_status.html" if request.headers.get("HX-Request") else "profiles/upload.html"
     return render(request, template, {"upload": upload})
+
+
+@require_GET
+@role_required(*ALL_ROLES)
+def classifier(request):
+    return render(
+        request,
+        "profiles/classifier.html",
+        {
+            "versions": selectors.classifier_list()[:20],
+            "labels": selectors.sentence_label_list()[:100],
+            "can_retrain": user_has_role(request.user, [Role.HR, Role.ADMIN]),
+        },
+    )
+
+
+@require_POST
+@role_required(Role.HR, Role.ADMIN)
+def classifier_retrain(request):
+    services.classifier_retrain_request(user=request.user)
+    messages.success(request, _("Retraining has started. The new version appears here when it is done."))
+    return redirect("profiles:classifier")

@@ -186,6 +186,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "servicefit.core.tasks.expired_sessions_clear_task",
         "schedule": 24 * 3600,
     },
+    "retrain-sentence-classifier": {
+        "task": "profiles.tasks.classifier_retrain_task",
+        "schedule": 24 * 3600,
+        "kwargs": {"only_if_new_labels": True},
+    },
 }
 
 LOGGING = {

@@ -15,6 +15,7 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include("profiles.api_urls")),
+    path("", include("hiring.api_urls")),
 ]
 
 urlpatterns = [

@@ -1,0 +1,49 @@
+from django.contrib import admin
+
+from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
+
+
+class RevisionInline(admin.TabularInline):
+    model = JobAdRevision
+    extra = 0
+    fields = ["number", "language", "controller_index", "alignment_score", "note", "created_by", "created_at"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(JobAd)
+class JobAdAdmin(admin.ModelAdmin):
+    list_display = ["title", "language", "role_profile", "owner", "updated_at"]
+    list_filter = ["language", "role_profile"]
+    search_fields = ["title"]
+    list_select_related = ["role_profile", "owner"]
+    inlines = [RevisionInline]
+
+
+@admin.register(JobAdRevision)
+class JobAdRevisionAdmin(admin.ModelAdmin):
+    list_display = ["job_ad", "number", "language", "controller_index", "alignment_score", "created_at"]
+    list_select_related = ["job_ad"]
+    readonly_fields = [f.name for f in JobAdRevision._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class BulkItemInline(admin.TabularInline):
+    model = BulkAnalysisItem
+    extra = 0
+    fields = ["position", "name", "language", "error"]
+    readonly_fields = fields
+
+
+@admin.register(BulkAnalysis)
+class BulkAnalysisAdmin(admin.ModelAdmin):
+    list_display = ["name", "status", "processed", "total", "created_by", "created_at"]
+    list_filter = ["status"]
+    inlines = [BulkItemInline]
+    readonly_fields = ["status", "processed", "total", "error", "finished_at", "created_by"]

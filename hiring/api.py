@@ -1,0 +1,296 @@
+"""REST API for job ads: analysis, ads and revisions, suggestions, sentence labels, bulk runs."""
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from hiring import selectors, services
+from hiring.models import BulkAnalysis, JobAd
+from profiles import selectors as profile_selectors
+from profiles import services as profile_services
+from profiles.lexicon_file import LANGUAGES
+from profiles.models import RoleProfile, SentenceLabel
+from servicefit.core.permissions import roles_allowed
+from servicefit.core.roles import Role
+
+HIRING_READERS = (Role.RECRUITER, Role.MANAGER, Role.HR, Role.ADMIN)
+HIRING_WRITERS = (Role.RECRUITER, Role.HR, Role.ADMIN)
+JOB_AD_ACCESS = roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)
+
+
+class RoleProfileSlugField(serializers.SlugRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", queryset=RoleProfile.objects.all(), **kwargs)
+
+    default_error_messages = {"does_not_exist": "There is no role profile {slug_name}={value}."}
+
+
+class AnalyzeInput(serializers.Serializer):
+    text = serializers.CharField(trim_whitespace=False, allow_blank=True, max_length=None)
+    language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True, allow_null=True)
+    role_profile = RoleProfileSlugField(required=False, allow_null=True)
+
+
+class JobAdAnalyzeApi(APIView):
+    """Score a text without saving anything. Offsets in `matches` index the text as given."""
+
+    permission_classes = [roles_allowed(*HIRING_READERS)]
+
+    @extend_schema(request=AnalyzeInput, responses={200: dict})
+    def post(self, request):
+        data = AnalyzeInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        role_profile = data.validated_data.get("role_profile")
+        if role_profile is not None:
+            role_profile = profile_selectors.role_profile_list().get(pk=role_profile.pk)
+        analysis = profile_services.text_analyze(
+            text=data.validated_data["text"],
+            language=data.validated_data.get("language") or None,
+            role_profile=role_profile,
+        )
+        return Response(analysis.to_dict())
+
+
+class RevisionOutput(serializers.Serializer):
+    number = serializers.IntegerField()
+    text = serializers.CharField()
+    language = serializers.CharField()
+    lexicon_version = serializers.CharField()
+    model_version = serializers.CharField()
+    controller_index = serializers.FloatField()
+    alignment_score = serializers.FloatField(allow_null=True)
+    note = serializers.CharField()
+    created_by = serializers.CharField(source="created_by.username", default=None)
+    created_at = serializers.DateTimeField()
+    analysis = serializers.JSONField()
+
+
+class JobAdOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    language = serializers.CharField()
+    role_profile = serializers.CharField(source="role_profile.slug", default=None)
+    owner = serializers.CharField(source="owner.username")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+
+class JobAdCreateInput(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True)
+    role_profile = RoleProfileSlugField(required=False, allow_null=True)
+
+
+class JobAdListApi(APIView):
+    permission_classes = [JOB_AD_ACCESS]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("q", str, description="Search in titles and texts."),
+            OpenApiParameter("language", str, enum=list(LANGUAGES)),
+            OpenApiParameter("role_profile", str, description="Role profile slug."),
+        ],
+        responses=JobAdOutput(many=True),
+    )
+    def get(self, request):
+        ads = selectors.job_ad_list(
+            q=request.query_params.get("q", ""),
+            language=request.query_params.get("language", ""),
+            role_profile=request.query_params.get("role_profile", ""),
+        )
+        return Response(JobAdOutput(ads, many=True).data)
+
+    @extend_schema(request=JobAdCreateInput, responses={201: JobAdOutput})
+    def post(self, request):
+        data = JobAdCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        job_ad = services.job_ad_create(owner=request.user, **data.validated_data)
+        return Response(JobAdOutput(job_ad).data, status=status.HTTP_201_CREATED)
+
+
+class JobAdUpdateInput(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False)
+    language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True)
+    role_profile = RoleProfileSlugField(required=False, allow_null=True)
+
+
+class JobAdDetailApi(APIView):
+    permission_classes = [JOB_AD_ACCESS]
+
+    @extend_schema(responses=JobAdOutput)
+    def get(self, request, job_ad_id):
+        return Response(JobAdOutput(get_object_or_404(JobAd, id=job_ad_id)).data)
+
+    @extend_schema(request=JobAdUpdateInput, responses=JobAdOutput)
+    def patch(self, request, job_ad_id):
+        job_ad = get_object_or_404(JobAd, id=job_ad_id)
+        data = JobAdUpdateInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        return Response(JobAdOutput(services.job_ad_update(job_ad=job_ad, **data.validated_data)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, job_ad_id):
+        services.job_ad_delete(job_ad=get_object_or_404(JobAd, id=job_ad_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class RevisionInput(serializers.Serializer):
+    text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class RevisionListApi(APIView):
+    permission_classes = [JOB_AD_ACCESS]
+
+    @extend_schema(responses=RevisionOutput(many=True))
+    def get(self, request, job_ad_id):
+        job_ad = get_object_or_404(JobAd, id=job_ad_id)
+        return Response(RevisionOutput(selectors.revision_list(job_ad=job_ad), many=True).data)
+
+    @extend_schema(request=RevisionInput, responses={201: RevisionOutput})
+    def post(self, request, job_ad_id):
+        job_ad = get_object_or_404(JobAd.objects.select_related("role_profile"), id=job_ad_id)
+        data = RevisionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        revision = services.job_ad_revise(job_ad=job_ad, user=request.user, **data.validated_data)
+        return Response(RevisionOutput(revision).data, status=status.HTTP_201_CREATED)
+
+
+class RevisionDetailApi(APIView):
+    permission_classes = [roles_allowed(*HIRING_READERS)]
+
+    @extend_schema(responses=RevisionOutput)
+    def get(self, request, job_ad_id, number):
+        revision = get_object_or_404(
+            selectors.revision_list(job_ad=get_object_or_404(JobAd, id=job_ad_id)), number=number
+        )
+        return Response(RevisionOutput(revision).data)
+
+
+class RevisionCompareApi(APIView):
+    permission_classes = [roles_allowed(*HIRING_READERS)]
+
+    class CompareInput(serializers.Serializer):
+        a = serializers.IntegerField(min_value=1)
+        b = serializers.IntegerField(min_value=1)
+
+    @extend_schema(parameters=[CompareInput], responses={200: dict})
+    def get(self, request, job_ad_id):
+        job_ad = get_object_or_404(JobAd, id=job_ad_id)
+        data = self.CompareInput(data=request.query_params)
+        data.is_valid(raise_exception=True)
+        revisions = job_ad.revisions.all()
+        a = get_object_or_404(revisions, number=data.validated_data["a"])
+        b = get_object_or_404(revisions, number=data.validated_data["b"])
+        return Response(selectors.revision_compare(a=a, b=b))
+
+
+class ApplySuggestionApi(APIView):
+    permission_classes = [roles_allowed(*HIRING_WRITERS)]
+
+    class ApplyInput(serializers.Serializer):
+        revision = serializers.IntegerField(min_value=1, help_text="The revision whose suggestion it is.")
+        index = serializers.IntegerField(min_value=0, help_text="Position in that revision's suggestions.")
+
+    @extend_schema(request=ApplyInput, responses={201: RevisionOutput})
+    def post(self, request, job_ad_id):
+        job_ad = get_object_or_404(JobAd.objects.select_related("role_profile"), id=job_ad_id)
+        data = self.ApplyInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        revision = services.job_ad_apply_suggestion(
+            job_ad=job_ad,
+            revision_number=data.validated_data["revision"],
+            index=data.validated_data["index"],
+            user=request.user,
+        )
+        return Response(RevisionOutput(revision).data, status=status.HTTP_201_CREATED)
+
+
+class SentenceLabelOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    language = serializers.CharField()
+    text = serializers.CharField()
+    label = serializers.CharField()
+    created_by = serializers.CharField(source="created_by.username", default=None)
+    used_in = serializers.CharField(source="used_in.label", default=None)
+    updated_at = serializers.DateTimeField()
+
+
+class SentenceLabelApi(APIView):
+    """Recruiters' corrections of sentence labels; the next classifier version learns from them."""
+
+    permission_classes = [roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)]
+
+    class LabelInput(serializers.Serializer):
+        language = serializers.ChoiceField(choices=LANGUAGES)
+        text = serializers.CharField(max_length=1000)
+        label = serializers.ChoiceField(choices=SentenceLabel.Label.choices)
+
+    @extend_schema(responses=SentenceLabelOutput(many=True))
+    def get(self, request):
+        return Response(SentenceLabelOutput(profile_selectors.sentence_label_list()[:500], many=True).data)
+
+    @extend_schema(request=LabelInput, responses={201: SentenceLabelOutput})
+    def post(self, request):
+        data = self.LabelInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        label = profile_services.sentence_label_save(user=request.user, **data.validated_data)
+        return Response(SentenceLabelOutput(label).data, status=status.HTTP_201_CREATED)
+
+
+class BulkAnalysisOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    status = serializers.CharField()
+    total = serializers.IntegerField()
+    processed = serializers.IntegerField()
+    percent = serializers.IntegerField()
+    error = serializers.CharField()
+    role_profile = serializers.CharField(source="role_profile.slug", default=None)
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField()
+
+
+class BulkAnalysisApi(APIView):
+    permission_classes = [roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)]
+
+    class ItemInput(serializers.Serializer):
+        name = serializers.CharField(max_length=255)
+        text = serializers.CharField(trim_whitespace=False, allow_blank=True)
+        language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True)
+
+    class BulkInput(serializers.Serializer):
+        name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+        role_profile = RoleProfileSlugField(required=False, allow_null=True)
+        items = serializers.ListField(child=serializers.DictField(), allow_empty=False)
+
+    @extend_schema(responses=BulkAnalysisOutput(many=True))
+    def get(self, request):
+        return Response(BulkAnalysisOutput(selectors.bulk_analysis_list()[:100], many=True).data)
+
+    @extend_schema(request=BulkInput, responses={202: BulkAnalysisOutput})
+    def post(self, request):
+        data = self.BulkInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        items = self.ItemInput(data=data.validated_data["items"], many=True)
+        items.is_valid(raise_exception=True)
+        bulk = services.bulk_analysis_create(
+            name=data.validated_data["name"],
+            role_profile=data.validated_data.get("role_profile"),
+            items=items.validated_data,
+            user=request.user,
+        )
+        bulk.refresh_from_db()
+        return Response(BulkAnalysisOutput(bulk).data, status=status.HTTP_202_ACCEPTED)
+
+
+class BulkAnalysisDetailApi(APIView):
+    permission_classes = [roles_allowed(*HIRING_READERS)]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, bulk_id):
+        bulk = get_object_or_404(BulkAnalysis, id=bulk_id)
+        return Response({**BulkAnalysisOutput(bulk).data, "results": selectors.bulk_result_rows(bulk=bulk)})

@@ -1,0 +1,124 @@
+import csv
+import io
+from pathlib import PurePath
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hiring.models import JobAd
+from profiles.models import Language, RoleProfile, SentenceLabel
+
+LANGUAGE_CHOICES = [("", _("Detect automatically")), *Language.choices]
+TEXT_EXTENSIONS = (".txt", ".md", ".html", ".htm")
+MAX_FILE_BYTES = 2_000_000
+
+
+class JobAdFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    language = forms.ChoiceField(label=_("Language"), required=False, choices=[("", _("All")), *Language.choices])
+    role_profile = forms.ChoiceField(label=_("Role profile"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role_profile"].choices = [("", _("All")), *RoleProfile.objects.values_list("slug", "name")]
+
+
+class JobAdForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    role_profile = forms.ModelChoiceField(
+        label=_("Role profile"), queryset=RoleProfile.objects.all(), required=False, to_field_name="slug"
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+    text = forms.CharField(
+        label=_("Ad text"),
+        widget=forms.Textarea(attrs={"rows": 16}),
+        strip=False,
+        help_text=_("Paste the ad; formatting from a web page or Word is reduced to plain text."),
+    )
+
+
+class JobAdSettingsForm(forms.ModelForm):
+    class Meta:
+        model = JobAd
+        fields = ["title", "role_profile", "language"]
+
+
+class SentenceLabelForm(forms.Form):
+    language = forms.ChoiceField(choices=Language.choices)
+    text = forms.CharField(max_length=1000)
+    label = forms.ChoiceField(choices=SentenceLabel.Label.choices)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.md,.html,.htm,.csv"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class BulkAnalysisForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, required=False)
+    role_profile = forms.ModelChoiceField(
+        label=_("Role profile"), queryset=RoleProfile.objects.all(), required=False, to_field_name="slug"
+    )
+    files = MultipleFileField(
+        label=_("Ads"),
+        help_text=_("Text, Markdown or HTML files, one ad each, or a CSV file with the columns name and text."),
+    )
+
+    def clean_files(self):
+        items, errors = [], []
+        for upload in self.cleaned_data["files"]:
+            name = PurePath(upload.name).name
+            if upload.size > MAX_FILE_BYTES:
+                errors.append(_("%(name)s is too large.") % {"name": name})
+                continue
+            try:
+                content = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                errors.append(_("%(name)s is not UTF-8 text.") % {"name": name})
+                continue
+            if name.lower().endswith(".csv"):
+                items += self._csv_items(name, content, errors)
+            elif name.lower().endswith(TEXT_EXTENSIONS):
+                items.append({"name": name, "text": content})
+            else:
+                errors.append(_("%(name)s: use .txt, .md, .html or .csv files.") % {"name": name})
+        if errors:
+            raise forms.ValidationError(errors)
+        return items
+
+    @staticmethod
+    def _csv_items(name: str, content: str, errors: list) -> list[dict]:
+        reader = csv.DictReader(io.StringIO(content))
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            errors.append(_("%(name)s needs a header row with a “text” column.") % {"name": name})
+            return []
+        items = []
+        for number, row in enumerate(reader, start=2):
+            language = (row.get("language") or "").strip()
+            if language and language not in Language.values:
+                errors.append(
+                    _("%(name)s line %(line)s: unknown language %(lang)s.")
+                    % {"name": name, "line": number, "lang": language}
+                )
+                continue
+            items.append(
+                {"name": (row.get("name") or f"{name}:{number}").strip(), "text": row["text"], "language": language}
+            )
+        return items
+
+    def clean(self):
+        cleaned = super().clean()
+        if "files" in cleaned:
+            cleaned["items"] = cleaned.pop("files")
+        return cleaned

@@ -1,0 +1,82 @@
+"""Reads for job ads: lists with their latest scores, revisions, comparisons, bulk results."""
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+
+from hiring.models import BulkAnalysis, JobAd, JobAdRevision
+from profiles.lexicon_file import SERVICE_TYPES
+
+
+def job_ad_list(*, q: str = "", language: str = "", role_profile: str = "") -> QuerySet[JobAd]:
+    latest = JobAdRevision.objects.filter(job_ad=OuterRef("pk")).order_by("-number")
+    ads = JobAd.objects.select_related("role_profile", "owner").annotate(
+        revision_count=Count("revisions"),
+        latest_language=Subquery(latest.values("language")[:1]),
+        latest_controller_index=Subquery(latest.values("controller_index")[:1]),
+        latest_alignment=Subquery(latest.values("alignment_score")[:1]),
+    )
+    if q:
+        ads = ads.filter(Q(title__icontains=q) | Q(revisions__text__icontains=q)).distinct()
+    if language:
+        ads = ads.filter(latest_language=language)
+    if role_profile:
+        ads = ads.filter(role_profile__slug=role_profile)
+    return ads.order_by("-updated_at")
+
+
+def job_ad_get(*, job_ad_id: int) -> JobAd:
+    return JobAd.objects.select_related("role_profile", "owner").get(id=job_ad_id)
+
+
+def revision_list(*, job_ad: JobAd) -> QuerySet[JobAdRevision]:
+    return job_ad.revisions.select_related("created_by").order_by("-number")
+
+
+def revision_latest(*, job_ad: JobAd) -> JobAdRevision | None:
+    return job_ad.revisions.select_related("created_by").order_by("-number").first()
+
+
+def revision_compare(*, a: JobAdRevision, b: JobAdRevision) -> dict:
+    """What changed from revision `a` to revision `b`: every score side by side with the change."""
+
+    def row(before, after):
+        change = None if before is None or after is None else round(after - before, 2)
+        return {"a": before, "b": after, "change": change}
+
+    sa, sb = a.analysis, b.analysis
+    return {
+        "a": a.number,
+        "b": b.number,
+        "scores": {t: row(sa["scores"].get(t), sb["scores"].get(t)) for t in SERVICE_TYPES},
+        "controller_index": row(sa["controller_index"], sb["controller_index"]),
+        "alignment": row(a.alignment_score, b.alignment_score),
+        "lix": row(sa["readability"]["lix"], sb["readability"]["lix"]),
+        "word_count": row(sa["word_count"], sb["word_count"]),
+        "gender_coding": {"a": sa["gender_coding"]["verdict"], "b": sb["gender_coding"]["verdict"]},
+    }
+
+
+def bulk_analysis_list() -> QuerySet[BulkAnalysis]:
+    return BulkAnalysis.objects.select_related("created_by", "role_profile")
+
+
+def bulk_result_rows(*, bulk: BulkAnalysis) -> list[dict]:
+    """One flat row per ad, for the results table and the CSV download."""
+    rows = []
+    for item in bulk.items.order_by("position"):
+        result = item.result or {}
+        row = {
+            "name": item.name,
+            "language": result.get("language", item.language),
+            "word_count": result.get("word_count"),
+            "controller_index": result.get("controller_index"),
+            "alignment": (result.get("alignment") or {}).get("score"),
+            "lix": (result.get("readability") or {}).get("lix"),
+            "gender_coding": (result.get("gender_coding") or {}).get("verdict"),
+            "error": item.error,
+        }
+        scores = result.get("scores") or {}
+        for service_type in SERVICE_TYPES:
+            row[service_type] = scores.get(service_type)
+        row["type_scores"] = [scores.get(t) for t in SERVICE_TYPES]
+        rows.append(row)
+    return rows

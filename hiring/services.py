@@ -1,0 +1,177 @@
+"""Writes for job ads: creating, revising, applying suggestions, bulk analysis."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hiring.html_text import html_to_text
+from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
+from profiles.analysis import Analysis
+from profiles.models import RoleProfile
+from profiles.services import text_analyze
+from servicefit.core.exceptions import ApplicationError
+
+MAX_BULK_ITEMS = 500
+
+
+def _revision_fields(analysis: Analysis) -> dict:
+    data = analysis.to_dict()
+    return {
+        "analysis": data,
+        "language": analysis.language,
+        "lexicon_version": analysis.lexicon_version,
+        "model_version": analysis.model_version or "",
+        "controller_index": analysis.controller_index,
+        "alignment_score": data.get("alignment", {}).get("score"),
+    }
+
+
+def _validated(job_ad: JobAd) -> None:
+    try:
+        job_ad.full_clean(exclude=["owner"])
+    except ValidationError as exc:
+        raise ApplicationError(_("The job ad is not valid."), extra={"fields": exc.message_dict}) from exc
+
+
+def job_ad_create(
+    *, title: str, text: str, owner, language: str = "", role_profile: RoleProfile | None = None
+) -> JobAd:
+    """A new ad with its first revision. The text is analysed before anything is written."""
+    job_ad = JobAd(title=title.strip(), language=language or "", role_profile=role_profile, owner=owner)
+    _validated(job_ad)
+    text = html_to_text(text)
+    analysis = text_analyze(text=text, language=job_ad.language, role_profile=role_profile)
+    with transaction.atomic():
+        job_ad.save()
+        JobAdRevision.objects.create(
+            job_ad=job_ad, number=1, text=text, created_by=owner, note=_("First version"), **_revision_fields(analysis)
+        )
+    return job_ad
+
+
+def job_ad_update(*, job_ad: JobAd, title: str | None = None, language: str | None = None, role_profile=...) -> JobAd:
+    if title is not None:
+        job_ad.title = title.strip()
+    if language is not None:
+        job_ad.language = language
+    if role_profile is not ...:
+        job_ad.role_profile = role_profile
+    _validated(job_ad)
+    job_ad.save()
+    return job_ad
+
+
+def job_ad_revise(*, job_ad: JobAd, text: str, user, note: str = "") -> JobAdRevision:
+    """Save a new revision; saving the same text as the latest revision changes nothing."""
+    text = html_to_text(text)
+    analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
+    with transaction.atomic():
+        # Lock the ad so two saves at once get consecutive numbers instead of a constraint error.
+        JobAd.objects.select_for_update().filter(pk=job_ad.pk).first()
+        latest = job_ad.revisions.order_by("-number").first()
+        if latest is not None and latest.text == text:
+            return latest
+        revision = JobAdRevision.objects.create(
+            job_ad=job_ad,
+            number=(latest.number if latest else 0) + 1,
+            text=text,
+            created_by=user,
+            note=note[:300],
+            **_revision_fields(analysis),
+        )
+        JobAd.objects.filter(pk=job_ad.pk).update(updated_at=timezone.now())
+    return revision
+
+
+def job_ad_apply_suggestion(
+    *, job_ad: JobAd, index: int, user, revision_number: int | None = None, text: str | None = None
+) -> JobAdRevision:
+    """Apply suggestion `index` and save the result as a new revision.
+
+    Either to the studio's current `text` (analysed afresh, so the offsets fit it), or to the
+    latest revision, which must be `revision_number`: the suggestion was made for that text.
+    """
+    if text is None:
+        latest = job_ad.revisions.order_by("-number").first()
+        if latest is None or latest.number != revision_number:
+            raise ApplicationError(
+                _("The ad has changed since these suggestions were made. Look at the new analysis and try again."),
+                status=409,
+            )
+        text, suggestions = latest.text, latest.analysis.get("suggestions", [])
+    else:
+        text = html_to_text(text)
+        analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
+        suggestions = analysis.to_dict()["suggestions"]
+    if not 0 <= index < len(suggestions):
+        raise ApplicationError(_("There is no such suggestion."), status=404)
+    suggestion = suggestions[index]
+    if suggestion["kind"] == "rewrite":
+        text = text[: suggestion["start"]] + suggestion["replacement"] + text[suggestion["end"] :]
+    elif suggestion["kind"] == "add":
+        text = text.rstrip() + "\n" + suggestion["replacement"]
+    else:
+        raise ApplicationError(_("This suggestion needs your own wording; edit the text instead."))
+    return job_ad_revise(
+        job_ad=job_ad, text=text, user=user, note=_("Applied: %(text)s") % {"text": suggestion["text"]}
+    )
+
+
+def job_ad_delete(*, job_ad: JobAd) -> None:
+    job_ad.delete()
+
+
+def bulk_analysis_create(
+    *, name: str, items: list[dict], user, role_profile: RoleProfile | None = None
+) -> BulkAnalysis:
+    """Queue many ads ({"name", "text", "language"?}) for analysis by `bulk_analysis_run_task`."""
+    from hiring.tasks import bulk_analysis_run_task
+
+    if not items:
+        raise ApplicationError(_("Add at least one ad."))
+    if len(items) > MAX_BULK_ITEMS:
+        raise ApplicationError(_("At most %(n)s ads at a time.") % {"n": MAX_BULK_ITEMS}, status=413)
+    with transaction.atomic():
+        bulk = BulkAnalysis.objects.create(
+            name=name.strip()[:200] or _("Bulk analysis"), role_profile=role_profile, total=len(items), created_by=user
+        )
+        BulkAnalysisItem.objects.bulk_create(
+            BulkAnalysisItem(
+                bulk_analysis=bulk,
+                position=position,
+                name=item["name"][:255],
+                text=html_to_text(item["text"]),
+                language=item.get("language") or "",
+            )
+            for position, item in enumerate(items)
+        )
+        transaction.on_commit(lambda: bulk_analysis_run_task.delay(bulk.id))
+    return bulk
+
+
+def bulk_analysis_run(*, bulk_analysis_id: int) -> None:
+    """Analyse the items not yet done. Safe to run twice: finished items are skipped."""
+    claimed = BulkAnalysis.objects.filter(
+        id=bulk_analysis_id, status__in=[BulkAnalysis.Status.PENDING, BulkAnalysis.Status.RUNNING]
+    ).update(status=BulkAnalysis.Status.RUNNING)
+    if not claimed:
+        return
+    bulk = BulkAnalysis.objects.select_related("role_profile").get(id=bulk_analysis_id)
+    pending = bulk.items.filter(result__isnull=True, error="").order_by("position")
+    try:
+        for item in pending.iterator(chunk_size=50):
+            try:
+                analysis = text_analyze(text=item.text, language=item.language, role_profile=bulk.role_profile)
+                item.result, item.error = analysis.to_dict(), ""
+            except ApplicationError as exc:  # this ad's own problem: record it and go on
+                item.error = exc.message[:500]
+            with transaction.atomic():
+                item.save(update_fields=["result", "error"])
+                BulkAnalysis.objects.filter(id=bulk.id).update(processed=F("processed") + 1)
+    except Exception as exc:
+        # Anything else is ours: show it on the page, and let Celery log the traceback.
+        BulkAnalysis.objects.filter(id=bulk.id).update(status=BulkAnalysis.Status.FAILED, error=str(exc)[:2000])
+        raise
+    BulkAnalysis.objects.filter(id=bulk.id).update(status=BulkAnalysis.Status.DONE, finished_at=timezone.now())

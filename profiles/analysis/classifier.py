@@ -1,0 +1,198 @@
+"""Sentence classifier: which service type a sentence signals, when no marker names it. Pure Python.
+
+Trained with scikit-learn (TF-IDF over word stems and stem bigrams + multinomial logistic
+regression, one model per language). The fitted model is exported as plain numbers (vocabulary,
+idf, coefficients) and stored as compressed JSON, never as a pickle, so loading a model from the
+database cannot execute code. Inference is the same linear algebra done directly with numpy,
+which keeps one ad's analysis to a single small matrix product.
+"""
+
+import json
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from profiles.analysis.text import WORD_RE, normalise, stem
+
+LABELS = ("accommodator", "competitor", "controller", "empathizer", "hard_worker", "innovator", "rock", "neutral")
+LANGUAGES = ("en", "da", "nb", "sv")
+
+
+@dataclass(frozen=True)
+class LabelledSentence:
+    language: str
+    label: str
+    text: str
+
+
+def sentence_words(text: str, language: str) -> tuple[list[str], list[str]]:
+    """(stems, normalised words) of a sentence, as the analyzer's tokenizer makes them."""
+    words = [normalise(word, language) for word in WORD_RE.findall(text)]
+    return [stem(word, language) for word in words], words
+
+
+def features(stems: list[str], words: list[str]) -> list[str]:
+    """Stems, adjacent stem pairs and the 3-5 letter pieces of each word.
+
+    Stem pairs: "tag styring" carries more than "tag" and "styring" apart. Letter pieces catch
+    compounds and spellings the stemmer leaves apart ("kundeoplevelse", "kundeopplevelse"); with
+    them the cross-validated macro-F1 rose by about 0.08 in every language.
+    """
+    result = stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+    for word in words:
+        padded = f" {word} "
+        for n in (3, 4, 5):
+            result += ["#" + padded[i : i + n] for i in range(len(padded) - n + 1)]
+    return result
+
+
+def _identity(doc):
+    return doc
+
+
+def make_pipeline():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    return Pipeline(
+        [
+            ("tfidf", TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=1)),
+            ("lr", LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")),
+        ]
+    )
+
+
+@dataclass
+class LanguageModel:
+    vocabulary: dict[str, int]
+    idf: np.ndarray
+    coef: np.ndarray  # classes × features
+    intercept: np.ndarray
+    classes: tuple[str, ...]
+    coef_t: np.ndarray = field(init=False, repr=False)  # features × classes, for row gathers
+
+    def __post_init__(self):
+        self.coef_t = np.ascontiguousarray(self.coef.T)
+
+    def predict_proba(self, sentences: list[list[str]]) -> np.ndarray:
+        """Rows of class probabilities, one per sentence given as its feature list.
+
+        Sparse by hand: only the features present are touched. Sublinear tf, idf weighting and l2
+        normalisation reproduce TfidfVectorizer; the tests compare with scikit-learn's own output.
+        """
+        rows, columns, counts = [], [], []
+        for i, sentence_features in enumerate(sentences):
+            seen: dict[int, int] = {}
+            for feature in sentence_features:
+                j = self.vocabulary.get(feature)
+                if j is not None:
+                    seen[j] = seen.get(j, 0) + 1
+            rows.extend([i] * len(seen))
+            columns.extend(seen)
+            counts.extend(seen.values())
+        scores = np.tile(self.intercept, (len(sentences), 1))
+        if columns:
+            row_index = np.asarray(rows)
+            column_index = np.asarray(columns)
+            weights = (1.0 + np.log(np.asarray(counts, dtype=float))) * self.idf[column_index]
+            norms = np.sqrt(np.bincount(row_index, weights * weights, minlength=len(sentences)))
+            weights /= norms[row_index]
+            np.add.at(scores, row_index, self.coef_t[column_index] * weights[:, None])
+        scores -= scores.max(axis=1, keepdims=True)
+        np.exp(scores, out=scores)
+        return scores / scores.sum(axis=1, keepdims=True)
+
+
+class SentenceClassifier:
+    def __init__(self, models: dict[str, LanguageModel], version: str):
+        self.models = models
+        self.version = version
+
+    @classmethod
+    def train(cls, rows: Iterable[LabelledSentence], version: str) -> "SentenceClassifier":
+        by_language: dict[str, list[LabelledSentence]] = {}
+        for row in rows:
+            by_language.setdefault(row.language, []).append(row)
+        models = {}
+        for language, items in by_language.items():
+            pipeline = make_pipeline()
+            pipeline.fit([features(*sentence_words(r.text, language)) for r in items], [r.label for r in items])
+            tfidf, lr = pipeline.named_steps["tfidf"], pipeline.named_steps["lr"]
+            models[language] = LanguageModel(
+                vocabulary={feature: int(j) for feature, j in tfidf.vocabulary_.items()},
+                idf=tfidf.idf_.copy(),
+                coef=lr.coef_.copy(),
+                intercept=lr.intercept_.copy(),
+                classes=tuple(str(c) for c in lr.classes_),
+            )
+        return cls(models, version)
+
+    def predict(self, sentences: list[tuple[list[str], list[str]]], language: str) -> list[dict[str, float]]:
+        """For each sentence, given as (stems, words), the probability of each label."""
+        model = self.models.get(language)
+        if model is None or not sentences:
+            return [{} for _ in sentences]
+        probabilities = model.predict_proba([features(stems, words) for stems, words in sentences])
+        return [dict(zip(model.classes, map(float, row), strict=True)) for row in probabilities]
+
+    def dumps(self) -> bytes:
+        data = {
+            "version": self.version,
+            "models": {
+                language: {
+                    "vocabulary": model.vocabulary,
+                    "idf": model.idf.tolist(),
+                    "coef": model.coef.tolist(),
+                    "intercept": model.intercept.tolist(),
+                    "classes": list(model.classes),
+                }
+                for language, model in self.models.items()
+            },
+        }
+        return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), level=6)
+
+    @classmethod
+    def loads(cls, blob: bytes) -> "SentenceClassifier":
+        data = json.loads(zlib.decompress(blob).decode("utf-8"))
+        models = {
+            language: LanguageModel(
+                vocabulary=m["vocabulary"],
+                idf=np.asarray(m["idf"]),
+                coef=np.asarray(m["coef"]),
+                intercept=np.asarray(m["intercept"]),
+                classes=tuple(m["classes"]),
+            )
+            for language, m in data["models"].items()
+        }
+        return cls(models, data["version"])
+
+
+def cross_validated_macro_f1(rows: Iterable[LabelledSentence], folds: int = 5, seed: int = 0) -> dict[str, float]:
+    """Stratified k-fold macro-F1 per language, with the same pipeline `train` fits."""
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+    by_language: dict[str, list[LabelledSentence]] = {}
+    for row in rows:
+        by_language.setdefault(row.language, []).append(row)
+    result = {}
+    for language, items in sorted(by_language.items()):
+        x = [features(*sentence_words(r.text, language)) for r in items]
+        y = [r.label for r in items]
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        result[language] = float(cross_val_score(make_pipeline(), x, y, cv=splitter, scoring="f1_macro").mean())
+    return result
+
+
+def read_corpus(lines: Iterable[str]) -> list[LabelledSentence]:
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        if item["language"] not in LANGUAGES or item["label"] not in LABELS or not item["text"].strip():
+            raise ValueError(f"line {number}: bad sentence {item!r}")
+        rows.append(LabelledSentence(item["language"], item["label"], item["text"].strip()))
+    return rows

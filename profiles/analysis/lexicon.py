@@ -1,0 +1,140 @@
+"""Finding language markers in tokenised text, with inflections and negation. Pure Python."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from profiles.analysis.text import Token, phrase_stems, stem_candidates
+
+# Negation cues per language. A cue just before a marker ("no", "ikke et krav at være ...") or
+# just after it in the same clause ("erfaring ... er ikke et krav") cancels it.
+NEGATIONS = {
+    "en": frozenset(
+        ["no", "not", "never", "without", "none", "nor", "n't", "isn't", "aren't", "don't", "doesn't", "needn't"]
+    ),
+    "da": frozenset(["ikke", "ingen", "intet", "aldrig", "uden", "hverken"]),
+    "nb": frozenset(["ikke", "ingen", "intet", "ingenting", "aldri", "uten", "hverken", "ikkje"]),
+    "sv": frozenset(["inte", "ingen", "inget", "inga", "aldrig", "utan", "ej", "varken"]),
+}
+NEGATION_BEFORE = 3  # tokens
+NEGATION_AFTER = 4
+CLAUSE_BREAKS = frozenset(",;:()–—")
+CLAUSE_WORDS = {
+    "en": frozenset(["but", "and", "or", "while", "whereas"]),
+    "da": frozenset(["men", "og", "eller", "mens"]),
+    "nb": frozenset(["men", "og", "eller", "mens"]),
+    "sv": frozenset(["men", "och", "eller", "medan"]),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    language: str
+    type: str
+    phrase: str
+    weight: float
+    suggestions: tuple = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerMatch:
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    marker: Marker
+    negated: bool
+
+
+class CompiledLexicon:
+    """The markers of one lexicon version, indexed by the roots of their first word.
+
+    A word matches a marker word when the two share a root: a stem, or a stem less one of the
+    language's inflection endings. That works both ways, so the marker "servicemindede" finds
+    "servicemindet" and the marker "problemløser" finds "problemløsningen".
+    """
+
+    def __init__(self, markers: list[Marker], version: str):
+        self.version = version
+        self._index: dict[str, dict[str, list[tuple[tuple[frozenset, ...], Marker]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        self.count = 0
+        for marker in markers:
+            stems = phrase_stems(marker.phrase, marker.language)
+            if not stems:
+                continue
+            roots = tuple(frozenset(stem_candidates(s, marker.language)) for s in stems)
+            for root in roots[0]:
+                self._index[marker.language][root].append((roots, marker))
+            self.count += 1
+        for by_root in self._index.values():
+            for entries in by_root.values():
+                entries.sort(key=lambda entry: -len(entry[0]))  # longest phrase first
+
+    def find(self, text: str, tokens: list[Token], language: str) -> list[MarkerMatch]:
+        """Longest non-overlapping marker matches, left to right."""
+        index = self._index.get(language, {})
+        roots = [token_roots(token.stem, language) for token in tokens]
+        matches = []
+        position = 0
+        while position < len(tokens):
+            match = self._match_at(text, tokens, roots, position, index, language)
+            if match is None:
+                position += 1
+                continue
+            matches.append(match)
+            position = match.last_token + 1
+        return matches
+
+    def _match_at(self, text, tokens, roots, position, index, language) -> MarkerMatch | None:
+        sentence = tokens[position].sentence
+        best = None
+        for root in roots[position]:
+            for marker_roots, marker in index.get(root, ()):
+                length = len(marker_roots)
+                if best is not None and length <= best[0]:
+                    break
+                last = position + length - 1
+                if last >= len(tokens) or tokens[last].sentence != sentence:
+                    continue
+                if all(roots[position + i] & marker_roots[i] for i in range(1, length)):
+                    best = (length, marker, last)
+                    break
+        if best is None:
+            return None
+        _length, marker, last = best
+        return MarkerMatch(
+            start=tokens[position].start,
+            end=tokens[last].end,
+            first_token=position,
+            last_token=last,
+            marker=marker,
+            negated=is_negated(text, tokens, position, last, language),
+        )
+
+
+@lru_cache(maxsize=100_000)
+def token_roots(token_stem: str, language: str) -> frozenset[str]:
+    return frozenset(stem_candidates(token_stem, language))
+
+
+def is_negated(text: str, tokens: list[Token], first: int, last: int, language: str) -> bool:
+    cues = NEGATIONS[language]
+    sentence = tokens[first].sentence
+    for i in range(first - 1, max(-1, first - 1 - NEGATION_BEFORE), -1):
+        if tokens[i].sentence != sentence or _clause_break(text, tokens[i], tokens[i + 1], language):
+            break
+        if tokens[i].norm in cues:
+            return True
+    for i in range(last + 1, min(len(tokens), last + 1 + NEGATION_AFTER)):
+        if tokens[i].sentence != sentence or _clause_break(text, tokens[i - 1], tokens[i], language):
+            break
+        if tokens[i].norm in cues:
+            return True
+    return False
+
+
+def _clause_break(text: str, left: Token, right: Token, language: str) -> bool:
+    between = text[left.end : right.start]
+    return any(ch in CLAUSE_BREAKS for ch in between) or right.norm in CLAUSE_WORDS[language]

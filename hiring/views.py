@@ -75,17 +75,28 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
     if job_ad.role_profile:
         weights = {w.service_type.code: float(w.weight) for w in job_ad.role_profile.type_weights.all()}
     total = sum(data["scores"].values()) or 1.0
+    names = profile_selectors.service_type_names()
+    gaps = [
+        {
+            **gap,
+            "name": names[gap["type"]],
+            "actual_pct": round(100 * gap["actual"]),
+            "target_pct": round(100 * gap["target"]),
+        }
+        for gap in (target or {}).get("gaps", [])
+    ]
     return {
         "job_ad": job_ad,
         "analysis": data,
+        "gaps": gaps,
         "segments": segments(text, data["matches"]),
         "type_rows": [
-            {"code": t, "score": data["scores"][t], "share": round(100 * data["scores"][t] / total)}
+            {"code": t, "name": names[t], "score": data["scores"][t], "share": round(100 * data["scores"][t] / total)}
             for t in SERVICE_TYPES
         ],
         "gauge_angle": round(data["controller_index"] * 0.9, 1),  # -100…100 → -90…90 degrees
         "chart": {
-            "labels": [t.replace("_", " ").title() for t in SERVICE_TYPES],
+            "labels": [names[t] for t in SERVICE_TYPES],
             "actual": [round(data["scores"][t] / total, 3) for t in SERVICE_TYPES],
             "target": [weights.get(t, 0.0) for t in SERVICE_TYPES] if target else None,
         },

@@ -30,6 +30,11 @@ def service_type_list() -> QuerySet[ServiceType]:
     return ServiceType.objects.prefetch_related("translations")
 
 
+def service_type_names() -> dict[str, str]:
+    """{code: name in the active language}."""
+    return {t.code: (t.translation().name if t.translation() else t.code) for t in service_type_list()}
+
+
 def competency_list() -> QuerySet[Competency]:
     return Competency.objects.prefetch_related("translations")
 

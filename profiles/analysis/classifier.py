@@ -18,6 +18,7 @@ from profiles.analysis.text import WORD_RE, normalise, stem
 
 LABELS = ("accommodator", "competitor", "controller", "empathizer", "hard_worker", "innovator", "rock", "neutral")
 LANGUAGES = ("en", "da", "nb", "sv")
+WORD_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True)
@@ -73,34 +74,48 @@ class LanguageModel:
     intercept: np.ndarray
     classes: tuple[str, ...]
     coef_t: np.ndarray = field(init=False, repr=False)  # features × classes, for row gathers
+    _word_ids: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         self.coef_t = np.ascontiguousarray(self.coef.T)
 
-    def predict_proba(self, sentences: list[list[str]]) -> np.ndarray:
-        """Rows of class probabilities, one per sentence given as its feature list.
+    def predict_proba(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
+        """Rows of class probabilities, one per sentence given as (stems, words).
 
-        Sparse by hand: only the features present are touched. Sublinear tf, idf weighting and l2
-        normalisation reproduce TfidfVectorizer; the tests compare with scikit-learn's own output.
+        Sparse by hand: only the features present are touched, and each word's features are
+        looked up once per process. Sublinear tf, idf weighting and l2 normalisation reproduce
+        TfidfVectorizer; the tests compare the result with scikit-learn's own predict_proba.
         """
-        rows, columns, counts = [], [], []
-        for i, sentence_features in enumerate(sentences):
-            seen: dict[int, int] = {}
-            for feature in sentence_features:
-                j = self.vocabulary.get(feature)
+        vocabulary, word_ids = self.vocabulary, self._word_ids
+        rows: list[int] = []
+        columns: list[int] = []
+        for i, (stems, words) in enumerate(sentences):
+            ids: list[int] = []
+            for word, word_stem in zip(words, stems, strict=True):
+                cached = word_ids.get(word)
+                if cached is None:
+                    if len(word_ids) > WORD_CACHE_SIZE:
+                        word_ids.clear()
+                    cached = word_ids[word] = tuple(
+                        j for j in map(vocabulary.get, features([word_stem], [word])) if j is not None
+                    )
+                ids.extend(cached)
+            for pair in map(" ".join, zip(stems, stems[1:], strict=False)):
+                j = vocabulary.get(pair)
                 if j is not None:
-                    seen[j] = seen.get(j, 0) + 1
-            rows.extend([i] * len(seen))
-            columns.extend(seen)
-            counts.extend(seen.values())
+                    ids.append(j)
+            rows.extend([i] * len(ids))
+            columns.extend(ids)
         scores = np.tile(self.intercept, (len(sentences), 1))
         if columns:
-            row_index = np.asarray(rows)
-            column_index = np.asarray(columns)
-            weights = (1.0 + np.log(np.asarray(counts, dtype=float))) * self.idf[column_index]
+            width = len(self.idf)
+            keys, counts = np.unique(np.asarray(rows) * width + np.asarray(columns), return_counts=True)
+            row_index, column_index = np.divmod(keys, width)
+            weights = (1.0 + np.log(counts)) * self.idf[column_index]
             norms = np.sqrt(np.bincount(row_index, weights * weights, minlength=len(sentences)))
             weights /= norms[row_index]
-            np.add.at(scores, row_index, self.coef_t[column_index] * weights[:, None])
+            present, starts = np.unique(row_index, return_index=True)
+            scores[present] += np.add.reduceat(self.coef_t[column_index] * weights[:, None], starts, axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         return scores / scores.sum(axis=1, keepdims=True)
@@ -135,7 +150,7 @@ class SentenceClassifier:
         model = self.models.get(language)
         if model is None or not sentences:
             return [{} for _ in sentences]
-        probabilities = model.predict_proba([features(stems, words) for stems, words in sentences])
+        probabilities = model.predict_proba(sentences)
         return [dict(zip(model.classes, map(float, row), strict=True)) for row in probabilities]
 
     def dumps(self) -> bytes:

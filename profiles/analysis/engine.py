@@ -5,10 +5,10 @@ from dataclasses import asdict, dataclass
 
 from profiles.analysis import language as language_detection
 from profiles.analysis.classifier import SentenceClassifier
-from profiles.analysis.gender import GenderCoder, GenderCoding
+from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
 from profiles.analysis.lexicon import NEGATIONS, CompiledLexicon
 from profiles.analysis.readability import Readability, lix
-from profiles.analysis.text import is_long_word, split_sentences, tokenize
+from profiles.analysis.text import Sentence, is_long_word, split_sentences, tokenize
 from profiles.lexicon_file import SERVICE_TYPES
 
 MAX_CHARACTERS = 50_000
@@ -20,6 +20,7 @@ MODEL_WEIGHT = 1.0
 INDEX_SMOOTHING = 1.0
 GAP_THRESHOLD = 0.05
 MAX_SUGGESTIONS = 8
+SENTENCE_CACHE_SIZE = 20_000
 
 
 class AnalysisInputError(ValueError):
@@ -124,6 +125,29 @@ def _drop_none(data: dict) -> dict:
     return {k: v for k, v in data.items() if v is not None}
 
 
+@dataclass
+class SentenceResult:
+    tokens: list
+    markers: list
+    long_words: int
+    masculine: list[str]
+    feminine: list[str]
+    negated: bool
+    model_label: str | None = None
+    model_probability: float = 0.0
+
+    def set_model(self, probabilities: dict[str, float]) -> None:
+        """Count the classifier's type for this sentence unless a marker of that type already
+        does, the sentence holds a negation (the model cannot see its scope) or it is unsure."""
+        if not probabilities or self.negated:
+            return
+        label = max(probabilities, key=probabilities.get)
+        probability = probabilities[label]
+        typed = {m.marker.type for m in self.markers if not m.negated}
+        if label != "neutral" and probability >= MODEL_THRESHOLD and label not in typed:
+            self.model_label, self.model_probability = label, probability
+
+
 class Analyzer:
     def __init__(
         self,
@@ -137,6 +161,7 @@ class Analyzer:
         self.gender = gender
         self.classifier = classifier
         self.examples = examples or {}
+        self._cache: dict[tuple[str, str], SentenceResult] = {}
 
     def analyze(self, text: str, language: str | None = None, target: RoleTarget | None = None) -> Analysis:
         if not isinstance(text, str) or not text.strip():
@@ -145,19 +170,31 @@ class Analyzer:
             raise AnalysisInputError(
                 f"The text is {len(text):,} characters long; the limit is {MAX_CHARACTERS:,}.", "too_long"
             )
+        sentences = split_sentences(text)
         if language is None:
-            detection = language_detection.detect(text)
+            detection = language_detection.detect_from([language_detection.signals(s.text) for s in sentences])
             language, confidence = detection.language, detection.confidence
         elif language not in language_detection.SUPPORTED:
             raise language_detection.UnsupportedLanguage()
         else:
             confidence = 1.0
-
-        sentences = split_sentences(text)
-        tokens = tokenize(text, language, sentences)
-        word_count = len(tokens)
-        matches = [self._marker_match(text, m, tokens) for m in self.lexicon.find(text, tokens, language)]
-        matches += self._model_matches(text, sentences, tokens, matches, language)
+        parts = self._sentence_results(sentences, language)
+        word_count = sum(len(part.tokens) for part in parts)
+        matches: list[Match] = []
+        for index, (sentence, part) in enumerate(zip(sentences, parts, strict=True)):
+            matches += [self._marker_match(text, sentence.start, index, found) for found in part.markers]
+            if part.model_label is not None:
+                matches.append(
+                    Match(
+                        start=sentence.start,
+                        end=sentence.end,
+                        text=sentence.text,
+                        type=part.model_label,
+                        source="model",
+                        weight=round(MODEL_WEIGHT * part.model_probability, 3),
+                        sentence=index,
+                    )
+                )
         matches.sort(key=lambda m: m.start)
 
         raw = defaultdict(float)
@@ -165,7 +202,11 @@ class Analyzer:
             if not match.negated:
                 raw[match.type] += match.weight
         scores = {t: round(100.0 * raw[t] / word_count, 2) if word_count else 0.0 for t in SERVICE_TYPES}
-        gender = self.gender.code(tokens, language)
+        masculine = [word for part in parts for word in part.masculine]
+        feminine = [word for part in parts for word in part.feminine]
+        gender = GenderCoding(
+            len(masculine), len(feminine), verdict(len(masculine), len(feminine)), masculine, feminine
+        )
         alignment = alignment_to(scores, target) if target else None
         suggestions = self._suggest(text, matches, scores, target, gender, language)
         return Analysis(
@@ -180,7 +221,7 @@ class Analyzer:
             readability=lix(
                 words=word_count,
                 sentences=len(sentences),
-                long_words=sum(is_long_word(t.text) for t in tokens),
+                long_words=sum(part.long_words for part in parts),
                 language=language,
             ),
             gender_coding=gender,
@@ -188,54 +229,60 @@ class Analyzer:
             suggestions=suggestions,
         )
 
+    def _sentence_results(self, sentences: list[Sentence], language: str) -> list["SentenceResult"]:
+        """Each sentence analysed on its own: markers, negation and the classifier never look past
+        a sentence, so a sentence's result depends only on its text. Results are kept, so the
+        studio's re-analysis while typing only works on the sentence being edited."""
+        cache = self._cache
+        keys = [(language, sentence.text) for sentence in sentences]
+        missing = [key for key in dict.fromkeys(keys) if key not in cache]
+        if missing:
+            if len(cache) + len(missing) > SENTENCE_CACHE_SIZE:
+                cache.clear()
+            fresh = [self._sentence_analyse(text, language) for _language, text in missing]
+            if self.classifier is not None:
+                words = [([t.stem for t in part.tokens], [t.norm for t in part.tokens]) for part in fresh]
+                for part, probabilities in zip(fresh, self.classifier.predict(words, language), strict=True):
+                    part.set_model(probabilities)
+            cache.update(zip(missing, fresh, strict=True))
+        return [cache[key] for key in keys]
+
+    def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":
+        tokens = tokenize(sentence, language, [Sentence(0, len(sentence), sentence)])
+        markers = self.lexicon.find(sentence, tokens, language)
+        masculine, feminine = [], []
+        for token in tokens:
+            kind = self.gender.coded_kind(token.norm, language)
+            if kind == "masculine":
+                masculine.append(token.text)
+            elif kind == "feminine":
+                feminine.append(token.text)
+        negations = NEGATIONS[language]
+        return SentenceResult(
+            tokens=tokens,
+            markers=markers,
+            long_words=sum(is_long_word(t.text) for t in tokens),
+            masculine=masculine,
+            feminine=feminine,
+            negated=any(t.norm in negations for t in tokens),
+        )
+
     @staticmethod
-    def _marker_match(text, found, tokens) -> Match:
+    def _marker_match(text: str, offset: int, sentence_index: int, found) -> Match:
         marker = found.marker
+        start, end = offset + found.start, offset + found.end
         return Match(
-            start=found.start,
-            end=found.end,
-            text=text[found.start : found.end],
+            start=start,
+            end=end,
+            text=text[start:end],
             type=marker.type,
             source="marker",
             weight=marker.weight,
             negated=found.negated,
             phrase=marker.phrase,
-            sentence=tokens[found.first_token].sentence,
+            sentence=sentence_index,
             rewrites=tuple((s["text"], s["type"]) for s in marker.suggestions),
         )
-
-    def _model_matches(self, text, sentences, tokens, marker_matches, language) -> list[Match]:
-        if self.classifier is None or not sentences:
-            return []
-        words_by_sentence = [([], []) for _ in sentences]
-        negated_sentences = set()
-        for token in tokens:
-            words_by_sentence[token.sentence][0].append(token.stem)
-            words_by_sentence[token.sentence][1].append(token.norm)
-            if token.norm in NEGATIONS[language]:
-                negated_sentences.add(token.sentence)
-        typed = {(m.sentence, m.type) for m in marker_matches if not m.negated}
-        result = []
-        for index, probabilities in enumerate(self.classifier.predict(words_by_sentence, language)):
-            if not probabilities or index in negated_sentences:
-                continue
-            label = max(probabilities, key=probabilities.get)
-            probability = probabilities[label]
-            if label == "neutral" or probability < MODEL_THRESHOLD or (index, label) in typed:
-                continue
-            sentence = sentences[index]
-            result.append(
-                Match(
-                    start=sentence.start,
-                    end=sentence.end,
-                    text=sentence.text,
-                    type=label,
-                    source="model",
-                    weight=round(MODEL_WEIGHT * probability, 3),
-                    sentence=index,
-                )
-            )
-        return result
 
     def _suggest(self, text, matches, scores, target, gender, language) -> list[Suggestion]:
         wanted = wanted_types(scores, target)

@@ -7,9 +7,10 @@ are reproduced; the Danish, Norwegian and Swedish lists are ServiceFit's own
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from profiles.analysis.text import WORD_RE, Token
+from profiles.analysis.text import WORD_RE
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "gender_words.json"
 STRONG = 3  # a difference above this is "strongly" coded
@@ -31,27 +32,25 @@ class GenderCoder:
             for language, kinds in lists.items()
             if isinstance(kinds, dict)
         }
+        self._kinds: dict[tuple[str, str], str | None] = {}
 
     @classmethod
     def from_file(cls, path: Path = DEFAULT_PATH) -> "GenderCoder":
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
     def coded_kind(self, word: str, language: str) -> str | None:
-        lowered = word.lower()
-        for kind in ("masculine", "feminine"):
-            if lowered.startswith(self._lists[language][kind]):
-                return kind
-        return None
+        key = (word, language)
+        if key not in self._kinds:
+            if len(self._kinds) > 200_000:
+                self._kinds.clear()
+            lowered = word.lower()
+            lists = self._lists[language]
+            self._kinds[key] = next(
+                (kind for kind in ("masculine", "feminine") if lowered.startswith(lists[kind])), None
+            )
+        return self._kinds[key]
 
-    def code(self, tokens: list[Token], language: str) -> GenderCoding:
-        found = {"masculine": [], "feminine": []}
-        for token in tokens:
-            kind = self.coded_kind(token.norm, language)
-            if kind:
-                found[kind].append(token.text)
-        masculine, feminine = len(found["masculine"]), len(found["feminine"])
-        return GenderCoding(masculine, feminine, verdict(masculine, feminine), found["masculine"], found["feminine"])
-
+    @lru_cache(maxsize=10_000)  # noqa: B019 (coders live as long as the process; few phrases)
     def is_masculine_coded(self, text: str, language: str) -> bool:
         return any(self.coded_kind(word, language) == "masculine" for word in WORD_RE.findall(text))
 

@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 SUPPORTED = ("da", "nb", "sv", "en")
 LANGUAGE_NAMES = {"en": "English", "da": "Danish", "nb": "Norwegian Bokmål", "sv": "Swedish"}
@@ -71,31 +72,53 @@ class Detection:
 
 
 def detect(text: str) -> Detection:
-    words = [w.lower() for w in WORD_RE.findall(text)]
-    if not words:
-        raise UnsupportedLanguage()
-    counts = Counter(words)
-    total = len(words)
-    letters = Counter(ch for ch in text.lower() if ch in "æøåäö")
+    return detect_from([signals(text)])
 
-    common_share = {lang: sum(n for w, n in counts.items() if w in COMMON[lang]) / total for lang in SUPPORTED}
-    if total >= MIN_WORDS_TO_REFUSE and max(common_share.values()) < MIN_COMMON_SHARE:
-        raise UnsupportedLanguage()
 
-    score = {lang: 10.0 * common_share[lang] for lang in SUPPORTED}
-    for lang, words_of_lang in DISTINCTIVE.items():
-        score[lang] += 3.0 * sum(n for w, n in counts.items() if w in words_of_lang) / total
-        score[lang] += 2.0 * sum(n for w, n in counts.items() if PATTERNS[lang].search(w)) / total
-    # Letters: ä/ö are Swedish, æ/ø Danish or Norwegian, and none of them English.
-    nordic_letters = sum(letters.values())
-    if nordic_letters:
-        share = nordic_letters / total
-        score["sv"] += 4.0 * (letters["ä"] + letters["ö"]) / total
-        score["da"] += 2.0 * (letters["æ"] + letters["ø"]) / total
-        score["nb"] += 2.0 * (letters["æ"] + letters["ø"]) / total
-        score["en"] -= 4.0 * share
+@lru_cache(maxsize=50_000)
+def signals(text: str) -> tuple[int, tuple[float, ...], tuple[float, ...]]:
+    """(words, common-word counts, evidence) of a piece of text, per language in SUPPORTED order.
+
+    Additive, so a text's signals are the sum of its sentences' (which the analyzer caches)."""
+    counts = Counter(WORD_RE.findall(text.lower()))
+    common = [0.0] * len(SUPPORTED)
+    evidence = [0.0] * len(SUPPORTED)
+    for word, n in counts.items():
+        word_common, word_evidence = _word_signals(word)
+        for i in range(len(SUPPORTED)):
+            common[i] += n * word_common[i]
+            evidence[i] += n * word_evidence[i]
+    return sum(counts.values()), tuple(common), tuple(evidence)
+
+
+def detect_from(parts: list[tuple[int, tuple[float, ...], tuple[float, ...]]]) -> Detection:
+    total = sum(part[0] for part in parts)
+    if not total:
+        raise UnsupportedLanguage()
+    common = [sum(part[1][i] for part in parts) for i in range(len(SUPPORTED))]
+    evidence = [sum(part[2][i] for part in parts) for i in range(len(SUPPORTED))]
+    if total >= MIN_WORDS_TO_REFUSE and max(common) / total < MIN_COMMON_SHARE:
+        raise UnsupportedLanguage()
+    score = {lang: (10.0 * common[i] + evidence[i]) / total for i, lang in enumerate(SUPPORTED)}
     best = max(score, key=score.get)
     # Softmax over the scores: near 1 when one language stands out, about 0.5 for a da/nb tie.
     exp = {lang: math.exp(3.0 * (score[lang] - score[best])) for lang in SUPPORTED}
     confidence = exp[best] / sum(exp.values())
     return Detection(best, round(confidence, 2), {k: round(v, 3) for k, v in score.items()})
+
+
+@lru_cache(maxsize=50_000)
+def _word_signals(word: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """What one word says about each language: (is a common word, weighted evidence)."""
+    common = tuple(int(word in COMMON[lang]) for lang in SUPPORTED)
+    evidence = dict.fromkeys(SUPPORTED, 0.0)
+    for lang in DISTINCTIVE:
+        evidence[lang] += 3.0 * (word in DISTINCTIVE[lang]) + 2.0 * bool(PATTERNS[lang].search(word))
+    # Letters: ä/ö are Swedish, æ/ø Danish or Norwegian, and none of them English.
+    swedish = word.count("ä") + word.count("ö")
+    dano_norwegian = word.count("æ") + word.count("ø")
+    evidence["sv"] += 4.0 * swedish
+    evidence["da"] += 2.0 * dano_norwegian
+    evidence["nb"] += 2.0 * dano_norwegian
+    evidence["en"] -= 4.0 * (swedish + dano_norwegian + word.count("å"))
+    return common, tuple(evidence[lang] for lang in SUPPORTED)

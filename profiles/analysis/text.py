@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -74,8 +75,7 @@ SUFFIXES = {
 MIN_STEM_FOR_SUFFIX = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -137,13 +137,22 @@ def normalise(word: str, language: str) -> str:
     return LEMMAS[language].get(lowered, lowered)
 
 
+@lru_cache(maxsize=200_000)
+def word_forms(word: str, language: str) -> tuple[str, str]:
+    """(normalised word, stem) of a word as written: one cached lookup per token."""
+    norm = normalise(word, language)
+    return norm, stem(norm, language)
+
+
 def tokenize(text: str, language: str, sentences: list[Sentence] | None = None) -> list[Token]:
     sentences = split_sentences(text) if sentences is None else sentences
     tokens = []
+    append = tokens.append
     for index, sentence in enumerate(sentences):
         for match in WORD_RE.finditer(text, sentence.start, sentence.end):
-            norm = normalise(match.group(), language)
-            tokens.append(Token(match.start(), match.end(), match.group(), norm, stem(norm, language), index))
+            word = match.group()
+            norm, word_stem = word_forms(word, language)
+            append(Token(match.start(), match.end(), word, norm, word_stem, index))
     return tokens
 
 
@@ -160,6 +169,7 @@ def stem_candidates(token_stem: str, language: str) -> list[str]:
     return candidates
 
 
+@lru_cache(maxsize=200_000)
 def is_long_word(word: str) -> bool:
     """LIX counts words of more than six letters."""
     return sum(ch.isalpha() for ch in word) > 6

@@ -85,6 +85,8 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
         }
         for gap in (target or {}).get("gaps", [])
     ]
+    for suggestion in data["suggestions"]:
+        suggestion["text"], suggestion["why"] = _suggestion_words(suggestion, names)
     return {
         "job_ad": job_ad,
         "analysis": data,
@@ -103,6 +105,27 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
         "label_choices": SentenceLabel.Label.choices,
         "can_write": user_has_role(request.user, WRITERS),
     }
+
+
+def _suggestion_words(suggestion: dict, names: dict[str, str]) -> tuple[str, str]:
+    """The suggestion's text and reason in the recruiter's language (the engine writes English)."""
+    reason = suggestion["reason"]
+    if reason == "towards_type":
+        return (
+            _("Replace “%(old)s” with “%(new)s”.") % {"old": suggestion["original"], "new": suggestion["replacement"]},
+            _("“%(old)s” attracts the %(from)s type; the role needs more %(to)s language.")
+            % {"old": suggestion["original"], "from": names[suggestion["from_type"]], "to": names[suggestion["type"]]},
+        )
+    if reason == "missing_type":
+        return suggestion["text"], _("The ad has little %(type)s language for this role.") % {
+            "type": names[suggestion["type"]]
+        }
+    if reason == "masculine_coded":
+        return (
+            _("Consider a neutral word for “%(word)s”.") % {"word": suggestion["original"]},
+            _("Masculine-coded wording can put women off applying (Gaucher, Friesen & Kay 2011)."),
+        )
+    return suggestion["text"], suggestion["why"]
 
 
 def _studio_job_ad(job_ad_id: int) -> JobAd:

@@ -77,6 +77,8 @@ class Suggestion:
     start: int | None = None
     end: int | None = None
     replacement: str | None = None
+    original: str | None = None  # the words a rewrite replaces, or the word flagged
+    from_type: str | None = None  # the type a rewrite moves away from
 
 
 @dataclass
@@ -314,6 +316,8 @@ class Analyzer:
                     start=match.start,
                     end=match.end,
                     replacement=replacement,
+                    original=match.text,
+                    from_type=match.type,
                 )
             )
         for service_type in wanted[:2]:
@@ -337,6 +341,7 @@ class Analyzer:
                         text=f"Consider a neutral word for “{word}”.",
                         why="Masculine-coded wording can put women off applying (Gaucher, Friesen & Kay 2011).",
                         reason="masculine_coded",
+                        original=word,
                     )
                 )
         return suggestions[:MAX_SUGGESTIONS]

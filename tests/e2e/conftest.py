@@ -24,10 +24,6 @@ LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
-# Playwright's sync API keeps an asyncio loop running in this thread, and Django refuses ORM calls
-# from a thread with a running loop. The tests only use the ORM synchronously, so it is safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 
 @dataclass
 class BrowserPage:
@@ -46,15 +42,42 @@ class BrowserPage:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def allow_orm_beside_playwright():
+    """Playwright's sync API leaves an asyncio loop marked as running in this thread, and Django
+    refuses ORM calls from such a thread. These tests call the ORM synchronously, so it is safe.
+    Set only while the browser runs: `check --deploy` rightly reports the variable (async.E001)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup, allow_orm_beside_playwright):
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # Playwright leaves its event loop marked as running in this thread, and from then on Django
+        # hands out a second set of connections (its "async" ones). They need the test database's
+        # serialized contents for `serialized_rollback`, and must be closed before the test database
+        # is dropped.
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
         try:
             yield browser
         finally:
             browser.close()
+            connections.close_all()
 
 
 @pytest.fixture

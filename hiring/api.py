@@ -30,7 +30,15 @@ class RoleProfileSlugField(serializers.SlugRelatedField):
 class AnalyzeInput(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False, allow_blank=True, max_length=None)
     language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True, allow_null=True)
-    role_profile = RoleProfileSlugField(required=False, allow_null=True)
+    role_profile = serializers.SlugField(required=False, allow_null=True, help_text="Role profile slug.")
+
+    def validate_role_profile(self, slug):
+        if not slug:
+            return None
+        role_profile = profile_selectors.role_profile_for_analysis(slug)
+        if role_profile is None:
+            raise serializers.ValidationError(f"There is no role profile {slug!r}.")
+        return role_profile
 
 
 class JobAdAnalyzeApi(APIView):
@@ -42,13 +50,10 @@ class JobAdAnalyzeApi(APIView):
     def post(self, request):
         data = AnalyzeInput(data=request.data)
         data.is_valid(raise_exception=True)
-        role_profile = data.validated_data.get("role_profile")
-        if role_profile is not None:
-            role_profile = profile_selectors.role_profile_list().get(pk=role_profile.pk)
         analysis = profile_services.text_analyze(
             text=data.validated_data["text"],
             language=data.validated_data.get("language") or None,
-            role_profile=role_profile,
+            role_profile=data.validated_data.get("role_profile"),
         )
         return Response(analysis.to_dict())
 

@@ -1,5 +1,6 @@
 """Reads of the service-type framework, with the prefetching that keeps query counts flat."""
 
+import time
 from functools import lru_cache
 
 from django.db.models import Count, Max, Prefetch, QuerySet
@@ -121,17 +122,30 @@ def framework_overview() -> dict:
 _analyzers: dict[tuple[int, int], Analyzer] = {}
 
 
+_versions_checked: list = [0.0, (0, 0)]  # [monotonic time, (lexicon number, classifier version)]
+VERSION_RECHECK_SECONDS = 1.0
+
+
 def analyzer_current() -> Analyzer:
-    key = (
-        LexiconVersion.objects.aggregate(n=Max("number"))["n"] or 0,
-        ClassifierModel.objects.aggregate(n=Max("version"))["n"] or 0,
-    )
+    """The analyzer for the newest lexicon and classifier. The version pair is looked up at most
+    once a second per process, so a new version is in use within a second of being saved."""
+    now = time.monotonic()
+    if now - _versions_checked[0] >= VERSION_RECHECK_SECONDS or not _analyzers:
+        _versions_checked[:] = [now, analysis_versions()]
+    key = _versions_checked[1]
     analyzer = _analyzers.get(key)
     if analyzer is None:
         analyzer = _analyzer_build(*key)
         _analyzers.clear()  # only the newest pair is ever used again
         _analyzers[key] = analyzer
     return analyzer
+
+
+def analysis_versions() -> tuple[int, int]:
+    return (
+        LexiconVersion.objects.aggregate(n=Max("number"))["n"] or 0,
+        ClassifierModel.objects.aggregate(n=Max("version"))["n"] or 0,
+    )
 
 
 def _analyzer_build(lexicon_number: int, classifier_version: int) -> Analyzer:
@@ -179,7 +193,9 @@ def role_target(role_profile: RoleProfile) -> RoleTarget:
 
 
 def role_profile_for_analysis(slug: str) -> RoleProfile | None:
-    return role_profile_list().filter(slug=slug).first()
+    """A role profile with just what an analysis needs (its type weights): two queries."""
+    weights = RoleProfileTypeWeight.objects.select_related("service_type")
+    return RoleProfile.objects.prefetch_related(Prefetch("type_weights", queryset=weights)).filter(slug=slug).first()
 
 
 def classifier_list() -> QuerySet[ClassifierModel]:

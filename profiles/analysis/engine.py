@@ -15,6 +15,7 @@ MAX_CHARACTERS = 50_000
 # A sentence the classifier is at least this sure of counts for its type when no marker did.
 MODEL_THRESHOLD = 0.55
 MODEL_WEIGHT = 1.0
+MODEL_MIN_WORDS = 3
 # Smoothing of the controller index, in score units (per 100 words): one stray marker in a long
 # ad should lean the index, not pin it to ±100.
 INDEX_SMOOTHING = 1.0
@@ -242,9 +243,11 @@ class Analyzer:
             if len(cache) + len(missing) > SENTENCE_CACHE_SIZE:
                 cache.clear()
             fresh = [self._sentence_analyse(text, language) for _language, text in missing]
-            if self.classifier is not None:
-                words = [([t.stem for t in part.tokens], [t.norm for t in part.tokens]) for part in fresh]
-                for part, probabilities in zip(fresh, self.classifier.predict(words, language), strict=True):
+            # The model only judges sentences it may count: not negated, not a bare heading.
+            judged = [part for part in fresh if not part.negated and len(part.tokens) >= MODEL_MIN_WORDS]
+            if self.classifier is not None and judged:
+                words = [([t.stem for t in part.tokens], [t.norm for t in part.tokens]) for part in judged]
+                for part, probabilities in zip(judged, self.classifier.predict(words, language), strict=True):
                     part.set_model(probabilities)
             cache.update(zip(missing, fresh, strict=True))
         return [cache[key] for key in keys]

@@ -79,6 +79,9 @@ class CompiledLexicon:
         matches = []
         position = 0
         while position < len(tokens):
+            if not any(root in index for root in roots[position]):  # most words start no marker
+                position += 1
+                continue
             match = self._match_at(text, tokens, roots, position, index, language)
             if match is None:
                 position += 1

@@ -155,13 +155,18 @@ class RevisionListApi(APIView):
         job_ad = get_object_or_404(JobAd, id=job_ad_id)
         return Response(RevisionOutput(selectors.revision_list(job_ad=job_ad), many=True).data)
 
-    @extend_schema(request=RevisionInput, responses={201: RevisionOutput})
+    @extend_schema(request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput})
     def post(self, request, job_ad_id):
         job_ad = get_object_or_404(JobAd.objects.select_related("role_profile"), id=job_ad_id)
         data = RevisionInput(data=request.data)
         data.is_valid(raise_exception=True)
+        before = selectors.revision_latest(job_ad=job_ad)
         revision = services.job_ad_revise(job_ad=job_ad, user=request.user, **data.validated_data)
-        return Response(RevisionOutput(revision).data, status=status.HTTP_201_CREATED)
+        # The same text as the latest revision saves nothing: 200 with that revision.
+        created = before is None or revision.number != before.number
+        return Response(
+            RevisionOutput(revision).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )
 
 
 class RevisionDetailApi(APIView):

@@ -1,6 +1,6 @@
 """Reads for job ads: lists with their latest scores, revisions, comparisons, bulk results."""
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from hiring.models import BulkAnalysis, JobAd, JobAdRevision
 from profiles.lexicon_file import SERVICE_TYPES
@@ -15,7 +15,9 @@ def job_ad_list(*, q: str = "", language: str = "", role_profile: str = "") -> Q
         latest_alignment=Subquery(latest.values("alignment_score")[:1]),
     )
     if q:
-        ads = ads.filter(Q(title__icontains=q) | Q(revisions__text__icontains=q)).distinct()
+        # Exists, not a join: a join on revisions would multiply revision_count.
+        text_hit = JobAdRevision.objects.filter(job_ad=OuterRef("pk"), text__icontains=q)
+        ads = ads.filter(Q(title__icontains=q) | Exists(text_hit))
     if language:
         ads = ads.filter(latest_language=language)
     if role_profile:

@@ -16,8 +16,17 @@ NEGATIONS = {
     "nb": frozenset(["ikke", "ingen", "intet", "ingenting", "aldri", "uten", "hverken", "ikkje"]),
     "sv": frozenset(["inte", "ingen", "inget", "inga", "aldrig", "utan", "ej", "varken"]),
 }
-NEGATION_BEFORE = 3  # tokens
+NEGATION_BEFORE = 3  # words, not counting the fillers below
 NEGATION_AFTER = 4
+# Auxiliaries between a cue and what it negates ("you do not need to be empathetic", "du behøver
+# ikke at være servicemindet") do not count towards the window. Infinitive markers do count, so
+# "ikke bange for at tage styringen" (not afraid to take charge) stays positive.
+FILLERS = {
+    "en": frozenset(["be", "have", "has", "need", "needs", "do", "does", "going", "required", "expected"]),
+    "da": frozenset(["være", "have", "behøver", "skal", "skulle"]),
+    "nb": frozenset(["være", "ha", "trenger", "skal", "skulle"]),
+    "sv": frozenset(["vara", "ha", "behöver", "ska", "skulle"]),
+}
 CLAUSE_BREAKS = frozenset(",;:()–—")
 CLAUSE_WORDS = {
     "en": frozenset(["but", "and", "or", "while", "whereas"]),
@@ -123,13 +132,18 @@ def token_roots(token_stem: str, language: str) -> frozenset[str]:
 
 
 def is_negated(text: str, tokens: list[Token], first: int, last: int, language: str) -> bool:
-    cues = NEGATIONS[language]
+    cues, fillers = NEGATIONS[language], FILLERS[language]
     sentence = tokens[first].sentence
-    for i in range(first - 1, max(-1, first - 1 - NEGATION_BEFORE), -1):
+    counted = 0
+    for i in range(first - 1, -1, -1):
         if tokens[i].sentence != sentence or _clause_break(text, tokens[i], tokens[i + 1], language):
             break
         if tokens[i].norm in cues:
             return True
+        if tokens[i].norm not in fillers:
+            counted += 1
+            if counted >= NEGATION_BEFORE:
+                break
     for i in range(last + 1, min(len(tokens), last + 1 + NEGATION_AFTER)):
         if tokens[i].sentence != sentence or _clause_break(text, tokens[i - 1], tokens[i], language):
             break

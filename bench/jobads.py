@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-ADS_DIR = Path(__file__).resolve().parent / "ads"
+ADS_DIR = Path(__file__).resolve().parent.parent / "hiring" / "demo_ads"  # also the demo data
 AD_WORDS = 300
 ROLE_PROFILE = "classic-service-agent"
 THROUGHPUT_TARGET = 10.0  # ours ≥ 10 × genderdecoder3's ads per second
@@ -106,7 +106,7 @@ def _django_setup(database: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The inputs: the sample ads of bench/ads, each cut (or topped up from its language's other ad)
+# The inputs: the sample ads of hiring/demo_ads, each cut (or topped up from its language's other ad)
 # to AD_WORDS words, so every language is measured on the same length of text.
 
 

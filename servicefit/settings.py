@@ -172,8 +172,10 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Celery: without a broker, tasks run eagerly in-process (zero set-up); with one, a worker runs them.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+# An in-memory URL rather than none: Celery still opens a producer pool in eager mode, and kombu warns
+# about a missing host without a URL.
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="") or "memory://localhost/"
+CELERY_TASK_ALWAYS_EAGER = CELERY_BROKER_URL.startswith("memory://")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_IGNORE_RESULT = CELERY_RESULT_BACKEND is None

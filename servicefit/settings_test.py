@@ -9,12 +9,11 @@ os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
 
 from servicefit.settings import *  # noqa: E402,F403
-from servicefit.settings import CELERY_BROKER_URL  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Unit tests run tasks in-process; only the integration tests (tests/integration) use a broker.
-CELERY_TASK_ALWAYS_EAGER = not (CELERY_BROKER_URL and os.environ.get("SERVICEFIT_INTEGRATION") == "1")
+CELERY_TASK_ALWAYS_EAGER = not (os.environ.get("CELERY_BROKER_URL") and os.environ.get("SERVICEFIT_INTEGRATION") == "1")
 LANGUAGE_CODE = "en"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Tests serve static files through the finders; no collectstatic output is needed.

@@ -21,7 +21,7 @@ def check_language_code(app_configs, **kwargs):
 @register(Tags.compatibility)
 def check_broker_url(app_configs, **kwargs):
     url = settings.CELERY_BROKER_URL
-    if url and not url.startswith(("redis://", "rediss://", "amqp://", "amqps://")):
+    if not url.startswith(("redis://", "rediss://", "amqp://", "amqps://", "memory://")):
         return [
             Error(
                 f"CELERY_BROKER_URL {url!r} is not a Redis or AMQP URL.",
@@ -47,7 +47,7 @@ def check_production_database(app_configs, **kwargs):
 
 @register(deploy=True)
 def check_eager_tasks(app_configs, **kwargs):
-    if not settings.CELERY_BROKER_URL:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         return [
             Warning(
                 "No CELERY_BROKER_URL: background tasks run inside web requests.",

@@ -16,7 +16,7 @@ def test_a_broker_that_is_not_redis_or_amqp_is_an_error(settings):
 
 
 def test_production_warns_about_eager_tasks(settings):
-    assert "core.W002" in ids(settings, CELERY_BROKER_URL="")
+    assert "core.W002" in ids(settings, CELERY_BROKER_URL="memory://", CELERY_TASK_ALWAYS_EAGER=True)
 
 
 def test_production_warns_about_sqlite_only_on_sqlite(settings):
@@ -25,4 +25,6 @@ def test_production_warns_about_sqlite_only_on_sqlite(settings):
 
 
 def test_a_redis_broker_passes(settings):
-    assert not {"core.E002", "core.W002"} & ids(settings, CELERY_BROKER_URL="redis://127.0.0.1:6379/0")
+    assert not {"core.E002", "core.W002"} & ids(
+        settings, CELERY_BROKER_URL="redis://127.0.0.1:6379/0", CELERY_TASK_ALWAYS_EAGER=False
+    )

@@ -23,6 +23,20 @@ def test_it_creates_one_user_per_role_and_can_run_twice(db, settings, capsys):
     assert "recruiter  password demo-recruiter" in capsys.readouterr().out
 
 
+def test_it_loads_demo_job_ads_in_four_languages_once(db, settings, django_capture_on_commit_callbacks):
+    from hiring.models import BulkAnalysis, JobAd
+
+    settings.DEBUG = True
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo")
+    call_command("seed_demo")
+    ads = JobAd.objects.prefetch_related("revisions")
+    assert ads.count() == 8
+    assert {ad.revisions.order_by("number").first().language for ad in ads} == {"en", "da", "nb", "sv"}
+    assert max(ad.revisions.count() for ad in ads) == 2  # the Danish ads show a rewrite to compare
+    assert BulkAnalysis.objects.get().status == BulkAnalysis.Status.DONE
+
+
 def test_the_demo_admin_can_edit_the_framework_in_the_admin(client, db, settings):
     settings.DEBUG = True
     call_command("seed_demo")

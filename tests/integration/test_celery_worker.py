@@ -32,7 +32,7 @@ def _missing_prerequisites() -> list[str]:
     missing = []
     if os.environ.get("SERVICEFIT_INTEGRATION") != "1":
         missing.append("SERVICEFIT_INTEGRATION=1")
-    if not settings.CELERY_BROKER_URL:
+    if settings.CELERY_BROKER_URL.startswith("memory://"):
         missing.append("CELERY_BROKER_URL")
     if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         missing.append("a PostgreSQL DATABASE_URL")

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from hiring.demo import demo_job_ads_load
 from servicefit.core.roles import Role
 from servicefit.core.services import user_create_or_update
 
@@ -30,14 +31,18 @@ class Command(BaseCommand):
                 "Use --allow-production only on a throwaway install."
             )
         with transaction.atomic():
-            for username, role, first_name, email in DEMO_USERS:
-                user_create_or_update(
+            users = {
+                username: user_create_or_update(
                     username=username,
                     password=f"demo-{username}",
                     role=role,
                     email=email,
                     first_name=first_name,
                 )
+                for username, role, first_name, email in DEMO_USERS
+            }
+            ads = demo_job_ads_load(owner=users["recruiter"])
+        self.stdout.write(f"Demo job ads created: {ads} (existing ones are kept).")
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
         for username, role, _first_name, _email in DEMO_USERS:
             self.stdout.write(f"  {username:<10} password demo-{username:<10} ({role.label})")

@@ -1,0 +1,39 @@
+"""Demo job ads for `seed_demo`: the eight sample ads in hiring/demo_ads, two per language."""
+
+from pathlib import Path
+
+from hiring import services
+from hiring.models import BulkAnalysis, JobAd
+from profiles.models import RoleProfile
+
+DEMO_ADS = Path(__file__).resolve().parent / "demo_ads"
+ROLE_FOR = {
+    "salg": "advisor-controller-led",
+    "sales": "advisor-controller-led",
+    "teknisk": "technical-support-specialist",
+}
+
+
+def demo_job_ads_load(*, owner) -> int:
+    """Create the demo ads that do not exist yet (matched by title); returns how many were made."""
+    made = 0
+    for path in sorted(DEMO_ADS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        title = text.strip().splitlines()[0].strip()
+        if JobAd.objects.filter(title=title).exists():
+            continue
+        slug = next((slug for key, slug in ROLE_FOR.items() if key in path.stem), "advisor-controller-led")
+        job_ad = services.job_ad_create(
+            title=title, text=text, owner=owner, role_profile=RoleProfile.objects.filter(slug=slug).first()
+        )
+        if path.stem.startswith("da_"):
+            # A second revision, so the studio has something to compare.
+            services.job_ad_apply_suggestion(job_ad=job_ad, index=0, revision_number=1, user=owner)
+        made += 1
+    if not BulkAnalysis.objects.exists():
+        services.bulk_analysis_create(
+            name="Demo: all sample ads",
+            items=[{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(DEMO_ADS.glob("*.txt"))],
+            user=owner,
+        )
+    return made

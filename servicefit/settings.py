@@ -90,6 +90,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Rate limits count in this cache; with several gunicorn workers use a shared one (redis://...).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -125,6 +128,11 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ServiceFit <servicefit@localhost>")
+# Candidates' invitations, answers and results are deleted this long after they finished (or after
+# an unused link expired).
+CANDIDATE_RETENTION_DAYS = env.int("CANDIDATE_RETENTION_DAYS", default=365)
+# The address candidates reach this server at, for the links in invitation e-mails.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER via SECURE_PROXY_SSL=1.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
@@ -157,6 +165,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "servicefit.core.exceptions.api_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    # Candidate links: per link and per client address (see assessments/api.py).
+    "DEFAULT_THROTTLE_RATES": {
+        "take_link": env.str("TAKE_RATE_PER_LINK", default="240/min"),
+        "take_address": env.str("TAKE_RATE_PER_ADDRESS", default="6000/min"),
+    },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
@@ -186,6 +199,14 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "servicefit.core.tasks.expired_sessions_clear_task",
+        "schedule": 24 * 3600,
+    },
+    "send-assessment-reminders": {
+        "task": "assessments.tasks.invitation_reminders_task",
+        "schedule": 3600,
+    },
+    "purge-old-candidate-data": {
+        "task": "assessments.tasks.candidate_data_purge_task",
         "schedule": 24 * 3600,
     },
     "retrain-sentence-classifier": {

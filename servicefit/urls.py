@@ -16,6 +16,7 @@ api_patterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include("profiles.api_urls")),
     path("", include("hiring.api_urls")),
+    path("", include("assessments.api_urls")),
 ]
 
 urlpatterns = [
@@ -29,4 +30,5 @@ urlpatterns = [
     path("profiles/", include("profiles.urls")),
     path("hiring/", include("hiring.urls")),
     path("assessments/", include("assessments.urls")),
+    path("take/", include("assessments.take_urls")),
 ]

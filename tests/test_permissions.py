@@ -33,11 +33,32 @@ def sample_url(route: str) -> str:
     return "/" + route.lstrip("^").rstrip("$")
 
 
+def is_candidate_endpoint(callback) -> bool:
+    """Candidate pages and API: no role, the link's token is the credential."""
+    cls = getattr(callback, "cls", None)
+    return bool(getattr(cls, "candidate_endpoint", False) or getattr(callback, "candidate_page", False))
+
+
 def endpoints():
     for route, name, callback in walk(get_resolver().url_patterns):
-        if name in PUBLIC:
+        if name in PUBLIC or is_candidate_endpoint(callback):
             continue
         yield pytest.param(sample_url(route), callback, id=name)
+
+
+def candidate_endpoints():
+    for route, name, callback in walk(get_resolver().url_patterns):
+        if is_candidate_endpoint(callback):
+            yield pytest.param(sample_url(route), callback, id=name)
+
+
+@pytest.mark.parametrize(("url", "callback"), list(candidate_endpoints()))
+def test_candidate_endpoints_refuse_a_made_up_token(client, db, url, callback):
+    assert list(candidate_endpoints()), "the candidate endpoints were not found"
+    methods = [m for m in ("get", "post", "put") if hasattr(getattr(callback, "cls", None), m)] or ["get", "post"]
+    for method in methods:
+        response = getattr(client, method)(url.replace("/x/", "/not-a-real-token.abc/"))
+        assert response.status_code in (404, 405), (method, url, response.status_code)
 
 
 def declared_roles(callback):

@@ -5,10 +5,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from servicefit.core.models import AccessLog
 from servicefit.core.roles import ALL_ROLES, Role
 
 # Apps whose models the admin role manages in the Django admin.
-ADMIN_MANAGED_APPS = ("profiles", "hiring", "assessments", "auth", "authtoken")
+ADMIN_MANAGED_APPS = ("profiles", "hiring", "assessments", "auth", "authtoken", "core")
 
 
 def expired_sessions_clear() -> None:
@@ -40,3 +41,14 @@ def user_create_or_update(*, username: str, password: str, role: str, email: str
     user.save()
     user.groups.set(Group.objects.filter(name=role))
     return user
+
+
+def access_log(*, user, action: str, target) -> None:
+    """Record access to a person's data (candidates, agents); the log is kept for audits."""
+    AccessLog.objects.create(
+        user=user if user and user.is_authenticated else None,
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=str(target.pk),
+        target_label=str(target)[:200],
+    )

@@ -1,0 +1,295 @@
+"""REST API for assessments. Staff endpoints need a role; candidate endpoints need only the token."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
+
+from assessments import selectors, services
+from assessments.models import Assessment, Attempt, Invitation, translated
+from profiles.lexicon_file import LANGUAGES
+from servicefit.core.permissions import roles_allowed
+from servicefit.core.roles import Role
+from servicefit.core.services import access_log
+
+ASSESSMENT_STAFF = (Role.HR, Role.RECRUITER, Role.ADMIN)
+PSYCHOMETRICS_STAFF = (Role.HR, Role.ADMIN)
+
+
+# Candidate endpoints ------------------------------------------------------------------------------
+
+
+class TakeTokenThrottle(SimpleRateThrottle):
+    """Per link: a candidate answering quickly stays far below it; a script hammering one link not."""
+
+    scope = "take_link"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": view.kwargs.get("token", "")[:64]}
+
+
+class TakeAddressThrottle(SimpleRateThrottle):
+    """Per client address: slows down guessing links. A whole office behind one NAT fits under it."""
+
+    scope = "take_address"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class CandidateApi(APIView):
+    """The token in the URL is the credential: no session, so no session or CSRF token can expire
+    in the middle of an attempt (and a cross-site request cannot know the token)."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [TakeTokenThrottle, TakeAddressThrottle]
+    candidate_endpoint = True
+
+
+class TakeApi(CandidateApi):
+    @extend_schema(
+        responses={200: dict}, description="The attempt: sections, items, options, saved answers, deadlines."
+    )
+    def get(self, request, token):
+        invitation = services.invitation_for_token(token)
+        return Response(selectors.attempt_view(invitation=invitation, language=request.query_params.get("lang")))
+
+
+class StartApi(CandidateApi):
+    class StartInput(serializers.Serializer):
+        consent = serializers.BooleanField()
+
+    @extend_schema(request=StartInput, responses={201: dict})
+    def post(self, request, token):
+        invitation = services.invitation_for_token(token, for_writing=True)
+        data = self.StartInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.attempt_start(invitation=invitation, consent=data.validated_data["consent"])
+        return Response(selectors.attempt_view(invitation=invitation), status=status.HTTP_201_CREATED)
+
+
+class AnswerApi(CandidateApi):
+    class AnswerInput(serializers.Serializer):
+        value = serializers.JSONField(
+            help_text="Likert: 1-5; forced choice, situation, multiple choice: option id; text."
+        )
+
+    @extend_schema(request=AnswerInput, responses={200: dict})
+    def put(self, request, token, item_id):
+        invitation = services.invitation_for_token(token, for_writing=True)
+        data = self.AnswerInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        answer = services.answer_save(invitation=invitation, item_id=item_id, value=data.validated_data["value"])
+        return Response({"item": item_id, "value": answer.value, "saved_at": answer.saved_at})
+
+
+class SubmitApi(CandidateApi):
+    @extend_schema(request=None, responses={200: dict})
+    def post(self, request, token):
+        invitation = services.invitation_for_token(token, for_writing=True)
+        attempt = services.attempt_submit(invitation=invitation)
+        return Response({"submitted_at": attempt.submitted_at})
+
+
+# Staff endpoints ----------------------------------------------------------------------------------
+
+
+class AssessmentListApi(APIView):
+    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+
+    class AssessmentOutput(serializers.Serializer):
+        slug = serializers.SlugField()
+        title = serializers.JSONField()
+        is_active = serializers.BooleanField()
+        n_items = serializers.IntegerField()
+        n_submitted = serializers.IntegerField()
+
+    @extend_schema(responses=AssessmentOutput(many=True))
+    def get(self, request):
+        return Response(self.AssessmentOutput(selectors.assessment_list(), many=True).data)
+
+
+class AssessmentDetailApi(APIView):
+    """Sections and items with their keys: scale, reverse keying and per-option keys."""
+
+    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, slug):
+        try:
+            assessment = selectors.assessment_detail(slug=slug)
+        except Assessment.DoesNotExist:
+            return Response({"message": "No such assessment.", "extra": {}}, status=status.HTTP_404_NOT_FOUND)
+        return Response(
+            {
+                "slug": assessment.slug,
+                "title": assessment.title,
+                "sections": [
+                    {
+                        "key": section.key,
+                        "title": section.title,
+                        "time_limit_seconds": section.time_limit_seconds,
+                        "items": [_item_keys(item) for item in section.items.all()],
+                    }
+                    for section in assessment.sections.all()
+                ],
+            }
+        )
+
+
+def _item_keys(item) -> dict:
+    data = {"id": item.id, "key": item.key, "kind": item.kind, "stem": item.stem, "scale": item.scale or None}
+    data["reverse"] = item.reverse
+    data["options"] = [
+        {
+            "id": o.id,
+            "key": o.key,
+            "text": o.text,
+            "type": o.service_type or None,
+            "correct": o.correct if item.kind == "mcq" else None,
+            "scores": o.scores or None,
+        }
+        for o in item.options.all()
+    ]
+    if item.rubric:
+        data["rubric"] = item.rubric
+    return data
+
+
+class PsychometricsApi(APIView):
+    permission_classes = [roles_allowed(*PSYCHOMETRICS_STAFF)]
+
+    @extend_schema(responses={200: dict}, description="The latest item analysis; POST recomputes it.")
+    def get(self, request, slug):
+        assessment = get_object_or_404(Assessment, slug=slug)
+        report = selectors.psychometric_report_latest(assessment=assessment)
+        if report is None:
+            report = services.psychometrics_compute(assessment_id=assessment.id)
+        return Response({**report.data, "n_attempts": report.n_attempts, "computed_at": report.computed_at})
+
+    @extend_schema(request=None, responses={202: dict})
+    def post(self, request, slug):
+        from assessments.tasks import psychometrics_compute_task
+
+        assessment = get_object_or_404(Assessment, slug=slug)
+        psychometrics_compute_task.delay(assessment.id)
+        return Response({"message": "Recomputing."}, status=status.HTTP_202_ACCEPTED)
+
+
+class InvitationOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    assessment = serializers.CharField(source="assessment.slug")
+    name = serializers.CharField()
+    email = serializers.EmailField()
+    language = serializers.CharField()
+    candidate = serializers.IntegerField(source="candidate_ref", allow_null=True)
+    status = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+    sent_at = serializers.DateTimeField(allow_null=True)
+
+
+class InvitationListApi(APIView):
+    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+
+    class InvitationInput(serializers.Serializer):
+        assessment = serializers.SlugField()
+        email = serializers.CharField(max_length=254)
+        name = serializers.CharField(max_length=200)
+        language = serializers.ChoiceField(choices=LANGUAGES)
+        candidate = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+
+    @extend_schema(responses=InvitationOutput(many=True))
+    def get(self, request):
+        invitations = selectors.invitation_list(
+            assessment=request.query_params.get("assessment", ""),
+            status=request.query_params.get("status", ""),
+            q=request.query_params.get("q", ""),
+        )
+        return Response(InvitationOutput(invitations[:500], many=True).data)
+
+    @extend_schema(request=InvitationInput, responses={201: dict})
+    def post(self, request):
+        data = self.InvitationInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        assessment = Assessment.objects.filter(slug=data.validated_data["assessment"]).first()
+        if assessment is None:
+            return Response(
+                {"message": "There is no such assessment.", "extra": {"fields": {"assessment": ["Unknown slug."]}}},
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        invitation = services.invitation_create(
+            assessment=assessment,
+            email=data.validated_data["email"],
+            name=data.validated_data["name"],
+            language=data.validated_data["language"],
+            candidate_ref=data.validated_data.get("candidate"),
+            user=request.user,
+        )
+        token = services.invitation_token(invitation)
+        return Response(
+            {
+                "id": invitation.id,
+                "token": token,
+                "url": settings.SITE_URL.rstrip("/") + reverse("take:welcome", args=[token]),
+                "expires_at": invitation.expires_at,
+            },
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class InvitationActionApi(APIView):
+    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+
+    @extend_schema(
+        operation_id="invitations_action",
+        request=None,
+        responses=InvitationOutput,
+        description="`resend` sends the link again (renewing an expired one); `revoke` stops it working.",
+    )
+    def post(self, request, invitation_id, action):
+        invitation = get_object_or_404(Invitation.objects.select_related("assessment"), id=invitation_id)
+        if action == "resend":
+            services.invitation_resend(invitation=invitation)
+        elif action == "revoke":
+            services.invitation_revoke(invitation=invitation)
+        else:
+            return Response({"message": "Unknown action.", "extra": {}}, status=status.HTTP_404_NOT_FOUND)
+        return Response(InvitationOutput(invitation).data)
+
+
+class InvitationDetailApi(APIView):
+    """A candidate's data: export it (GET) or erase it (DELETE), for data-subject requests."""
+
+    permission_classes = [roles_allowed(*PSYCHOMETRICS_STAFF)]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, invitation_id):
+        invitation = get_object_or_404(Invitation.objects.select_related("assessment"), id=invitation_id)
+        return Response(services.invitation_export(invitation=invitation, user=request.user))
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, invitation_id):
+        services.invitation_erase(invitation=get_object_or_404(Invitation, id=invitation_id), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class AttemptResultApi(APIView):
+    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request, attempt_id):
+        attempt = get_object_or_404(Attempt.objects.select_related("invitation__assessment", "result"), id=attempt_id)
+        if not attempt.submitted_at or not hasattr(attempt, "result"):
+            return Response(
+                {"message": "This attempt has not been submitted yet.", "extra": {}}, status=status.HTTP_409_CONFLICT
+            )
+        access_log(user=request.user, action="view", target=attempt.invitation)
+        data = selectors.attempt_result(attempt=attempt)
+        data["title"] = translated(attempt.invitation.assessment.title)
+        return Response(data)

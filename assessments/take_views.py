@@ -1,0 +1,189 @@
+"""The candidate's pages. No account: the link's token is the credential, checked on every request.
+
+Every page works without JavaScript (each section is a form that saves on "Next"); with it, each
+answer is saved the moment it is given (assessments/static… js/take.js), and the page says when
+it is offline and when everything is saved.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from assessments import selectors, services
+from assessments.models import Invitation
+from profiles.lexicon_file import LANGUAGES
+from servicefit.core.exceptions import ApplicationError
+
+LANGUAGE_NAMES = {"en": "English", "da": "Dansk", "nb": "Norsk (bokmål)", "sv": "Svenska"}
+
+
+def candidate_page(view):
+    """Checks the token, speaks the candidate's language, and shows link errors as a page.
+
+    CSRF is off for these pages: the token in the URL is the credential, a forged cross-site
+    request cannot know it, and candidates never hold a session or CSRF cookie that could expire.
+    """
+
+    @csrf_exempt
+    def wrapped(request, token, *args, **kwargs):
+        try:
+            invitation = services.invitation_for_token(token)
+        except ApplicationError as exc:
+            language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else None
+            with translation.override(language or translation.get_language()):
+                return render(request, "assessments/take/error.html", {"message": exc.message}, status=exc.status)
+        with translation.override(invitation.language):
+            response = view(request, invitation, token, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+            response.setdefault("Cache-Control", "no-store")  # a shared computer must not show answers
+            response.setdefault("X-Robots-Tag", "noindex")
+            return response
+
+    wrapped.candidate_page = True
+    return wrapped
+
+
+def _page_context(invitation: Invitation, token: str, view: dict) -> dict:
+    return {
+        "invitation": invitation,
+        "token": token,
+        "view": view,
+        "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@candidate_page
+def welcome(request, invitation, token):
+    if request.GET.get("lang") in LANGUAGES and invitation.status != Invitation.Status.SUBMITTED:
+        services.invitation_language_set(invitation=invitation, language=request.GET["lang"])
+        return redirect("take:welcome", token=token)
+    if invitation.status == Invitation.Status.SUBMITTED:
+        return redirect("take:done", token=token)
+    error = None
+    if request.method == "POST":
+        try:
+            services.attempt_start(invitation=invitation, consent=request.POST.get("consent") == "yes")
+        except ApplicationError as exc:
+            error = exc.message
+        else:
+            return redirect("take:section", token=token, number=1)
+    view = selectors.attempt_view(invitation=invitation)
+    if view["started"] and request.method == "GET":
+        return redirect("take:section", token=token, number=_first_open_section(view))
+    return render(request, "assessments/take/welcome.html", {**_page_context(invitation, token, view), "error": error})
+
+
+def _first_open_section(view: dict) -> int:
+    for number, section in enumerate(view["sections"], start=1):
+        if not section["closed"] and any(item["answer"] is None for item in section["items"]):
+            return number
+    return len(view["sections"])
+
+
+@require_http_methods(["GET", "POST"])
+@candidate_page
+def section(request, invitation, token, number):
+    if invitation.status == Invitation.Status.SUBMITTED:
+        return redirect("take:done", token=token)
+    view = selectors.attempt_view(invitation=invitation)
+    if not view["started"]:
+        return redirect("take:welcome", token=token)
+    if not 1 <= number <= len(view["sections"]):
+        raise Http404
+    errors = {}
+    if request.method == "POST":
+        errors = _save_posted(request, invitation, view["sections"][number - 1])
+        if not errors:
+            last = number == len(view["sections"])
+            return (
+                redirect("take:finish", token=token)
+                if last
+                else redirect("take:section", token=token, number=number + 1)
+            )
+    # Opening a timed section starts its clock on the server; the page only displays it.
+    section_id = view["sections"][number - 1]["id"]
+    services.section_open_by_id(invitation=invitation, section_id=section_id)
+    view = selectors.attempt_view(invitation=invitation)
+    current = view["sections"][number - 1]
+    return render(
+        request,
+        "assessments/take/section.html",
+        {
+            **_page_context(invitation, token, view),
+            "section": current,
+            "number": number,
+            "count": len(view["sections"]),
+            "errors": errors,
+            "likert_scale": range(1, 6),
+        },
+    )
+
+
+def _save_posted(request, invitation, section: dict) -> dict[int, str]:
+    """The no-JavaScript path: save every answer the form carries; report the ones refused."""
+    errors = {}
+    for item in section["items"]:
+        raw = request.POST.get(f"item-{item['id']}")
+        if raw is None or raw == "":
+            continue
+        value = raw if item["kind"] == "text" else _int_or_raw(raw)
+        try:
+            services.answer_save(invitation=invitation, item_id=item["id"], value=value)
+        except ApplicationError as exc:
+            errors[item["id"]] = exc.message
+    return errors
+
+
+def _int_or_raw(raw: str):
+    try:
+        return int(raw)
+    except ValueError:
+        return raw
+
+
+@require_http_methods(["GET", "POST"])
+@candidate_page
+def finish(request, invitation, token):
+    if invitation.status == Invitation.Status.SUBMITTED:
+        return redirect("take:done", token=token)
+    error = None
+    if request.method == "POST":
+        try:
+            services.attempt_submit(invitation=invitation)
+        except ApplicationError as exc:
+            error = exc.message
+        else:
+            return redirect("take:done", token=token)
+    view = selectors.attempt_view(invitation=invitation)
+    if not view["started"]:
+        return redirect("take:welcome", token=token)
+    summary = [
+        {
+            "number": number,
+            "title": section["title"],
+            "open": sum(1 for item in section["items"] if item["answer"] is None and item["required"]),
+            "closed": section["closed"],
+        }
+        for number, section in enumerate(view["sections"], start=1)
+    ]
+    return render(
+        request,
+        "assessments/take/finish.html",
+        {**_page_context(invitation, token, view), "summary": summary, "error": error},
+    )
+
+
+@require_GET
+@candidate_page
+def done(request, invitation, token):
+    if invitation.status != Invitation.Status.SUBMITTED:
+        return redirect("take:welcome", token=token)
+    return render(
+        request,
+        "assessments/take/done.html",
+        _page_context(invitation, token, {"title": invitation.assessment.title_in()}),
+    )

@@ -1,0 +1,140 @@
+// Candidate pages: save each answer the moment it is given, survive reloads and lost connections.
+// Without this file the page still works: "Next" posts the whole section.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("section-form");
+  if (!form) return;
+  var api = form.dataset.api;
+  var status = document.getElementById("save-status");
+  var storageKey = "servicefit:" + api;
+  var pending = load();
+  var busy = false;
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(storageKey) || "{}"); } catch (e) { return {}; }
+  }
+  function store() {
+    try { window.localStorage.setItem(storageKey, JSON.stringify(pending)); } catch (e) { /* private mode */ }
+  }
+  function show(kind, detail) {
+    status.textContent = status.dataset[kind] + (detail ? " " + detail : "");
+    status.className = "save-status save-" + kind;
+  }
+  function itemStatus(itemId, text) {
+    var fieldset = form.querySelector('fieldset[data-item="' + itemId + '"]');
+    if (fieldset) fieldset.querySelector(".item-status").textContent = text;
+  }
+
+  // Answers go out one at a time, oldest first; a failed network call keeps them queued.
+  function flush() {
+    var ids = Object.keys(pending);
+    if (busy || !ids.length) {
+      if (!ids.length) show("saved");
+      return Promise.resolve();
+    }
+    if (!navigator.onLine) { show("offline"); return Promise.resolve(); }
+    busy = true;
+    show("saving");
+    var itemId = ids[0];
+    var value = pending[itemId];
+    return fetch(api + "answers/" + itemId + "/", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ value: value }),
+      credentials: "omit"
+    }).then(function (response) {
+      busy = false;
+      if (response.ok) {
+        if (pending[itemId] === value) delete pending[itemId];
+        store();
+        itemStatus(itemId, "");
+        return flush();
+      }
+      return response.json().then(function (body) {
+        // Refused for good (time up, submitted): tell the candidate and drop it from the queue.
+        delete pending[itemId];
+        store();
+        itemStatus(itemId, body.message || "");
+        show("failed", body.message || "");
+        if (response.status === 429) { pending[itemId] = value; store(); setTimeout(flush, 3000); }
+      });
+    }).catch(function () {
+      busy = false;
+      show("offline");
+    });
+  }
+
+  function queue(fieldset, value) {
+    pending[fieldset.dataset.item] = value;
+    store();
+    flush();
+  }
+
+  form.addEventListener("change", function (event) {
+    var fieldset = event.target.closest("fieldset[data-item]");
+    if (!fieldset || event.target.type !== "radio") return;
+    queue(fieldset, parseInt(event.target.value, 10));
+  });
+
+  var typing = {};
+  form.addEventListener("input", function (event) {
+    if (event.target.tagName !== "TEXTAREA") return;
+    var fieldset = event.target.closest("fieldset[data-item]");
+    clearTimeout(typing[fieldset.dataset.item]);
+    typing[fieldset.dataset.item] = setTimeout(function () { queue(fieldset, event.target.value); }, 800);
+  });
+  form.addEventListener("focusout", function (event) {
+    if (event.target.tagName !== "TEXTAREA") return;
+    var fieldset = event.target.closest("fieldset[data-item]");
+    clearTimeout(typing[fieldset.dataset.item]);
+    queue(fieldset, event.target.value);
+  });
+
+  // Going on only once everything is saved; offline, the candidate stays on this page.
+  form.addEventListener("submit", function (event) {
+    if (!Object.keys(pending).length) return;
+    event.preventDefault();
+    flush().then(function () {
+      if (!Object.keys(pending).length) form.submit();
+    });
+  });
+
+  window.addEventListener("online", flush);
+  window.addEventListener("offline", function () { show("offline"); });
+  setInterval(flush, 5000);
+
+  // Answers queued before a reload or a crash are put back on the page and sent.
+  Object.keys(pending).forEach(function (itemId) {
+    var fieldset = form.querySelector('fieldset[data-item="' + itemId + '"]');
+    if (!fieldset) return;
+    var value = pending[itemId];
+    if (fieldset.dataset.kind === "text") {
+      fieldset.querySelector("textarea").value = value;
+    } else {
+      var input = fieldset.querySelector('input[value="' + value + '"]');
+      if (input) input.checked = true;
+    }
+  });
+  flush();
+
+  // The clock shows the server's deadline; the server alone decides when time is up.
+  var timer = document.getElementById("timer");
+  if (timer) {
+    var deadline = Date.parse(timer.dataset.deadline);
+    var offset = Date.parse(timer.dataset.serverTime) - Date.now();
+    var tick = function () {
+      var left = Math.max(0, Math.round((deadline - (Date.now() + offset)) / 1000));
+      if (left === 0) {
+        timer.textContent = timer.dataset.over;
+        timer.classList.add("over");
+        return;
+      }
+      var minutes = Math.floor(left / 60);
+      var seconds = left % 60;
+      timer.textContent = timer.dataset.label + ": " + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      setTimeout(tick, 1000);
+    };
+    tick();
+  }
+})();

@@ -70,7 +70,14 @@ def invitation_for_token(token: str, *, for_writing: bool = False) -> Invitation
 
 
 def invitation_create(
-    *, assessment: Assessment, email: str, name: str, language: str, user=None, candidate_ref: int | None = None
+    *,
+    assessment: Assessment,
+    email: str,
+    name: str,
+    language: str,
+    user=None,
+    candidate_ref: int | None = None,
+    send: bool = True,
 ) -> Invitation:
     errors = {}
     try:
@@ -98,7 +105,8 @@ def invitation_create(
             expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
             created_by=user,
         )
-        transaction.on_commit(lambda: invitation_send_task.delay(invitation.id))
+        if send:
+            transaction.on_commit(lambda: invitation_send_task.delay(invitation.id))
     return invitation
 
 

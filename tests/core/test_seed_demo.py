@@ -37,6 +37,17 @@ def test_it_loads_demo_job_ads_in_four_languages_once(db, settings, django_captu
     assert BulkAnalysis.objects.get().status == BulkAnalysis.Status.DONE
 
 
+def test_it_loads_demo_candidates_with_results_and_an_item_analysis(db, settings):
+    from assessments.models import Attempt, Invitation, PsychometricReport
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    call_command("seed_demo")
+    assert Attempt.objects.filter(submitted_at__isnull=False, result__isnull=False).count() == 12
+    assert Invitation.objects.filter(status=Invitation.Status.PENDING).count() == 2
+    assert PsychometricReport.objects.latest().n_attempts == 12
+
+
 def test_the_demo_admin_can_edit_the_framework_in_the_admin(client, db, settings):
     settings.DEBUG = True
     call_command("seed_demo")

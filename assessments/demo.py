@@ -1,0 +1,89 @@
+"""Demo candidates for `seed_demo`: completed attempts with plausible answers, and open invitations.
+
+Answers come from a seeded random generator around a per-candidate type profile, so the result
+pages, percentiles and the item analysis show realistic figures. No real person's data.
+"""
+
+import random
+
+from django.db import transaction
+
+from assessments import services
+from assessments.models import Assessment, Invitation, Item
+
+DEMO_CANDIDATES = [
+    ("Sofie Jensen", "da", "controller"),
+    ("Mads Nielsen", "da", "empathizer"),
+    ("Ida Hansen", "da", "rock"),
+    ("Ola Nordmann", "nb", "controller"),
+    ("Ingrid Berg", "nb", "hard_worker"),
+    ("Lars Johansen", "nb", "competitor"),
+    ("Elsa Lindqvist", "sv", "empathizer"),
+    ("Oskar Nilsson", "sv", "innovator"),
+    ("Maja Karlsson", "sv", "controller"),
+    ("Emma Clarke", "en", "accommodator"),
+    ("James Walker", "en", "rock"),
+    ("Olivia Brown", "en", "controller"),
+]
+OPEN_INVITATIONS = [("Freja Madsen", "da"), ("Nora Haugen", "nb")]
+REPLY = {
+    "da": "Hej, tak for din besked, og undskyld besværet. Jeg har tjekket din sag og sørger selv for, at det "
+    "bliver rettet i dag. Du hører fra mig senest i morgen kl. 12 med en bekræftelse.",
+    "nb": "Hei, takk for meldingen, og beklager bryderiet. Jeg har sett på saken din og sørger selv for at det "
+    "blir rettet i dag. Du hører fra meg innen i morgen kl. 12 med en bekreftelse.",
+    "sv": "Hej, tack för ditt meddelande och förlåt besväret. Jag har tittat på ditt ärende och ser själv till att "
+    "det rättas i dag. Du hör av mig senast i morgon kl. 12 med en bekräftelse.",
+    "en": "Hi, thank you for your message, and I'm sorry for the trouble. I've looked into your case and will "
+    "make sure it is corrected today. You'll hear from me by noon tomorrow with a confirmation.",
+}
+
+
+def demo_candidates_load(*, user) -> int:
+    """Create the demo candidates that do not exist yet (matched by e-mail); returns how many."""
+    assessment = Assessment.objects.filter(slug="service-profile-standard").first()
+    if assessment is None:
+        return 0
+    items = list(Item.objects.filter(section__assessment=assessment).prefetch_related("options"))
+    made = 0
+    for index, (name, language, leaning) in enumerate(DEMO_CANDIDATES):
+        email = f"{name.split()[0].lower()}@demo.servicefit.local"
+        if Invitation.objects.filter(email=email).exists():
+            continue
+        rng = random.Random(index)  # noqa: S311 (demo data)
+        with transaction.atomic():
+            invitation = services.invitation_create(
+                assessment=assessment, email=email, name=name, language=language, user=user, send=False
+            )
+            services.attempt_start(invitation=invitation, consent=True)
+            for item in items:
+                services.answer_save(
+                    invitation=invitation, item_id=item.id, value=_answer(item, leaning, language, rng)
+                )
+            services.attempt_submit(invitation=invitation)
+        made += 1
+    for name, language in OPEN_INVITATIONS:
+        email = f"{name.split()[0].lower()}@demo.servicefit.local"
+        if not Invitation.objects.filter(email=email).exists():
+            services.invitation_create(
+                assessment=assessment, email=email, name=name, language=language, user=user, send=False
+            )
+    services.psychometrics_compute(assessment_id=assessment.id)
+    return made
+
+
+def _answer(item: Item, leaning: str, language: str, rng: random.Random):
+    if item.kind == "likert":
+        agree = 4.3 if item.scale == leaning else 3.0
+        value = round(min(5, max(1, rng.gauss(agree, 0.9))))
+        return 6 - value if item.reverse else value
+    if item.kind == "text":
+        return REPLY[language]
+    options = list(item.options.all())
+    if item.kind == "forced_choice":
+        preferred = [o for o in options if o.service_type == leaning]
+        return (preferred[0] if preferred and rng.random() < 0.7 else rng.choice(options)).id
+    if item.kind == "mcq":
+        correct = [o for o in options if o.correct]
+        return (correct[0] if rng.random() < 0.75 else rng.choice(options)).id
+    best = max(options, key=lambda o: sum(o.scores.values()))
+    return (best if rng.random() < 0.6 else rng.choice(options)).id

@@ -82,7 +82,12 @@ def invitation(request, invitation_id):
             {
                 "answer": answer,
                 "stem": translated(answer.item.stem),
-                "criteria": answer.item.rubric.get(request.LANGUAGE_CODE) or answer.item.rubric.get("en", []),
+                "criteria": [
+                    (index, text, (answer.review.scores.get(str(index)) if hasattr(answer, "review") else None))
+                    for index, text in enumerate(
+                        answer.item.rubric.get(request.LANGUAGE_CODE) or answer.item.rubric.get("en", [])
+                    )
+                ],
                 "analysis": result["text_analysis"].get(str(answer.item_id)),
                 "review": getattr(answer, "review", None),
             }
@@ -98,6 +103,7 @@ def invitation(request, invitation_id):
             "result": result,
             "written": written,
             "link": settings.SITE_URL.rstrip("/") + reverse("take:welcome", args=[token]),
+            "review_levels": range(4),
         },
     )
 

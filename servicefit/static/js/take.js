@@ -10,6 +10,8 @@
   var storageKey = "servicefit:" + api;
   var pending = load();
   var busy = false;
+  var goOn = false; // "Next" was pressed: move on as soon as every answer is saved
+  var sent = {}; // the text last queued per written answer
 
   function load() {
     try { return JSON.parse(window.localStorage.getItem(storageKey) || "{}"); } catch (e) { return {}; }
@@ -26,14 +28,16 @@
     if (fieldset) fieldset.querySelector(".item-status").textContent = text;
   }
 
-  // Answers go out one at a time, oldest first; a failed network call keeps them queued.
+  // Answers go out one at a time; a failed network call keeps them queued.
   function flush() {
     var ids = Object.keys(pending);
-    if (busy || !ids.length) {
-      if (!ids.length) show("saved");
+    if (busy) return Promise.resolve();
+    if (!ids.length) {
+      show("saved");
+      if (goOn) { goOn = false; form.submit(); }
       return Promise.resolve();
     }
-    if (!navigator.onLine) { show("offline"); return Promise.resolve(); }
+    if (!navigator.onLine) { goOn = false; show("offline"); return Promise.resolve(); }
     busy = true;
     show("saving");
     var itemId = ids[0];
@@ -51,21 +55,30 @@
         itemStatus(itemId, "");
         return flush();
       }
-      return response.json().then(function (body) {
+      if (response.status === 429 || response.status >= 500) {
+        // Busy or failing server: keep the answer and try again shortly.
+        goOn = false;
+        show("failed", "");
+        setTimeout(flush, 3000);
+        return;
+      }
+      return response.json().catch(function () { return {}; }).then(function (body) {
         // Refused for good (time up, submitted): tell the candidate and drop it from the queue.
         delete pending[itemId];
         store();
+        goOn = false;
         itemStatus(itemId, body.message || "");
         show("failed", body.message || "");
-        if (response.status === 429) { pending[itemId] = value; store(); setTimeout(flush, 3000); }
       });
     }).catch(function () {
       busy = false;
+      goOn = false;
       show("offline");
     });
   }
 
   function queue(fieldset, value) {
+    if (fieldset.dataset.kind === "text") sent[fieldset.dataset.item] = value;
     pending[fieldset.dataset.item] = value;
     store();
     flush();
@@ -88,16 +101,17 @@
     if (event.target.tagName !== "TEXTAREA") return;
     var fieldset = event.target.closest("fieldset[data-item]");
     clearTimeout(typing[fieldset.dataset.item]);
-    queue(fieldset, event.target.value);
+    // Leaving the box sends the text only if it changed since it was last queued.
+    if (sent[fieldset.dataset.item] !== event.target.value) queue(fieldset, event.target.value);
   });
 
   // Going on only once everything is saved; offline, the candidate stays on this page.
   form.addEventListener("submit", function (event) {
-    if (!Object.keys(pending).length) return;
+    if (!Object.keys(pending).length && !busy) return;
     event.preventDefault();
-    flush().then(function () {
-      if (!Object.keys(pending).length) form.submit();
-    });
+    if (!navigator.onLine) { show("offline"); return; }
+    goOn = true;
+    flush();
   });
 
   window.addEventListener("online", flush);

@@ -7,6 +7,7 @@ urlpatterns = [
     path("assessments/<slug:slug>/", api.AssessmentDetailApi.as_view(), name="assessment-detail"),
     path("assessments/<slug:slug>/psychometrics/", api.PsychometricsApi.as_view(), name="assessment-psychometrics"),
     path("invitations/", api.InvitationListApi.as_view(), name="invitation-list"),
+    path("invitations/<int:invitation_id>/", api.InvitationDetailApi.as_view(), name="invitation-detail"),
     path("invitations/<int:invitation_id>/<slug:action>/", api.InvitationActionApi.as_view(), name="invitation-action"),
     path("attempts/<int:attempt_id>/result/", api.AttemptResultApi.as_view(), name="attempt-result"),
     path("take/<str:token>/", api.TakeApi.as_view(), name="take"),

@@ -28,7 +28,7 @@ from assessments.models import (
 from profiles.analysis import AnalysisInputError, UnsupportedLanguage, analyze_text
 from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.services import access_log
+from servicefit.core.services import access_log, access_log_forget
 
 TOKEN_SALT = "servicefit.assessments.invitation"  # noqa: S105 (an HMAC salt, not a secret)
 INVITATION_DAYS = 14
@@ -141,9 +141,15 @@ def invitation_send(*, invitation_id: int, reminder: bool = False) -> None:
     invitation = Invitation.objects.select_related("assessment").get(id=invitation_id)
     if invitation.status in (Invitation.Status.REVOKED, Invitation.Status.SUBMITTED):
         return
+    # Claim a reminder first: a task delivered twice must not remind the candidate twice.
+    claimed = reminder and Invitation.objects.filter(id=invitation.id, reminded_at__isnull=True).update(
+        reminded_at=timezone.now()
+    )
+    if reminder and not claimed:
+        return
     invitation_email(invitation, invitation_token(invitation), reminder=reminder).send()
-    field = "reminded_at" if reminder else "sent_at"
-    Invitation.objects.filter(id=invitation.id).update(**{field: timezone.now()})
+    if not reminder:
+        Invitation.objects.filter(id=invitation.id).update(sent_at=timezone.now())
 
 
 def invitation_reminders_due() -> list[int]:
@@ -373,6 +379,8 @@ def attempt_score(*, attempt: Attempt) -> AttemptResult:
 
 
 def review_save(*, answer: Answer, scores: dict[str, int], reviewer) -> None:
+    if not answer.attempt.submitted_at:
+        raise ApplicationError(_("Written answers can be reviewed once the candidate has submitted."), status=409)
     criteria = answer.item.rubric.get("en", [])
     if not criteria:
         raise ApplicationError(_("This answer has no rubric to score."))
@@ -517,6 +525,7 @@ def invitation_erase(*, invitation: Invitation, user=None) -> None:
     """Delete the person's invitation, attempt, answers and result; the access log keeps that it happened."""
     with transaction.atomic():
         access_log(user=user, action="erase", target=invitation)
+        access_log_forget(model=Invitation, ids=[invitation.id])
         invitation.delete()
 
 
@@ -529,6 +538,8 @@ def candidate_data_purge(*, now=None) -> int:
         Q(status=Invitation.Status.SUBMITTED, attempt__submitted_at__lt=cutoff)
         | (~Q(status=Invitation.Status.SUBMITTED) & Q(expires_at__lt=cutoff))
     )
-    count = stale.count()
-    stale.delete()
-    return count
+    with transaction.atomic():
+        ids = list(stale.values_list("id", flat=True))
+        access_log_forget(model=Invitation, ids=ids)
+        Invitation.objects.filter(id__in=ids).delete()
+    return len(ids)

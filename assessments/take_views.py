@@ -33,17 +33,21 @@ def candidate_page(view):
         except ApplicationError as exc:
             language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else None
             with translation.override(language or translation.get_language()):
-                return render(request, "assessments/take/error.html", {"message": exc.message}, status=exc.status)
+                response = render(request, "assessments/take/error.html", {"message": exc.message}, status=exc.status)
+            return _private(response)
         with translation.override(invitation.language):
-            response = view(request, invitation, token, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            response.setdefault("Cache-Control", "no-store")  # a shared computer must not show answers
-            response.setdefault("X-Robots-Tag", "noindex")
-            return response
+            return _private(view(request, invitation, token, *args, **kwargs))
 
     wrapped.candidate_page = True
     return wrapped
+
+
+def _private(response):
+    """Never cached (a shared computer must not show answers; a renewed link must not show the
+    old error) and never indexed."""
+    response.setdefault("Cache-Control", "no-store")
+    response.setdefault("X-Robots-Tag", "noindex")
+    return response
 
 
 def _page_context(invitation: Invitation, token: str, view: dict) -> dict:

@@ -52,3 +52,10 @@ def access_log(*, user, action: str, target) -> None:
         target_id=str(target.pk),
         target_label=str(target)[:200],
     )
+
+
+def access_log_forget(*, model, ids: list) -> None:
+    """After erasing people's data the log keeps that it was accessed, but no longer who they were."""
+    AccessLog.objects.filter(target_type=model._meta.label_lower, target_id__in=[str(i) for i in ids]).update(
+        target_label=""
+    )

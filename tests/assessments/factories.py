@@ -1,0 +1,61 @@
+"""Invitations and attempts made through the services, as a candidate would make them."""
+
+import random
+from collections.abc import Callable
+
+from assessments import services
+from assessments.models import Assessment, Attempt, Invitation, Item
+
+from .conftest import answer_for
+
+LikertRule = Callable[[Item], int]
+
+
+def keyed(level: int) -> LikertRule:
+    """Answers that score `level` on every scale: a reverse-keyed item gets the mirrored value."""
+    return lambda item: 6 - level if item.reverse else level
+
+
+def noisy(seed: int) -> LikertRule:
+    """A respondent with one overall level per scale and some noise, answering consistently."""
+    rng = random.Random(seed)
+    levels: dict[str, int] = {}
+
+    def value(item: Item) -> int:
+        level = levels.setdefault(item.scale, rng.randint(1, 5))
+        raw = min(5, max(1, level + rng.choice([-1, 0, 0, 1])))
+        return 6 - raw if item.reverse else raw
+
+    return value
+
+
+def invitation(battery: Assessment, *, number: int, language: str = "en", user=None) -> Invitation:
+    return services.invitation_create(
+        assessment=battery,
+        email=f"candidate{number}@example.dk",
+        name=f"Candidate {number}",
+        language=language,
+        user=user,
+        send=False,
+    )
+
+
+def items_of(battery: Assessment) -> list[Item]:
+    return list(Item.objects.filter(section__assessment=battery).prefetch_related("options"))
+
+
+def answer_all(invitation: Invitation, items: list[Item], likert: LikertRule | None = None) -> None:
+    likert = likert or keyed(4)
+    for item in items:
+        value = likert(item) if item.kind == Item.Kind.LIKERT else answer_for(item)
+        services.answer_save(invitation=invitation, item_id=item.id, value=value)
+
+
+def submitted_attempt(
+    battery: Assessment, *, number: int, likert: LikertRule | None = None, items: list[Item] | None = None, user=None
+) -> Attempt:
+    """A submitted attempt; Likert answers follow `likert` (default: 4 on every scale)."""
+    invite = invitation(battery, number=number, user=user)
+    services.attempt_start(invitation=invite, consent=True)
+    answer_all(invite, items if items is not None else items_of(battery), likert)
+    return services.attempt_submit(invitation=invite)

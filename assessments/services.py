@@ -271,13 +271,13 @@ def answer_save(*, invitation: Invitation, item_id: int, value) -> Answer:
     if deadline is not None and timezone.now() > deadline + timedelta(seconds=GRACE_SECONDS):
         raise ApplicationError(_("The time for this part is up; this answer was not saved."), status=409)
     # One statement whatever the race: INSERT … ON CONFLICT (attempt, item) DO UPDATE.
-    Answer.objects.bulk_create(
+    [answer] = Answer.objects.bulk_create(
         [Answer(attempt=attempt, item=item, value=value)],
         update_conflicts=True,
         unique_fields=["attempt", "item"],
         update_fields=["value", "saved_at"],
     )
-    return Answer.objects.get(attempt=attempt, item=item)
+    return answer
 
 
 def attempt_submit(*, invitation: Invitation) -> Attempt:

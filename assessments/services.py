@@ -48,8 +48,11 @@ def invitation_token(invitation: Invitation) -> str:
 def invitation_for_token(token: str, *, for_writing: bool = False) -> Invitation:
     """The invitation a link belongs to, or the error its holder should see."""
     public_id, _dot, signature = token.partition(".")
+    # The attempt comes along in the same query: every candidate request needs both.
     invitation = (
-        Invitation.objects.select_related("assessment").filter(public_id=public_id).first() if public_id else None
+        Invitation.objects.select_related("assessment", "attempt").filter(public_id=public_id).first()
+        if public_id
+        else None
     )
     if invitation is None or not constant_time_compare(invitation_token(invitation), token):
         raise ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
@@ -220,6 +223,15 @@ def section_open(*, attempt: Attempt, section) -> Attempt:
     return attempt
 
 
+def _attempt_of(invitation: Invitation) -> Attempt | None:
+    """The invitation's attempt, from the join `invitation_for_token` made; asked again when the
+    join found none, since it may have been started since."""
+    try:
+        return invitation.attempt
+    except Attempt.DoesNotExist:
+        return Attempt.objects.filter(invitation=invitation).first()
+
+
 def section_open_by_id(*, invitation: Invitation, section_id: int) -> None:
     attempt = Attempt.objects.filter(invitation=invitation).first()
     section = invitation.assessment.sections.filter(id=section_id).first()
@@ -238,10 +250,14 @@ def _attempt_item(attempt: Attempt, item_id: int) -> Item:
     section_id = next((int(section) for section, items in attempt.layout["items"].items() if item_id in items), None)
     if section_id is None:
         raise ApplicationError(_("This question is not part of your assessment."), status=404)
-    return Item.objects.select_related("section").prefetch_related("options").get(id=item_id)
+    return (
+        Item.objects.select_related("section")
+        .only("id", "kind", "section__id", "section__time_limit_seconds")
+        .get(id=item_id)
+    )
 
 
-def _validated_value(item: Item, value):
+def _validated_value(item: Item, value, shown_options: list[int]):
     if item.kind == Item.Kind.LIKERT:
         if isinstance(value, bool) or not isinstance(value, int) or value not in LIKERT_VALUES:
             raise ApplicationError(_("Choose a value from 1 to 5."), status=422)
@@ -252,20 +268,20 @@ def _validated_value(item: Item, value):
             raise ApplicationError(
                 _("Your answer is longer than %(n)s characters.") % {"n": MAX_TEXT_ANSWER}, status=422
             )
-    elif isinstance(value, bool) or value not in {option.id for option in item.options.all()}:
+    elif isinstance(value, bool) or value not in shown_options:  # the options this candidate was shown
         raise ApplicationError(_("Choose one of the options shown."), status=422)
     return value
 
 
 def answer_save(*, invitation: Invitation, item_id: int, value) -> Answer:
     """Save one answer; the same answer twice, or from two tabs at once, is still one answer."""
-    attempt = Attempt.objects.filter(invitation=invitation).first()
+    attempt = _attempt_of(invitation)
     if attempt is None:
         raise ApplicationError(_("Start the assessment before answering."), status=409)
     if attempt.submitted_at:
         raise ApplicationError(_("Your answers have been submitted and can no longer be changed."), status=409)
     item = _attempt_item(attempt, item_id)
-    value = _validated_value(item, value)
+    value = _validated_value(item, value, attempt.layout["options"].get(str(item_id), []))
     attempt = section_open(attempt=attempt, section=item.section)
     deadline = section_deadline(attempt, item.section)
     if deadline is not None and timezone.now() > deadline + timedelta(seconds=GRACE_SECONDS):
@@ -281,7 +297,7 @@ def answer_save(*, invitation: Invitation, item_id: int, value) -> Answer:
 
 
 def attempt_submit(*, invitation: Invitation) -> Attempt:
-    attempt = Attempt.objects.filter(invitation=invitation).first()
+    attempt = _attempt_of(invitation)
     if attempt is None:
         raise ApplicationError(_("Start the assessment before submitting it."), status=409)
     if attempt.submitted_at:

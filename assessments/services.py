@@ -22,6 +22,7 @@ from assessments.models import (
     AttemptResult,
     Invitation,
     Item,
+    Option,
     PsychometricReport,
     ReviewerScore,
 )
@@ -325,32 +326,26 @@ def _missing_required(attempt: Attempt) -> list[int]:
     """Required items without an answer, except in timed sections whose time has run out."""
     answered = set(attempt.answers.values_list("item_id", flat=True))
     now = timezone.now()
-    items = Item.objects.filter(section__assessment=attempt.invitation.assessment).select_related("section")
-    missing = []
-    for item in items:
-        if not item.required or item.id in answered:
-            continue
-        deadline = section_deadline(attempt, item.section)
-        if deadline is not None and now > deadline:
-            continue
-        missing.append(item.id)
-    return sorted(missing)
+    sections = {section.id: section for section in attempt.invitation.assessment.sections.all()}
+    closed = {sid for sid, section in sections.items() if (d := section_deadline(attempt, section)) and now > d}
+    required = Item.objects.filter(section__in=sections, required=True).values_list("id", "section_id")
+    return sorted(item_id for item_id, section_id in required if item_id not in answered and section_id not in closed)
 
 
 # Scoring ------------------------------------------------------------------------------------------
 
 
 def item_keys(assessment: Assessment) -> list[scoring.ItemKey]:
-    items = Item.objects.filter(section__assessment=assessment).prefetch_related("options")
+    # Plain rows, not model instances: this runs on every submit and every item analysis.
+    options: dict[int, dict] = {}
+    for option_id, item_id, service_type, correct, scores in Option.objects.filter(
+        item__section__assessment=assessment
+    ).values_list("id", "item_id", "service_type", "correct", "scores"):
+        options.setdefault(item_id, {})[option_id] = (service_type, correct, scores)
+    items = Item.objects.filter(section__assessment=assessment).values_list("id", "kind", "scale", "reverse")
     return [
-        scoring.ItemKey(
-            id=item.id,
-            kind=item.kind,
-            scale=item.scale,
-            reverse=item.reverse,
-            options={o.id: (o.service_type, o.correct, o.scores) for o in item.options.all()},
-        )
-        for item in items
+        scoring.ItemKey(id=item_id, kind=kind, scale=scale, reverse=reverse, options=options.get(item_id, {}))
+        for item_id, kind, scale, reverse in items
     ]
 
 

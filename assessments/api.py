@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from assessments import selectors, services
 from assessments.models import Assessment, Attempt, Invitation, translated
-from profiles.lexicon_file import LANGUAGES
+from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import Role
 from servicefit.core.services import access_log
@@ -201,7 +201,7 @@ class InvitationListApi(APIView):
         assessment = serializers.SlugField()
         email = serializers.CharField(max_length=254)
         name = serializers.CharField(max_length=200)
-        language = serializers.ChoiceField(choices=LANGUAGES)
+        language = serializers.ChoiceField(choices=LANGUAGE_CODES)
         candidate = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
     @extend_schema(responses=InvitationOutput(many=True))

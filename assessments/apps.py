@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self):
+        from assessments import demo
+        from servicefit.core import registry
+
+        registry.area_register(namespace="assessments", label=_("Assessments"), order=30)
+        registry.home_panel_register(template="assessments/_home_panel.html", context=lambda request: {}, order=30)
+        registry.demo_loader_register(name="assessments", load=demo.demo_load, order=30)
+        registry.admin_models_register(self.label)

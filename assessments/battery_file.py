@@ -5,7 +5,8 @@ which is given the model classes so the data migration can pass its historical m
 import json
 from pathlib import Path
 
-from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
+from profiles.service_types import SERVICE_TYPES
+from servicefit.core.languages import LANGUAGE_CODES
 
 STANDARD_BATTERY = Path(__file__).resolve().parent / "data" / "standard_battery"
 KINDS = ("likert", "forced_choice", "sjt", "mcq", "text")
@@ -33,8 +34,8 @@ def validate(data: dict, competencies: set[str]) -> list[str]:
     keys = set()
 
     def texts(owner: str, value) -> None:
-        if not isinstance(value, dict) or any(not str(value.get(lang, "")).strip() for lang in LANGUAGES):
-            errors.append(f"{owner}: needs a non-empty text in each of {', '.join(LANGUAGES)}")
+        if not isinstance(value, dict) or any(not str(value.get(lang, "")).strip() for lang in LANGUAGE_CODES):
+            errors.append(f"{owner}: needs a non-empty text in each of {', '.join(LANGUAGE_CODES)}")
 
     texts("title", data.get("title"))
     for section in data.get("sections", []):

@@ -87,3 +87,8 @@ def _answer(item: Item, leaning: str, language: str, rng: random.Random):
         return (correct[0] if rng.random() < 0.75 else rng.choice(options)).id
     best = max(options, key=lambda o: sum(o.scores.values()))
     return (best if rng.random() < 0.6 else rng.choice(options)).id
+
+
+def demo_load(*, users: dict) -> str:
+    """The seed_demo entry point (registered in AssessmentsConfig.ready)."""
+    return f"demo candidates created: {demo_candidates_load(user=users['hr'])}"

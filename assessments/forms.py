@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, Invitation
-from profiles.models import Language
+from servicefit.core.choices import Language
 
 
 class InvitationForm(forms.Form):

@@ -3,7 +3,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from profiles.models import Language, TimeStampedModel
+from servicefit.core.choices import Language
+from servicefit.core.models import TimeStampedModel
 
 
 def translated(texts: dict, language: str | None = None) -> str:

@@ -27,8 +27,9 @@ from assessments.models import (
     ReviewerScore,
 )
 from profiles.analysis import AnalysisInputError, UnsupportedLanguage, analyze_text
-from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
+from profiles.service_types import SERVICE_TYPES
 from servicefit.core.exceptions import ApplicationError
+from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.services import access_log, access_log_forget
 
 TOKEN_SALT = "servicefit.assessments.invitation"  # noqa: S105 (an HMAC salt, not a secret)
@@ -90,8 +91,8 @@ def invitation_create(
         errors["email"] = [_("Enter a valid e-mail address.")]
     if not name.strip():
         errors["name"] = [_("Enter the candidate's name.")]
-    if language not in LANGUAGES:
-        errors["language"] = [_("Choose one of: %(languages)s.") % {"languages": ", ".join(LANGUAGES)}]
+    if language not in LANGUAGE_CODES:
+        errors["language"] = [_("Choose one of: %(languages)s.") % {"languages": ", ".join(LANGUAGE_CODES)}]
     if not assessment.is_active:
         errors["assessment"] = [_("This assessment is not active.")]
     if errors:
@@ -242,7 +243,7 @@ def section_open_by_id(*, invitation: Invitation, section_id: int) -> None:
 
 def invitation_language_set(*, invitation: Invitation, language: str) -> None:
     """The candidate chose another of the four languages; e-mails and pages follow it."""
-    if language in LANGUAGES and language != invitation.language:
+    if language in LANGUAGE_CODES and language != invitation.language:
         invitation.language = language
         invitation.save(update_fields=["language", "updated_at"])
 

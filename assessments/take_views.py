@@ -13,10 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from assessments import selectors, services
 from assessments.models import Invitation
-from profiles.lexicon_file import LANGUAGES
 from servicefit.core.exceptions import ApplicationError
-
-LANGUAGE_NAMES = {"en": "English", "da": "Dansk", "nb": "Norsk (bokmål)", "sv": "Svenska"}
+from servicefit.core.languages import LANGUAGE_CODES, NATIVE_NAMES
 
 
 def candidate_page(view):
@@ -31,7 +29,7 @@ def candidate_page(view):
         try:
             invitation = services.invitation_for_token(token)
         except ApplicationError as exc:
-            language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGES else None
+            language = request.GET.get("lang") if request.GET.get("lang") in LANGUAGE_CODES else None
             with translation.override(language or translation.get_language()):
                 response = render(request, "assessments/take/error.html", {"message": exc.message}, status=exc.status)
             return _private(response)
@@ -55,14 +53,14 @@ def _page_context(invitation: Invitation, token: str, view: dict) -> dict:
         "invitation": invitation,
         "token": token,
         "view": view,
-        "languages": [(code, LANGUAGE_NAMES[code]) for code in LANGUAGES],
+        "languages": [(code, NATIVE_NAMES[code]) for code in LANGUAGE_CODES],
     }
 
 
 @require_http_methods(["GET", "POST"])
 @candidate_page
 def welcome(request, invitation, token):
-    if request.GET.get("lang") in LANGUAGES and invitation.status != Invitation.Status.SUBMITTED:
+    if request.GET.get("lang") in LANGUAGE_CODES and invitation.status != Invitation.Status.SUBMITTED:
         services.invitation_language_set(invitation=invitation, language=request.GET["lang"])
         return redirect("take:welcome", token=token)
     if invitation.status == Invitation.Status.SUBMITTED:

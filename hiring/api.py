@@ -10,8 +10,8 @@ from hiring import selectors, services
 from hiring.models import BulkAnalysis, JobAd
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
-from profiles.lexicon_file import LANGUAGES
 from profiles.models import RoleProfile, SentenceLabel
+from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import Role
 
@@ -29,7 +29,7 @@ class RoleProfileSlugField(serializers.SlugRelatedField):
 
 class AnalyzeInput(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False, allow_blank=True, max_length=None)
-    language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True, allow_null=True)
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False, allow_blank=True, allow_null=True)
     role_profile = serializers.SlugField(required=False, allow_null=True, help_text="Role profile slug.")
 
     def validate_role_profile(self, slug):
@@ -85,7 +85,7 @@ class JobAdOutput(serializers.Serializer):
 class JobAdCreateInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     text = serializers.CharField(trim_whitespace=False, allow_blank=True)
-    language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False, allow_blank=True)
     role_profile = RoleProfileSlugField(required=False, allow_null=True)
 
 
@@ -95,7 +95,7 @@ class JobAdListApi(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("q", str, description="Search in titles and texts."),
-            OpenApiParameter("language", str, enum=list(LANGUAGES)),
+            OpenApiParameter("language", str, enum=list(LANGUAGE_CODES)),
             OpenApiParameter("role_profile", str, description="Role profile slug."),
         ],
         responses=JobAdOutput(many=True),
@@ -118,7 +118,7 @@ class JobAdListApi(APIView):
 
 class JobAdUpdateInput(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False)
-    language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False, allow_blank=True)
     role_profile = RoleProfileSlugField(required=False, allow_null=True)
 
 
@@ -235,7 +235,7 @@ class SentenceLabelApi(APIView):
     permission_classes = [roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)]
 
     class LabelInput(serializers.Serializer):
-        language = serializers.ChoiceField(choices=LANGUAGES)
+        language = serializers.ChoiceField(choices=LANGUAGE_CODES)
         text = serializers.CharField(max_length=1000)
         label = serializers.ChoiceField(choices=SentenceLabel.Label.choices)
 
@@ -270,7 +270,7 @@ class BulkAnalysisApi(APIView):
     class ItemInput(serializers.Serializer):
         name = serializers.CharField(max_length=255)
         text = serializers.CharField(trim_whitespace=False, allow_blank=True)
-        language = serializers.ChoiceField(choices=LANGUAGES, required=False, allow_blank=True)
+        language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False, allow_blank=True)
 
     class BulkInput(serializers.Serializer):
         name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

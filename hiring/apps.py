@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class HiringConfig(AppConfig):
     name = "hiring"
     verbose_name = _("Hiring")
+
+    def ready(self):
+        from hiring import demo
+        from servicefit.core import registry
+
+        registry.area_register(namespace="hiring", label=_("Hiring"), order=20)
+        registry.home_panel_register(template="hiring/_home_panel.html", context=lambda request: {}, order=20)
+        registry.demo_loader_register(name="hiring", load=demo.demo_load, order=20)
+        registry.admin_models_register(self.label)

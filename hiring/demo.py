@@ -37,3 +37,8 @@ def demo_job_ads_load(*, owner) -> int:
             user=owner,
         )
     return made
+
+
+def demo_load(*, users: dict) -> str:
+    """The seed_demo entry point (registered in HiringConfig.ready)."""
+    return f"demo job ads created: {demo_job_ads_load(owner=users['recruiter'])}"

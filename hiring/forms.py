@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hiring.models import JobAd
-from profiles.models import Language, RoleProfile, SentenceLabel
+from profiles.models import RoleProfile, SentenceLabel
+from servicefit.core.choices import Language
 
 LANGUAGE_CHOICES = [("", _("Detect automatically")), *Language.choices]
 TEXT_EXTENSIONS = (".txt", ".md", ".html", ".htm")

@@ -2,7 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from profiles.models import Language, RoleProfile, TimeStampedModel
+from profiles.models import RoleProfile
+from servicefit.core.choices import Language
+from servicefit.core.models import TimeStampedModel
 
 
 class JobAd(TimeStampedModel):

@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from hiring.models import BulkAnalysis, JobAd, JobAdRevision
-from profiles.lexicon_file import SERVICE_TYPES
+from profiles.service_types import SERVICE_TYPES
 
 
 def job_ad_list(*, q: str = "", language: str = "", role_profile: str = "") -> QuerySet[JobAd]:

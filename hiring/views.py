@@ -13,8 +13,8 @@ from hiring.models import BulkAnalysis, JobAd
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.analysis.text import split_sentences
-from profiles.lexicon_file import SERVICE_TYPES
 from profiles.models import SentenceLabel
+from profiles.service_types import SERVICE_TYPES
 from servicefit.core.decorators import role_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.roles import Role, user_has_role

@@ -7,8 +7,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from profiles import selectors, services
-from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
 from profiles.models import LexiconVersion
+from profiles.service_types import SERVICE_TYPES
+from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import ALL_ROLES, Role
 
@@ -91,7 +92,7 @@ class MarkerListApi(APIView):
     permission_classes = [ANY_ROLE]
 
     class FilterInput(serializers.Serializer):
-        language = serializers.ChoiceField(choices=LANGUAGES, required=False)
+        language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False)
         type = serializers.ChoiceField(choices=SERVICE_TYPES, required=False)
         version = serializers.IntegerField(required=False, min_value=1, help_text="Lexicon version number.")
 

@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class ProfilesConfig(AppConfig):
     name = "profiles"
     verbose_name = _("Service profiles")
+
+    def ready(self):
+        from profiles import selectors
+        from servicefit.core import registry
+
+        registry.area_register(namespace="profiles", label=_("Profiles"), order=10)
+        registry.home_panel_register(
+            template="profiles/_home_panel.html", context=lambda request: selectors.framework_overview(), order=10
+        )
+        registry.admin_models_register(self.label)

@@ -7,8 +7,9 @@ before anything is written, so a broken edit fails the migration instead of half
 import json
 from pathlib import Path
 
-from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
 from profiles.role_mix import type_weight_errors
+from profiles.service_types import SERVICE_TYPES
+from servicefit.core.languages import LANGUAGE_CODES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SERVICE_TYPE_KEYS = ("name", "summary", "description", "strengths", "risks", "behavioural_markers")
@@ -54,7 +55,7 @@ def validate(data: dict) -> list[str]:
 def _translation_errors(item: dict, keys: tuple[str, ...]) -> list[str]:
     errors = []
     translations = item.get("translations", {})
-    for language in LANGUAGES:
+    for language in LANGUAGE_CODES:
         translation = translations.get(language)
         if not translation:
             errors.append(f"{item.get('code')}: no {language} translation")

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import yaml
 
-LANGUAGES = ("en", "da", "nb", "sv")
-SERVICE_TYPES = ("accommodator", "competitor", "controller", "empathizer", "hard_worker", "innovator", "rock")
+from profiles.service_types import SERVICE_TYPES
+from servicefit.core.languages import LANGUAGE_CODES
+
 MIN_WEIGHT, MAX_WEIGHT = 0.1, 5.0
 MAX_PHRASE_LENGTH = 120
 FORMATS = ("json", "yaml")
@@ -107,8 +108,10 @@ def _validate_row(row: int, raw, errors: list[RowError]) -> Marker | None:
         errors.append(RowError(row, "row", f"unknown fields: {', '.join(sorted(unknown_keys))}"))
 
     language = raw.get("language")
-    if language not in LANGUAGES:
-        errors.append(RowError(row, "language", f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}"))
+    if language not in LANGUAGE_CODES:
+        errors.append(
+            RowError(row, "language", f"unknown language {language!r}; use one of {', '.join(LANGUAGE_CODES)}")
+        )
     service_type = raw.get("type")
     if service_type not in SERVICE_TYPES:
         errors.append(RowError(row, "type", f"unknown service type {service_type!r}"))

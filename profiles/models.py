@@ -5,22 +5,9 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-class Language(models.TextChoices):
-    """The languages ServiceFit analyses and shows candidate pages in."""
-
-    EN = "en", _("English")
-    DA = "da", _("Danish")
-    NB = "nb", _("Norwegian Bokmål")
-    SV = "sv", _("Swedish")
-
-
-class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    class Meta:
-        abstract = True
+from profiles.service_types import NEUTRAL, SENTENCE_LABELS, SERVICE_TYPE_LABELS, SERVICE_TYPES
+from servicefit.core.choices import Language
+from servicefit.core.models import TimeStampedModel
 
 
 class TranslatedMixin:
@@ -39,14 +26,7 @@ def lines(text: str) -> list[str]:
 class ServiceType(TranslatedMixin, TimeStampedModel):
     """One of the seven service personality types of the CEB/HBR study of frontline reps."""
 
-    class Code(models.TextChoices):
-        ACCOMMODATOR = "accommodator", _("Accommodator")
-        COMPETITOR = "competitor", _("Competitor")
-        CONTROLLER = "controller", _("Controller")
-        EMPATHIZER = "empathizer", _("Empathizer")
-        HARD_WORKER = "hard_worker", _("Hard Worker")
-        INNOVATOR = "innovator", _("Innovator")
-        ROCK = "rock", _("Rock")
+    Code = models.TextChoices("Code", [(code.upper(), (code, SERVICE_TYPE_LABELS[code])) for code in SERVICE_TYPES])
 
     code = models.CharField(_("code"), max_length=32, choices=Code.choices, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -317,15 +297,13 @@ class ClassifierModel(TimeStampedModel):
 class SentenceLabel(TimeStampedModel):
     """A recruiter's correction: which service type (or none) a sentence really signals."""
 
-    class Label(models.TextChoices):
-        ACCOMMODATOR = "accommodator", _("Accommodator")
-        COMPETITOR = "competitor", _("Competitor")
-        CONTROLLER = "controller", _("Controller")
-        EMPATHIZER = "empathizer", _("Empathizer")
-        HARD_WORKER = "hard_worker", _("Hard Worker")
-        INNOVATOR = "innovator", _("Innovator")
-        ROCK = "rock", _("Rock")
-        NEUTRAL = "neutral", _("No type (neutral)")
+    Label = models.TextChoices(
+        "Label",
+        [
+            (code.upper(), (code, SERVICE_TYPE_LABELS[code] if code != NEUTRAL else _("No type (neutral)")))
+            for code in SENTENCE_LABELS
+        ],
+    )
 
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     text = models.CharField(_("sentence"), max_length=1000)

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from decimal import Decimal
 
-from profiles.lexicon_file import SERVICE_TYPES
+from profiles.service_types import SERVICE_TYPES
 
 # Weights are stored with three decimals; a mix typed as thirds (0.333 × 3) must still pass.
 SUM_TOLERANCE = Decimal("0.0015")

@@ -6,16 +6,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from profiles import lexicon_file, selectors, services
-from profiles.lexicon_file import LANGUAGES
 from profiles.models import LexiconUpload, LexiconVersion
 from servicefit.core.decorators import role_required
 from servicefit.core.exceptions import ApplicationError
+from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.roles import ALL_ROLES, Role, user_has_role
 
 
 def _ui_language() -> str:
     language = (get_language() or "en").split("-")[0]
-    return language if language in LANGUAGES else "en"
+    return language if language in LANGUAGE_CODES else "en"
 
 
 @require_GET
@@ -37,7 +37,7 @@ def index(request):
 def service_type_detail(request, code):
     service_type = get_object_or_404(selectors.service_type_list(), code=code)
     language = request.GET.get("language") or _ui_language()
-    if language not in LANGUAGES:
+    if language not in LANGUAGE_CODES:
         language = "en"
     return render(
         request,
@@ -47,7 +47,7 @@ def service_type_detail(request, code):
             "translation": service_type.translation(),
             "markers": selectors.marker_list(language=language, service_type=code),
             "marker_language": language,
-            "languages": LANGUAGES,
+            "languages": LANGUAGE_CODES,
         },
     )
 
@@ -78,18 +78,18 @@ def lexicon(request):
     matrix = [
         {
             "service_type": service_type,
-            "counts": [counts.get(language, {}).get(service_type.code, 0) for language in LANGUAGES],
+            "counts": [counts.get(language, {}).get(service_type.code, 0) for language in LANGUAGE_CODES],
         }
         for service_type in service_types
     ]
-    totals = [sum(c.values()) for c in (counts.get(language, {}) for language in LANGUAGES)]
+    totals = [sum(c.values()) for c in (counts.get(language, {}) for language in LANGUAGE_CODES)]
     return render(
         request,
         "profiles/lexicon.html",
         {
             "latest": latest,
             "versions": selectors.lexicon_version_list(),
-            "languages": LANGUAGES,
+            "languages": LANGUAGE_CODES,
             "matrix": matrix,
             "totals": totals,
             "uploads": selectors.lexicon_upload_list()[:10],

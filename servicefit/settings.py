@@ -8,7 +8,8 @@ Every variable is listed in README.md.
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
+
+from servicefit.core.languages import LANGUAGE_CODES, LANGUAGE_LABELS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -99,12 +100,7 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Languages: the UI, candidate pages and text analysis all support these four.
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
-LANGUAGES = [
-    ("en", _("English")),
-    ("da", _("Danish")),
-    ("nb", _("Norwegian Bokmål")),
-    ("sv", _("Swedish")),
-]
+LANGUAGES = [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Copenhagen")

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from profiles.analysis.text import WORD_RE, normalise, stem
+from profiles.service_types import SENTENCE_LABELS
+from servicefit.core.languages import LANGUAGE_CODES
 
-LABELS = ("accommodator", "competitor", "controller", "empathizer", "hard_worker", "innovator", "rock", "neutral")
-LANGUAGES = ("en", "da", "nb", "sv")
 WORD_CACHE_SIZE = 200_000
 
 
@@ -207,7 +207,7 @@ def read_corpus(lines: Iterable[str]) -> list[LabelledSentence]:
         if not line.strip():
             continue
         item = json.loads(line)
-        if item["language"] not in LANGUAGES or item["label"] not in LABELS or not item["text"].strip():
+        if item["language"] not in LANGUAGE_CODES or item["label"] not in SENTENCE_LABELS or not item["text"].strip():
             raise ValueError(f"line {number}: bad sentence {item!r}")
         rows.append(LabelledSentence(item["language"], item["label"], item["text"].strip()))
     return rows

@@ -9,7 +9,7 @@ from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
 from profiles.analysis.lexicon import NEGATIONS, CompiledLexicon
 from profiles.analysis.readability import Readability, lix
 from profiles.analysis.text import Sentence, is_long_word, split_sentences, tokenize
-from profiles.lexicon_file import SERVICE_TYPES
+from profiles.service_types import SERVICE_TYPES
 
 MAX_CHARACTERS = 50_000
 # A sentence the classifier is at least this sure of counts for its type when no marker did.

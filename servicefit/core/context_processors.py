@@ -1,13 +1,7 @@
 from django.urls import resolve, reverse
-from django.utils.translation import gettext_lazy as _
 
+from servicefit.core import registry
 from servicefit.core.roles import user_roles
-
-AREAS = [
-    ("profiles", _("Profiles")),
-    ("hiring", _("Hiring")),
-    ("assessments", _("Assessments")),
-]
 
 
 def navigation(request):
@@ -16,10 +10,15 @@ def navigation(request):
     areas = []
     if roles:
         match = getattr(request, "resolver_match", None)
-        for app_name, label in AREAS:
-            url = reverse(f"{app_name}:index")
+        for area in registry.areas():
+            url = reverse(f"{area.namespace}:index")
             if roles & resolve(url).func.allowed_roles:
                 areas.append(
-                    {"app": app_name, "url": url, "label": label, "current": match and match.app_name == app_name}
+                    {
+                        "app": area.namespace,
+                        "url": url,
+                        "label": area.label,
+                        "current": bool(match and match.app_name == area.namespace),
+                    }
                 )
     return {"user_roles": roles, "nav_areas": areas, "nav_apps": {a["app"] for a in areas}}

@@ -5,11 +5,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
+from servicefit.core import registry
 from servicefit.core.models import AccessLog
 from servicefit.core.roles import ALL_ROLES, Role
 
-# Apps whose models the admin role manages in the Django admin.
-ADMIN_MANAGED_APPS = ("profiles", "hiring", "assessments", "auth", "authtoken", "core")
+# Besides the apps that register themselves (registry.admin_models_register), the admin role
+# manages users, API tokens and core's own models.
+CORE_ADMIN_APPS = ("auth", "authtoken", "core")
 
 
 def expired_sessions_clear() -> None:
@@ -23,7 +25,9 @@ def role_groups_ensure() -> None:
     for role in ALL_ROLES:
         Group.objects.get_or_create(name=role)
     admin = Group.objects.get(name=Role.ADMIN)
-    admin.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_MANAGED_APPS))
+    admin.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=[*CORE_ADMIN_APPS, *registry.admin_app_labels()])
+    )
 
 
 @transaction.atomic

@@ -3,14 +3,19 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from profiles import selectors as profile_selectors
+from servicefit.core import registry
 from servicefit.core.decorators import role_required
 from servicefit.core.roles import ALL_ROLES
 
 
 @role_required(*ALL_ROLES)
 def home(request):
-    return render(request, "home.html", {"overview": profile_selectors.framework_overview()})
+    panels = []
+    for panel in registry.home_panels():
+        context = panel.context(request)
+        if context is not None:
+            panels.append({"template": panel.template, "context": context})
+    return render(request, "home.html", {"panels": panels})
 
 
 @never_cache

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from assessments import services
 from assessments.models import Answer, Assessment, Attempt, AttemptResult, Item
-from profiles.lexicon_file import SERVICE_TYPES
+from profiles.service_types import SERVICE_TYPES
 
 from .conftest import CHROMIUM, PHONE, BrowserPage
 from .test_navigation import assert_stayed_local_and_quiet

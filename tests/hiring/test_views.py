@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
-from profiles.lexicon_file import SERVICE_TYPES
 from profiles.models import SentenceLabel
+from profiles.service_types import SERVICE_TYPES
 from tests.hiring.factories import (
     ADVISOR,
     CLASSIC,

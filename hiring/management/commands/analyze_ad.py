@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from hiring.html_text import html_to_text
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
-from profiles.lexicon_file import LANGUAGES
 from servicefit.core.exceptions import ApplicationError
+from servicefit.core.languages import LANGUAGE_CODES
 
 BAD_INPUT = 2
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path")
-        parser.add_argument("--language", choices=LANGUAGES, help="Default: detect it.")
+        parser.add_argument("--language", choices=LANGUAGE_CODES, help="Default: detect it.")
         parser.add_argument("--role-profile", help="Slug of a role profile to measure alignment against.")
         parser.add_argument("--format", choices=["json", "text"], default="json")
 

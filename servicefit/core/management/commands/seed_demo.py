@@ -2,8 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from assessments.demo import demo_candidates_load
-from hiring.demo import demo_job_ads_load
+from servicefit.core import registry
 from servicefit.core.roles import Role
 from servicefit.core.services import user_create_or_update
 
@@ -42,9 +41,10 @@ class Command(BaseCommand):
                 )
                 for username, role, first_name, email in DEMO_USERS
             }
-            ads = demo_job_ads_load(owner=users["recruiter"])
-            candidates = demo_candidates_load(user=users["hr"])
-        self.stdout.write(f"Demo job ads created: {ads}; demo candidates: {candidates} (existing ones are kept).")
+            # Each app's own demo data, in the order the apps registered (existing rows are kept).
+            lines = [loader.load(users=users) for loader in registry.demo_loaders()]
+        for line in lines:
+            self.stdout.write(f"  {line}")
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
         for username, role, _first_name, _email in DEMO_USERS:
             self.stdout.write(f"  {username:<10} password demo-{username:<10} ({role.label})")

@@ -85,11 +85,9 @@ def database_text() -> str:
                 for value in row:
                     text = value.decode(errors="replace") if isinstance(value, bytes | memoryview) else str(value)
                     chunks.append(text)
-                    if text[:1] in '[{"':
-                        try:
+                    if text[:1] in ("[", "{", '"'):
+                        with contextlib.suppress(ValueError):  # not JSON: the text itself is searched
                             chunks.append(json.dumps(json.loads(text), ensure_ascii=False))
-                        except ValueError:
-                            pass  # not JSON: the text itself is already searched
     chunks += [json.dumps(session.get_decoded(), ensure_ascii=False) for session in Session.objects.all()]
     return "\n".join(chunks).lower()
 

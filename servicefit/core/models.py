@@ -11,6 +11,9 @@ class AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise PermissionDenied("The personal-data access log cannot be changed.")
 
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise PermissionDenied("The personal-data access log cannot be changed.")
+
     def delete(self):
         raise PermissionDenied("The personal-data access log cannot be deleted.")
 

@@ -74,6 +74,11 @@ def person(battery, hr_user, admin_user):
     return person_with_everything(battery, hr_user, admin_user)
 
 
+def listed(response) -> list:
+    data = response.json()
+    return data["results"] if isinstance(data, dict) else data  # paginated or not
+
+
 def database_text() -> str:
     """Every value of every column of every table, JSON decoded (SQLite stores "ø" as "\\u00f8"),
     and every session's decoded contents; lower-cased."""
@@ -103,7 +108,7 @@ def test_it_erases_a_person_so_that_no_table_holds_a_trace_and_the_statistics_st
     client.force_login(hr_user)
     assert client.get(f"/assessments/invitations/{invitation.id}/").status_code == 200
     assert client.get("/assessments/").status_code == 200
-    assert api.as_user(hr_user).get("/api/invitations/", {"q": "quistgaard"}).json()[0]["name"] == NAME
+    assert listed(api.as_user(hr_user).get("/api/invitations/", {"q": "quistgaard"}))[0]["name"] == NAME
     client.force_login(admin_user)
     assert client.get(f"/admin/assessments/invitation/{invitation.id}/change/").status_code == 200
     assert AccessLog.objects.filter(target_id=str(invitation.id)).count() >= 4
@@ -387,3 +392,61 @@ def test_the_purge_task_runs_the_purge(battery, settings):
     candidate_data_purge_task.delay()
     assert not Invitation.objects.exists()
     assert AccessLog.objects.get().action == "erase"
+
+
+# In the Django admin ------------------------------------------------------------------------------
+
+
+def test_admin_pages_that_show_people_log_every_record_shown(client, admin_user, person, crowd):
+    invitation, attempt, _token = person
+    client.force_login(admin_user)
+    pages = {
+        "/admin/assessments/invitation/": ("assessments.invitation", 6),
+        f"/admin/assessments/invitation/{invitation.id}/change/": ("assessments.invitation", 1),
+        "/admin/assessments/attempt/": ("assessments.attempt", 6),
+        f"/admin/assessments/attempt/{attempt.id}/change/": ("assessments.attempt", 1),
+        "/admin/assessments/attemptresult/": ("assessments.attemptresult", 6),
+        f"/admin/assessments/attemptresult/{attempt.result.id}/change/": ("assessments.attemptresult", 1),
+    }
+    for url, (target_type, shown) in pages.items():
+        before = AccessLog.objects.count()
+        assert client.get(url).status_code == 200, url
+        rows = AccessLog.objects.order_by("-id")[: AccessLog.objects.count() - before]
+        assert [(r.user_id, r.action, r.category, r.target_type) for r in rows] == [
+            (admin_user.id, "view", "candidate", target_type)
+        ] * shown, url
+    assert str(attempt.id) in AccessLog.objects.filter(target_type="assessments.attempt").values_list(
+        "target_id", flat=True
+    )
+
+
+def test_the_admin_cannot_delete_people_only_erase_them(client, admin_user, person):
+    invitation, attempt, _token = person
+    client.force_login(admin_user)
+    assert client.get(f"/admin/assessments/invitation/{invitation.id}/delete/").status_code == 403
+    assert client.post(f"/admin/assessments/attempt/{attempt.id}/delete/", {"post": "yes"}).status_code == 403
+    listing = client.get("/admin/assessments/invitation/")
+    assert b'value="delete_selected"' not in listing.content
+    assert b'value="erase_personal_data"' in listing.content
+    selected = {"action": "erase_personal_data", "_selected_action": [invitation.id]}
+    confirm = client.post("/admin/assessments/invitation/", selected)
+    assert confirm.status_code == 200 and b"Erase the personal data of 1 record?" in confirm.content
+    assert Invitation.objects.get(id=invitation.id).name == NAME  # asked, not done
+    done = client.post("/admin/assessments/invitation/", {**selected, "post": "yes"})
+    assert done.status_code == 302
+    assert Invitation.objects.get(id=invitation.id).email == ""
+    assert not LogEntry.objects.filter(object_repr__icontains="quistgaard").exists()
+    assert not LogEntry.objects.filter(change_message__icontains="quistgaard").exists()
+    log = AccessLog.objects.get(action="erase")
+    assert (log.user_id, log.target_id) == (admin_user.id, str(invitation.id))
+
+
+def test_the_invitation_list_logs_the_people_it_shows(client, api, recruiter, crowd):
+    client.force_login(recruiter)
+    assert client.get("/assessments/").status_code == 200
+    shown = set(AccessLog.objects.values_list("target_id", flat=True))
+    assert shown == {str(attempt.invitation_id) for attempt in crowd}
+    before = AccessLog.objects.count()
+    found = listed(api.as_user(recruiter).get("/api/invitations/", {"q": "candidate 3"}))
+    rows = AccessLog.objects.order_by("-id")[: AccessLog.objects.count() - before]
+    assert [(r.user_id, r.action, r.target_id) for r in rows] == [(recruiter.id, "view", str(found[0]["id"]))]

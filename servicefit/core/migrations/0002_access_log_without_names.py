@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
         ),
         # Until now only candidates' invitations were logged.
         migrations.RunSQL(
-            "UPDATE core_accesslog SET category = 'candidate' WHERE target_type LIKE 'assessments.%%'",
+            "UPDATE core_accesslog SET category = 'candidate' WHERE target_type LIKE 'assessments.%'",
             migrations.RunSQL.noop,
         ),
         migrations.AlterField(

@@ -14,6 +14,7 @@ from assessments.models import (
     PsychometricReport,
     Section,
 )
+from servicefit.core.admin import PersonalDataAdmin
 
 
 class SectionInline(admin.TabularInline):
@@ -50,7 +51,8 @@ class ItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(PersonalDataAdmin):
+    erasable = True
     list_display = ["name", "email", "assessment", "language", "status", "expires_at", "sent_at"]
     list_filter = ["status", "language", "assessment"]
     search_fields = ["name", "email"]
@@ -65,13 +67,18 @@ class AnswerInline(admin.TabularInline):
 
 
 @admin.register(Attempt)
-class AttemptAdmin(admin.ModelAdmin):
+class AttemptAdmin(PersonalDataAdmin):
     list_display = ["id", "invitation", "started_at", "submitted_at"]
     list_select_related = ["invitation__assessment"]
     readonly_fields = ["invitation", "started_at", "submitted_at", "consent_at", "layout", "section_started"]
     inlines = [AnswerInline]
 
 
-admin.site.register(AttemptResult)
+@admin.register(AttemptResult)
+class AttemptResultAdmin(PersonalDataAdmin):
+    list_display = ["attempt", "top_type", "computed_at"]
+    readonly_fields = ["attempt", "text_analysis"]
+
+
 admin.site.register(NormTable)
 admin.site.register(PsychometricReport)

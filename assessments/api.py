@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from assessments import selectors, services
+from assessments import personal_data, selectors, services
 from assessments.models import Assessment, Attempt, Invitation, translated
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.permissions import roles_allowed
@@ -211,7 +211,8 @@ class InvitationListApi(APIView):
             status=request.query_params.get("status", ""),
             q=request.query_params.get("q", ""),
         )
-        return Response(InvitationOutput(invitations[:500], many=True).data)
+        shown = selectors.invitations_shown(user=request.user, invitations=invitations[:500])
+        return Response(InvitationOutput(shown, many=True).data)
 
     @extend_schema(request=InvitationInput, responses={201: dict})
     def post(self, request):
@@ -271,11 +272,11 @@ class InvitationDetailApi(APIView):
     @extend_schema(responses={200: dict})
     def get(self, request, invitation_id):
         invitation = get_object_or_404(Invitation.objects.select_related("assessment"), id=invitation_id)
-        return Response(services.invitation_export(invitation=invitation, user=request.user))
+        return Response(personal_data.invitation_export(invitation=invitation, user=request.user))
 
     @extend_schema(responses={204: None})
     def delete(self, request, invitation_id):
-        services.invitation_erase(invitation=get_object_or_404(Invitation, id=invitation_id), user=request.user)
+        personal_data.invitation_erase(invitation=get_object_or_404(Invitation, id=invitation_id), user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -8,9 +8,12 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self):
         from assessments import demo
+        from assessments.personal_data import HANDLER
         from servicefit.core import registry
+        from servicefit.core.personal_data import personal_data_handler_register
 
         registry.area_register(namespace="assessments", label=_("Assessments"), order=30)
         registry.home_panel_register(template="assessments/_home_panel.html", context=lambda request: {}, order=30)
         registry.demo_loader_register(name="assessments", load=demo.demo_load, order=30)
         registry.admin_models_register(self.label)
+        personal_data_handler_register(HANDLER)

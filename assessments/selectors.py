@@ -20,6 +20,8 @@ from assessments.models import (
     translated,
 )
 from assessments.services import GRACE_SECONDS, section_deadline
+from servicefit.core.models import AccessLog
+from servicefit.core.services import access_log_many
 
 MIN_NORM_GROUP = 2
 
@@ -47,6 +49,14 @@ def invitation_list(*, assessment: str = "", status: str = "", q: str = "") -> Q
     if q:
         invitations = invitations.filter(Q(name__icontains=q) | Q(email__icontains=q))
     return invitations
+
+
+def invitations_shown(*, user, invitations) -> list[Invitation]:
+    """The page of invitations a list or search shows, written to the access log: one row per
+    person shown, so "who has seen this candidate?" is answered by ids, lists included."""
+    shown = list(invitations)
+    access_log_many(user=user, action=AccessLog.Action.VIEW, targets=shown)
+    return shown
 
 
 def attempt_view(*, invitation: Invitation, language: str | None = None) -> dict:

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from assessments import services
+from assessments import personal_data, services
 
 
 @shared_task
@@ -26,4 +26,4 @@ def psychometrics_compute_task(assessment_id: int) -> None:
 
 @shared_task
 def candidate_data_purge_task() -> None:
-    services.candidate_data_purge()
+    personal_data.candidate_data_purge()

@@ -26,12 +26,14 @@ def index(request):
     invitations = selectors.invitation_list(
         assessment=cleaned.get("assessment", ""), status=cleaned.get("status", ""), q=cleaned.get("q", "")
     )
+    page = Paginator(invitations, 25).get_page(request.GET.get("page"))
+    page.object_list = selectors.invitations_shown(user=request.user, invitations=page.object_list)
     return render(
         request,
         "assessments/index.html",
         {
             "assessments": selectors.assessment_list(),
-            "page": Paginator(invitations, 25).get_page(request.GET.get("page")),
+            "page": page,
             "filters": filters,
             "invite_form": forms.InvitationForm(),
             "competencies": profile_selectors.competency_list(),

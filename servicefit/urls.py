@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from servicefit.core import api as core_api
+from servicefit.core import personal_data_api
 from servicefit.core import views as core_views
 
 admin.site.site_header = "ServiceFit"
@@ -12,6 +13,7 @@ admin.site.site_title = "ServiceFit"
 
 api_patterns = [
     path("auth/token/", core_api.TokenObtainApi.as_view(), name="token-obtain"),
+    path("personal-data/", personal_data_api.PersonalDataApi.as_view(), name="personal-data"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("", include("profiles.api_urls")),

@@ -1,17 +1,101 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from servicefit.core.models import AccessLog
+from servicefit.core.personal_data import personal_data_category
+from servicefit.core.roles import Role, user_has_role
+from servicefit.core.services import access_log_many, personal_data_records_erase
+
+ERASERS = (Role.HR, Role.ADMIN)
 
 
 @admin.register(AccessLog)
 class AccessLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "action", "target_type", "target_label"]
-    list_filter = ["action", "target_type"]
-    search_fields = ["target_label", "target_id", "user__username"]
+    """Read-only for everyone: no add, change or delete (the model and the database refuse too)."""
+
+    list_display = ["at", "user_shown", "action", "category", "target_type", "target_id"]
+    list_filter = ["action", "category", "target_type"]
+    search_fields = ["target_id"]
     readonly_fields = [f.name for f in AccessLog._meta.fields]
+
+    # A left join: a deleted user's row is missing, the id stays (see AccessLog.user).
+    list_select_related = ["user"]
+
+    @admin.display(description=_("user"))
+    def user_shown(self, log):
+        if log.user_id is None:
+            return "-"
+        return log.user.get_username() if log.user is not None else f"#{log.user_id}"
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PersonalDataAdmin(admin.ModelAdmin):
+    """Admin pages of models that hold people's data. Every list page and record shown is written
+    to the access log; nothing is deleted here. Models with `erasable = True` offer HR and
+    administrators an "Erase personal data" action that goes through the erase service."""
+
+    erasable = False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        if changelist is not None and response.status_code == 200:
+            access_log_many(user=request.user, action=AccessLog.Action.VIEW, targets=changelist.result_list)
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        shown = (getattr(response, "context_data", None) or {}).get("original")
+        if shown is not None and response.status_code == 200:
+            access_log_many(user=request.user, action=AccessLog.Action.VIEW, targets=[shown])
+        return response
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.erasable and user_has_role(request.user, ERASERS):
+            actions["erase_personal_data"] = self.get_action("erase_personal_data")
+        return actions
+
+    @admin.action(description=_("Erase personal data"))
+    def erase_personal_data(self, request, queryset):
+        if not user_has_role(request.user, ERASERS):
+            return None
+        records = list(queryset)
+        if request.POST.get("post") != "yes":
+            return TemplateResponse(
+                request,
+                "admin/core/personal_data_erase_confirm.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Erase personal data"),
+                    "opts": self.model._meta,
+                    "ids": [record.pk for record in records],
+                    "action_checkbox_name": ACTION_CHECKBOX_NAME,
+                },
+            )
+        personal_data_records_erase(category=personal_data_category(self.model), records=records, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "The personal data of %(count)d record was erased.",
+                "The personal data of %(count)d records was erased.",
+                len(records),
+            )
+            % {"count": len(records)},
+            messages.SUCCESS,
+        )
+        return None

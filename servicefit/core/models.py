@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,26 +12,62 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Audit rows are written once. Database triggers refuse UPDATE and DELETE as well; this makes
+    the ORM fail early with a plain message instead of a database error."""
+
+    def update(self, **kwargs):
+        raise PermissionDenied("The personal-data access log cannot be changed.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise PermissionDenied("The personal-data access log cannot be changed.")
+
+    def delete(self):
+        raise PermissionDenied("The personal-data access log cannot be deleted.")
+
+
 class AccessLog(models.Model):
-    """Who looked at, exported or erased whose personal data, and when."""
+    """Who looked at, exported or erased people's data, and when: ids and a category, never a name
+    or an e-mail address, so the log itself holds no personal data of the people it is about."""
 
     class Action(models.TextChoices):
         VIEW = "view", _("viewed")
         EXPORT = "export", _("exported")
         ERASE = "erase", _("erased")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # No constraint and DO_NOTHING: deleting a user keeps the id of who did what (SET_NULL would
+    # rewrite history, and the triggers refuse that update anyway). None means the system itself
+    # (the retention purge).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("user"),
+    )
     action = models.CharField(_("action"), max_length=8, choices=Action.choices)
+    category = models.CharField(_("category"), max_length=40)
     target_type = models.CharField(_("record type"), max_length=60)
     target_id = models.CharField(_("record id"), max_length=40)
-    target_label = models.CharField(_("record"), max_length=200, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
-        ordering = ["-at"]
+        ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["target_type", "target_id"])]
         verbose_name = _("personal-data access")
         verbose_name_plural = _("personal-data access log")
 
     def __str__(self):
-        return f"{self.user} {self.action} {self.target_type} {self.target_id}"
+        return f"{self.user_id} {self.action} {self.target_type} {self.target_id}"
+
+    def save(self, *args, **kwargs):
+        # Not business logic: the guard that makes the log append-only in Python as well.
+        if not self._state.adding:
+            raise PermissionDenied("The personal-data access log cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("The personal-data access log cannot be deleted.")

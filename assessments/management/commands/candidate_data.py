@@ -1,28 +1,23 @@
-import json
-
-from django.core.management.base import BaseCommand, CommandError
-
-from assessments import services
-from assessments.models import Invitation
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Answer a data-subject request by e-mail address: export (JSON on stdout) or erase everything."
+    help = "Old name of `personal_data`: candidate_data EMAIL --export|--erase --by USERNAME."
 
     def add_arguments(self, parser):
         parser.add_argument("email")
         action = parser.add_mutually_exclusive_group(required=True)
         action.add_argument("--export", action="store_true", help="Print all data held about the person.")
-        action.add_argument("--erase", action="store_true", help="Delete all data held about the person.")
+        action.add_argument("--erase", action="store_true", help="Erase all data held about the person.")
+        parser.add_argument("--by", required=True, metavar="USERNAME", help="The active user acting.")
 
-    def handle(self, *args, email, export=False, erase=False, **options):
-        invitations = list(Invitation.objects.filter(email__iexact=email.strip()).select_related("assessment"))
-        if not invitations:
-            raise CommandError(f"No candidate data for {email}.")
-        if export:
-            data = [services.invitation_export(invitation=i) for i in invitations]
-            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
-        else:
-            for invitation in invitations:
-                services.invitation_erase(invitation=invitation)
-            self.stderr.write(f"Erased {len(invitations)} invitation(s) and everything attached to them.")
+    def handle(self, *args, email, export=False, erase=False, by, **options):
+        call_command(
+            "personal_data",
+            "export" if export else "erase",
+            email=email,
+            by=by,
+            stdout=self.stdout,
+            stderr=self.stderr,
+        )

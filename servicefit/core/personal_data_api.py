@@ -1,0 +1,53 @@
+"""Data-subject requests through the API: export or erase everything held about a person."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from servicefit.core.permissions import roles_allowed
+from servicefit.core.personal_data import Subject
+from servicefit.core.roles import Role
+from servicefit.core.services import personal_data_erase, personal_data_export
+
+PERSONAL_DATA_STAFF = (Role.HR, Role.ADMIN)
+SUBJECT_PARAMETERS = [
+    OpenApiParameter("email", str, description="The person's e-mail address (any case)."),
+    OpenApiParameter("reference", int, description="The person's record reference (e.g. a candidate id)."),
+]
+
+
+class SubjectInput(serializers.Serializer):
+    email = serializers.EmailField(required=False, default="")
+    reference = serializers.IntegerField(required=False, default=None, min_value=1)
+
+    def validate(self, attrs):
+        if not attrs["email"] and attrs["reference"] is None:
+            raise serializers.ValidationError("Give the person's e-mail address or record reference.")
+        return attrs
+
+
+class ErasedOutput(serializers.Serializer):
+    message = serializers.CharField()
+    erased = serializers.DictField(child=serializers.IntegerField(), help_text="Records erased per category.")
+
+
+class PersonalDataApi(APIView):
+    """GET exports everything held about a person as one JSON document; DELETE erases it across
+    all apps in one transaction. Both are written to the access log."""
+
+    permission_classes = [roles_allowed(*PERSONAL_DATA_STAFF)]
+
+    def _subject(self, request) -> Subject:
+        data = SubjectInput(data=request.query_params)
+        data.is_valid(raise_exception=True)
+        return Subject(**data.validated_data)
+
+    @extend_schema(parameters=SUBJECT_PARAMETERS, responses={200: dict})
+    def get(self, request):
+        return Response(personal_data_export(subject=self._subject(request), user=request.user))
+
+    @extend_schema(parameters=SUBJECT_PARAMETERS, responses={200: ErasedOutput})
+    def delete(self, request):
+        erased = personal_data_erase(subject=self._subject(request), user=request.user)
+        return Response({"message": "The person's data was erased.", "erased": erased})

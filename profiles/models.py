@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from servicefit.core.jobs import Job
+
 
 class Language(models.TextChoices):
     """The languages ServiceFit analyses and shows candidate pages in."""
@@ -250,14 +252,8 @@ class RoleProfileCompetency(models.Model):
         return f"{self.competency.code}: {self.target_level}"
 
 
-class LexiconUpload(TimeStampedModel):
+class LexiconUpload(TimeStampedModel, Job):
     """A lexicon file handed in through the web; a Celery task validates and imports it."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Importing")
-        DONE = "done", _("Imported")
-        FAILED = "failed", _("Refused")
 
     class Format(models.TextChoices):
         JSON = "json", "JSON"
@@ -266,7 +262,7 @@ class LexiconUpload(TimeStampedModel):
     filename = models.CharField(_("file name"), max_length=255)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     content = models.TextField(_("content"))
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    # The rows a refused file got wrong; `error` holds what stopped an import otherwise.
     errors = models.JSONField(_("errors"), default=list, blank=True)
     lexicon_version = models.ForeignKey(
         LexiconVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads"
@@ -284,8 +280,9 @@ class LexiconUpload(TimeStampedModel):
         return self.filename
 
     @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+    def can_retry(self) -> bool:
+        # A refused file fails the same way again; it has to be fixed and uploaded anew.
+        return super().can_retry and not self.errors
 
 
 class ClassifierModel(TimeStampedModel):

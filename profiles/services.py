@@ -112,9 +112,7 @@ def _lexicon_upload_import(upload: LexiconUpload) -> dict:
     try:
         lexicon = lexicon_file.load(upload.content, upload.format)
     except lexicon_file.LexiconFileError as exc:
-        raise JobRefused(
-            _("The file was refused."), fields={"errors": [str(error) for error in exc.errors]}
-        ) from exc
+        raise JobRefused(_("The file was refused."), fields={"errors": [str(error) for error in exc.errors]}) from exc
     version = lexicon_import(lexicon=lexicon, user=upload.created_by, source=upload.filename)
     return {"lexicon_version": version, "errors": []}
 

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('hiring', '0001_initial'),
+        ("hiring", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='bulkanalysis',
-            name='attempts',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='attempts'),
+            model_name="bulkanalysis",
+            name="attempts",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="attempts"),
         ),
         migrations.AddField(
-            model_name='bulkanalysis',
-            name='claimed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='claimed at'),
+            model_name="bulkanalysis",
+            name="claimed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="claimed at"),
         ),
     ]

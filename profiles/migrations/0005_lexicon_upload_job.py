@@ -4,35 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('profiles', '0004_classifier_v1'),
+        ("profiles", "0004_classifier_v1"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='lexiconupload',
-            name='attempts',
-            field=models.PositiveSmallIntegerField(default=0, verbose_name='attempts'),
+            model_name="lexiconupload",
+            name="attempts",
+            field=models.PositiveSmallIntegerField(default=0, verbose_name="attempts"),
         ),
         migrations.AddField(
-            model_name='lexiconupload',
-            name='claimed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='claimed at'),
+            model_name="lexiconupload",
+            name="claimed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="claimed at"),
         ),
         migrations.AddField(
-            model_name='lexiconupload',
-            name='error',
-            field=models.TextField(blank=True, verbose_name='error'),
+            model_name="lexiconupload",
+            name="error",
+            field=models.TextField(blank=True, verbose_name="error"),
         ),
         migrations.AddField(
-            model_name='lexiconupload',
-            name='finished_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='finished at'),
+            model_name="lexiconupload",
+            name="finished_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
         ),
         migrations.AlterField(
-            model_name='lexiconupload',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Waiting'), ('running', 'Running'), ('done', 'Finished'), ('failed', 'Failed')], default='pending', max_length=8, verbose_name='status'),
+            model_name="lexiconupload",
+            name="status",
+            field=models.CharField(
+                choices=[("pending", "Waiting"), ("running", "Running"), ("done", "Finished"), ("failed", "Failed")],
+                default="pending",
+                max_length=8,
+                verbose_name="status",
+            ),
         ),
     ]

@@ -97,9 +97,8 @@ def _touch(model: type[Job], now: datetime, fields: dict) -> dict:
 def job_claim(*, model: type[Job], job_id: int, stale_after: timedelta | None = None) -> int | None:
     """Claim a pending job or a stale running one; its attempt number, or None if it is not claimable."""
     now = timezone.now()
-    claimed = (
-        model.objects.filter(Q(status=JobStatus.PENDING) | _stale(now, stale_after), id=job_id)
-        .update(**_touch(model, now, {"status": JobStatus.RUNNING, "claimed_at": now, "attempts": F("attempts") + 1}))
+    claimed = model.objects.filter(Q(status=JobStatus.PENDING) | _stale(now, stale_after), id=job_id).update(
+        **_touch(model, now, {"status": JobStatus.RUNNING, "claimed_at": now, "attempts": F("attempts") + 1})
     )
     if claimed != 1:
         return None
@@ -132,9 +131,8 @@ def job_retry(*, model: type[Job], job_id: int, stale_after: timedelta | None = 
     """Put a failed or stale job back in the queue; the caller enqueues its task after commit."""
     now = timezone.now()
     values = {"status": JobStatus.PENDING, "error": "", "claimed_at": None, "finished_at": None}
-    reset = (
-        model.objects.filter(Q(status=JobStatus.FAILED) | _stale(now, stale_after), id=job_id)
-        .update(**_touch(model, now, values))
+    reset = model.objects.filter(Q(status=JobStatus.FAILED) | _stale(now, stale_after), id=job_id).update(
+        **_touch(model, now, values)
     )
     if reset != 1:
         raise ApplicationError(gettext("Only a failed or stalled job can be tried again."), status=409)
@@ -181,4 +179,3 @@ def job_run(
         logger.exception("%s %s failed on attempt %s", model.__name__, job_id, attempt)
         job_fail(model=model, job_id=job_id, attempt=attempt, error=error_text(exc))
     return True
-

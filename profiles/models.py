@@ -262,7 +262,7 @@ class LexiconUpload(TimeStampedModel, Job):
     filename = models.CharField(_("file name"), max_length=255)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     content = models.TextField(_("content"))
-    # The rows a refused file got wrong; `error` holds what stopped an import otherwise.
+    # The rows a refused file got wrong, so they can be fixed in one pass (`error` says it was refused).
     errors = models.JSONField(_("errors"), default=list, blank=True)
     lexicon_version = models.ForeignKey(
         LexiconVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads"

@@ -46,4 +46,4 @@ class BulkAnalysisAdmin(admin.ModelAdmin):
     list_display = ["name", "status", "processed", "total", "created_by", "created_at"]
     list_filter = ["status"]
     inlines = [BulkItemInline]
-    readonly_fields = ["status", "processed", "total", "error", "finished_at", "created_by"]
+    readonly_fields = ["status", "processed", "total", "error", "claimed_at", "finished_at", "attempts", "created_by"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from profiles.models import RoleProfile
 from servicefit.core.choices import Language
+from servicefit.core.jobs import Job
 from servicefit.core.models import TimeStampedModel
 
 
@@ -67,27 +68,18 @@ class JobAdRevision(models.Model):
         return f"{self.job_ad} r{self.number}"
 
 
-class BulkAnalysis(TimeStampedModel):
+class BulkAnalysis(TimeStampedModel, Job):
     """Many ads analysed by a Celery task, with progress the page can poll."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Finished")
-        FAILED = "failed", _("Failed")
 
     name = models.CharField(_("name"), max_length=200)
     role_profile = models.ForeignKey(
         RoleProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("role profile")
     )
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
     total = models.PositiveIntegerField(_("ads"))
     processed = models.PositiveIntegerField(_("analysed"), default=0)
-    error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -100,10 +92,6 @@ class BulkAnalysis(TimeStampedModel):
     @property
     def percent(self) -> int:
         return round(100 * self.processed / self.total) if self.total else 100
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
 
 
 class BulkAnalysisItem(models.Model):

@@ -12,6 +12,7 @@ from profiles.analysis import Analysis
 from profiles.models import RoleProfile
 from profiles.services import text_analyze
 from servicefit.core.exceptions import ApplicationError
+from servicefit.core.jobs import JobClaimLost, job_heartbeat, job_retry, job_run
 
 MAX_BULK_ITEMS = 500
 
@@ -152,26 +153,31 @@ def bulk_analysis_create(
 
 
 def bulk_analysis_run(*, bulk_analysis_id: int) -> None:
-    """Analyse the items not yet done. Safe to run twice: finished items are skipped."""
-    claimed = BulkAnalysis.objects.filter(
-        id=bulk_analysis_id, status__in=[BulkAnalysis.Status.PENDING, BulkAnalysis.Status.RUNNING]
-    ).update(status=BulkAnalysis.Status.RUNNING)
-    if not claimed:
-        return
-    bulk = BulkAnalysis.objects.select_related("role_profile").get(id=bulk_analysis_id)
+    """Analyse the items not yet done. Safe to run twice: a claimed or finished run is left alone."""
+    # Not atomic: the page shows progress item by item, and a retry skips the items already done.
+    job_run(model=BulkAnalysis, job_id=bulk_analysis_id, work=_bulk_analysis_items, atomic=False)
+
+
+def _bulk_analysis_items(bulk: BulkAnalysis) -> None:
     pending = bulk.items.filter(result__isnull=True, error="").order_by("position")
-    try:
-        for item in pending.iterator(chunk_size=50):
-            try:
-                analysis = text_analyze(text=item.text, language=item.language, role_profile=bulk.role_profile)
-                item.result, item.error = analysis.to_dict(), ""
-            except ApplicationError as exc:  # this ad's own problem: record it and go on
-                item.error = exc.message[:500]
-            with transaction.atomic():
-                item.save(update_fields=["result", "error"])
-                BulkAnalysis.objects.filter(id=bulk.id).update(processed=F("processed") + 1)
-    except Exception as exc:
-        # Anything else is ours: show it on the page, and let Celery log the traceback.
-        BulkAnalysis.objects.filter(id=bulk.id).update(status=BulkAnalysis.Status.FAILED, error=str(exc)[:2000])
-        raise
-    BulkAnalysis.objects.filter(id=bulk.id).update(status=BulkAnalysis.Status.DONE, finished_at=timezone.now())
+    for item in pending.iterator(chunk_size=50):
+        try:
+            analysis = text_analyze(text=item.text, language=item.language, role_profile=bulk.role_profile)
+            item.result, item.error = analysis.to_dict(), ""
+        except ApplicationError as exc:  # this ad's own problem: record it and go on
+            item.error = exc.message[:500]
+        with transaction.atomic():
+            item.save(update_fields=["result", "error"])
+            if not job_heartbeat(
+                model=BulkAnalysis, job_id=bulk.id, attempt=bulk.attempts, processed=F("processed") + 1
+            ):
+                raise JobClaimLost(f"bulk analysis {bulk.id}: attempt {bulk.attempts} was superseded")
+
+
+def bulk_analysis_retry(*, bulk: BulkAnalysis) -> None:
+    """Queue a failed or stalled run again; the ads already analysed are kept."""
+    from hiring.tasks import bulk_analysis_run_task
+
+    with transaction.atomic():
+        job_retry(model=BulkAnalysis, job_id=bulk.id)
+        transaction.on_commit(lambda: bulk_analysis_run_task.delay(bulk.id))

@@ -17,5 +17,6 @@ urlpatterns = [
     path("bulk/", views.bulk, name="bulk"),
     path("bulk/new/", views.bulk_create, name="bulk-create"),
     path("bulk/<int:bulk_id>/", views.bulk_detail, name="bulk-detail"),
+    path("bulk/<int:bulk_id>/retry/", views.bulk_retry, name="bulk-retry"),
     path("bulk/<int:bulk_id>/results.csv", views.bulk_csv, name="bulk-csv"),
 ]

@@ -295,8 +295,20 @@ def bulk_detail(request, bulk_id):
     run = get_object_or_404(BulkAnalysis, id=bulk_id)
     context = {"run": run, "rows": selectors.bulk_result_rows(bulk=run) if run.is_finished else None}
     context["types"] = SERVICE_TYPES
+    context["can_write"] = user_has_role(request.user, WRITERS)
     template = "hiring/_bulk_progress.html" if request.headers.get("HX-Request") else "hiring/bulk_detail.html"
     return render(request, template, context)
+
+
+@require_POST
+@role_required(*WRITERS)
+def bulk_retry(request, bulk_id):
+    run = get_object_or_404(BulkAnalysis, id=bulk_id)
+    try:
+        services.bulk_analysis_retry(bulk=run)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("hiring:bulk-detail", bulk_id=run.id)
 
 
 @require_GET

@@ -117,7 +117,10 @@ class LanguageMarkerAdmin(LatestVersionOnly, admin.ModelAdmin):
 class LexiconUploadAdmin(admin.ModelAdmin):
     list_display = ["filename", "status", "lexicon_version", "created_by", "created_at"]
     list_filter = ["status"]
-    readonly_fields = ["filename", "format", "status", "errors", "lexicon_version", "created_by", "created_at"]
+    readonly_fields = [
+        *["filename", "format", "status", "errors", "lexicon_version", "created_by", "created_at"],
+        *["error", "claimed_at", "finished_at", "attempts"],
+    ]
     exclude = ["content"]
 
     def has_add_permission(self, request):

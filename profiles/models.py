@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from profiles.service_types import NEUTRAL, SENTENCE_LABELS, SERVICE_TYPE_LABELS, SERVICE_TYPES
 from servicefit.core.choices import Language
+from servicefit.core.jobs import Job
 from servicefit.core.models import TimeStampedModel
 
 
@@ -230,14 +231,8 @@ class RoleProfileCompetency(models.Model):
         return f"{self.competency.code}: {self.target_level}"
 
 
-class LexiconUpload(TimeStampedModel):
+class LexiconUpload(TimeStampedModel, Job):
     """A lexicon file handed in through the web; a Celery task validates and imports it."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Importing")
-        DONE = "done", _("Imported")
-        FAILED = "failed", _("Refused")
 
     class Format(models.TextChoices):
         JSON = "json", "JSON"
@@ -246,7 +241,7 @@ class LexiconUpload(TimeStampedModel):
     filename = models.CharField(_("file name"), max_length=255)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     content = models.TextField(_("content"))
-    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    # The rows a refused file got wrong, so they can be fixed in one pass (`error` says it was refused).
     errors = models.JSONField(_("errors"), default=list, blank=True)
     lexicon_version = models.ForeignKey(
         LexiconVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads"
@@ -264,8 +259,9 @@ class LexiconUpload(TimeStampedModel):
         return self.filename
 
     @property
-    def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.FAILED)
+    def can_retry(self) -> bool:
+        # A refused file fails the same way again; it has to be fixed and uploaded anew.
+        return super().can_retry and not self.errors
 
 
 class ClassifierModel(TimeStampedModel):

@@ -25,6 +25,7 @@ from profiles.models import (
 )
 from profiles.role_mix import type_weight_errors
 from servicefit.core.exceptions import ApplicationError
+from servicefit.core.jobs import JobRefused, job_retry, job_run
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -103,29 +104,28 @@ def lexicon_upload_create(*, filename: str, raw: bytes, user=None) -> LexiconUpl
 
 
 def lexicon_upload_process(*, upload_id: int) -> None:
-    """Validate and import one upload. Safe to run twice: only a pending upload is claimed."""
-    claimed = LexiconUpload.objects.filter(id=upload_id, status=LexiconUpload.Status.PENDING).update(
-        status=LexiconUpload.Status.RUNNING
-    )
-    if claimed != 1:
-        return
-    upload = LexiconUpload.objects.get(id=upload_id)
+    """Validate and import one upload. Safe to run twice: a claimed or finished upload is left alone."""
+    job_run(model=LexiconUpload, job_id=upload_id, work=_lexicon_upload_import)
+
+
+def _lexicon_upload_import(upload: LexiconUpload) -> dict:
     try:
         lexicon = lexicon_file.load(upload.content, upload.format)
-        with transaction.atomic():
-            version = lexicon_import(lexicon=lexicon, user=upload.created_by, source=upload.filename)
-            upload.lexicon_version = version
-            upload.status = LexiconUpload.Status.DONE
-            upload.errors = []
-            upload.save(update_fields=["lexicon_version", "status", "errors", "updated_at"])
     except lexicon_file.LexiconFileError as exc:
-        upload.status = LexiconUpload.Status.FAILED
-        upload.errors = [str(error) for error in exc.errors]
-        upload.save(update_fields=["status", "errors", "updated_at"])
-    except ApplicationError as exc:
-        upload.status = LexiconUpload.Status.FAILED
-        upload.errors = [exc.message]
-        upload.save(update_fields=["status", "errors", "updated_at"])
+        raise JobRefused(_("The file was refused."), fields={"errors": [str(error) for error in exc.errors]}) from exc
+    version = lexicon_import(lexicon=lexicon, user=upload.created_by, source=upload.filename)
+    return {"lexicon_version": version, "errors": []}
+
+
+def lexicon_upload_retry(*, upload: LexiconUpload) -> None:
+    """Queue a failed or stalled upload again (not a refused file: that has to be fixed first)."""
+    from profiles.tasks import lexicon_upload_process_task
+
+    if upload.errors:
+        raise ApplicationError(_("This file was refused. Fix the rows listed and upload it again."), status=409)
+    with transaction.atomic():
+        job_retry(model=LexiconUpload, job_id=upload.id)
+        transaction.on_commit(lambda: lexicon_upload_process_task.delay(upload.id))
 
 
 def _role_profile_validate(

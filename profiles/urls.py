@@ -11,6 +11,7 @@ urlpatterns = [
     path("lexicon/v<int:number>.<str:fmt>", views.lexicon_export, name="lexicon-export"),
     path("lexicon/uploads/", views.lexicon_upload, name="lexicon-upload"),
     path("lexicon/uploads/<int:upload_id>/", views.lexicon_upload_status, name="lexicon-upload-status"),
+    path("lexicon/uploads/<int:upload_id>/retry/", views.lexicon_upload_retry, name="lexicon-upload-retry"),
     path("classifier/", views.classifier, name="classifier"),
     path("classifier/retrain/", views.classifier_retrain, name="classifier-retrain"),
 ]

@@ -136,6 +136,17 @@ def lexicon_upload_status(request, upload_id):
     return render(request, template, {"upload": upload})
 
 
+@require_POST
+@role_required(Role.ADMIN)
+def lexicon_upload_retry(request, upload_id):
+    upload = get_object_or_404(LexiconUpload, id=upload_id)
+    try:
+        services.lexicon_upload_retry(upload=upload)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("profiles:lexicon-upload-status", upload_id=upload.id)
+
+
 @require_GET
 @role_required(*ALL_ROLES)
 def classifier(request):

@@ -195,6 +195,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# A running background job (lexicon upload, bulk analysis) whose worker has not been heard of for
+# this long is taken for dead: it can be claimed again and users may try it again.
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=600)
 CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {
         "task": "servicefit.core.tasks.expired_sessions_clear_task",

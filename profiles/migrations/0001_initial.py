@@ -6,8 +6,6 @@ import django.db.models.functions.text
 from django.conf import settings
 from django.db import migrations, models
 
-import profiles.models
-
 
 class Migration(migrations.Migration):
     initial = True
@@ -31,7 +29,8 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "competencies",
                 "ordering": ["order", "code"],
             },
-            bases=(profiles.models.TranslatedMixin, models.Model),
+            # Not TranslatedMixin: it adds no fields, and a migration must not import live code.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name="ServiceType",
@@ -63,7 +62,8 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "service types",
                 "ordering": ["order", "code"],
             },
-            bases=(profiles.models.TranslatedMixin, models.Model),
+            # Not TranslatedMixin: it adds no fields, and a migration must not import live code.
+            bases=(models.Model,),
         ),
         migrations.CreateModel(
             name="LexiconVersion",

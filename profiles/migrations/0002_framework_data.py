@@ -2,13 +2,22 @@
 
 Reads the frozen files profiles/data/framework.json and lexicon_v1.json; later changes to the
 shipped data go in new migrations (or new lexicon versions), never by editing these files.
+Standard library only: the live validators (profiles.framework_file, profiles.lexicon_file) may
+change, and what an old migration writes must not (tests/profiles/test_framework_data.py checks
+that the files still pass them).
 """
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import migrations
 
-from profiles import framework_file, lexicon_file
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def read(name: str) -> dict:
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 def load_framework(apps, schema_editor):
@@ -22,7 +31,7 @@ def load_framework(apps, schema_editor):
     LexiconVersion = apps.get_model("profiles", "LexiconVersion")
     LanguageMarker = apps.get_model("profiles", "LanguageMarker")
 
-    data = framework_file.load()
+    data = read("framework.json")
     types = {}
     for item in data["service_types"]:
         service_type = ServiceType.objects.create(code=item["code"], order=item["order"])
@@ -63,19 +72,18 @@ def load_framework(apps, schema_editor):
                 role_profile=profile, competency=competencies[code], target_level=level
             )
 
-    path = framework_file.DATA_DIR / "lexicon_v1.json"
-    lexicon = lexicon_file.load(path.read_text(encoding="utf-8"), "json")
-    version = LexiconVersion.objects.create(number=1, note=lexicon.note, source=path.name)
+    lexicon = read("lexicon_v1.json")
+    version = LexiconVersion.objects.create(number=1, note=lexicon["note"].strip()[:300], source="lexicon_v1.json")
     LanguageMarker.objects.bulk_create(
         LanguageMarker(
             lexicon_version=version,
-            language=m.language,
-            service_type=types[m.type],
-            phrase=m.phrase,
-            weight=m.weight,
-            suggestions=list(m.suggestions),
+            language=m["language"],
+            service_type=types[m["type"]],
+            phrase=" ".join(m["phrase"].split()),
+            weight=float(m.get("weight", 1.0)),
+            suggestions=[{"type": s["type"], "text": " ".join(s["text"].split())} for s in m.get("suggestions") or []],
         )
-        for m in lexicon.markers
+        for m in lexicon["markers"]
     )
 
 

@@ -59,3 +59,36 @@ def test_the_three_role_profile_templates_have_valid_mixes(db):
     for template in templates:
         assert sum(w.weight for w in template.type_weights.all()) == 1
         assert template.competencies.count() >= 4
+
+
+def test_the_migration_wrote_every_row_of_the_frozen_files(db):
+    from profiles import framework_file
+
+    data = framework_file.load()  # the live validator still accepts the frozen file
+    assert ServiceType.objects.count() == len(data["service_types"]) == 7
+    assert Competency.objects.count() == len(data["competencies"])
+    assert RoleProfile.objects.filter(is_template=True).count() == len(data["role_profiles"]) == 3
+    support = RoleProfile.objects.get(slug="technical-support-specialist")
+    expected = next(p for p in data["role_profiles"] if p["slug"] == "technical-support-specialist")
+    weights = {w.service_type.code: float(w.weight) for w in support.type_weights.select_related("service_type")}
+    assert weights == expected["type_weights"]
+    controller = ServiceType.objects.get(code="controller").translation("da")
+    assert controller.strength_list == next(
+        t["translations"]["da"]["strengths"] for t in data["service_types"] if t["code"] == "controller"
+    )
+
+
+def test_the_markers_equal_what_the_live_lexicon_validator_reads(db):
+    from profiles import framework_file, lexicon_file
+
+    text = (framework_file.DATA_DIR / "lexicon_v1.json").read_text(encoding="utf-8")
+    parsed = lexicon_file.load(text, "json")
+    stored = LanguageMarker.objects.filter(lexicon_version__number=1).values_list(
+        "language", "service_type__code", "phrase", "weight", "suggestions"
+    )
+    expected = [(m.language, m.type, m.phrase, m.weight, list(m.suggestions)) for m in parsed.markers]
+    assert len(stored) == len(expected) >= 160
+    assert sorted(stored, key=repr) == sorted(expected, key=repr)
+    v1 = LanguageMarker.objects.get(language="en", phrase="service-minded")
+    assert (v1.lexicon_version.note, v1.lexicon_version.source) == (parsed.note, "lexicon_v1.json")
+    assert v1.suggestions[0] == {"type": "controller", "text": "problem solver who takes ownership of the case"}

@@ -1,0 +1,97 @@
+"""A bulk analysis whose task raised or whose worker died shows why and can be tried again."""
+
+import pytest
+
+from hiring import services
+from hiring.models import BulkAnalysis
+from tests.hiring.factories import DA_AD, EN_AD, SV_AD
+
+ITEMS = [{"name": "aarhus", "text": DA_AD}, {"name": "london", "text": EN_AD}, {"name": "malmö", "text": SV_AD}]
+
+
+@pytest.fixture
+def broken_run(recruiter, monkeypatch, django_capture_on_commit_callbacks):
+    """A run whose second ad hit a bug: the first ad was analysed, then the task raised."""
+    real = services.text_analyze
+    seen = []
+
+    def analyze(**kwargs):
+        seen.append(kwargs["text"])
+        if len(seen) == 2:
+            raise KeyError("lix")
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "text_analyze", analyze)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.bulk_analysis_create(name="Forår", items=ITEMS, user=recruiter)
+    monkeypatch.setattr(services, "text_analyze", real)
+    run.refresh_from_db()
+    return run
+
+
+def test_a_raising_task_leaves_the_run_failed_with_its_error(broken_run):
+    assert (broken_run.status, broken_run.processed, broken_run.error) == ("failed", 1, "KeyError: 'lix'")
+    assert broken_run.finished_at is not None and broken_run.can_retry
+
+
+def test_the_page_shows_the_error_and_a_try_again_button_to_writers(client, recruiter, broken_run):
+    client.force_login(recruiter)
+    body = client.get(f"/hiring/bulk/{broken_run.id}/").content.decode()
+    assert "The analysis stopped. The error: KeyError: &#x27;lix&#x27;" in body
+    assert f'action="/hiring/bulk/{broken_run.id}/retry/"' in body and "Traceback" not in body
+
+
+def test_try_again_analyses_only_the_ads_not_done(
+    client, recruiter, broken_run, monkeypatch, django_capture_on_commit_callbacks
+):
+    first_result = broken_run.items.get(position=0).result
+    analysed = []
+    real = services.text_analyze
+    monkeypatch.setattr(services, "text_analyze", lambda **kw: analysed.append(kw["text"]) or real(**kw))
+    client.force_login(recruiter)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/hiring/bulk/{broken_run.id}/retry/")
+    assert response.status_code == 302 and response.url == f"/hiring/bulk/{broken_run.id}/"
+    broken_run.refresh_from_db()
+    assert (broken_run.status, broken_run.processed, broken_run.error, broken_run.attempts) == ("done", 3, "", 2)
+    assert len(analysed) == 2 and DA_AD not in analysed
+    assert broken_run.items.get(position=0).result == first_result
+    assert all(item.result for item in broken_run.items.all())
+
+
+def test_managers_see_the_error_but_may_not_try_again(client, manager, broken_run):
+    client.force_login(manager)
+    body = client.get(f"/hiring/bulk/{broken_run.id}/").content.decode()
+    assert "KeyError" in body and "Try again" not in body
+    assert client.post(f"/hiring/bulk/{broken_run.id}/retry/").status_code == 403
+    assert BulkAnalysis.objects.get(id=broken_run.id).status == "failed"
+
+
+def test_an_outsider_may_not_try_again(client, outsider, broken_run):
+    client.force_login(outsider)
+    assert client.post(f"/hiring/bulk/{broken_run.id}/retry/").status_code == 403
+
+
+def test_a_finished_run_cannot_be_tried_again(client, recruiter, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.bulk_analysis_create(name="OK", items=ITEMS[:1], user=recruiter)
+    client.force_login(recruiter)
+    response = client.post(f"/hiring/bulk/{run.id}/retry/", follow=True)
+    assert "Only a failed or stalled job can be tried again." in response.content.decode()
+    assert BulkAnalysis.objects.get(id=run.id).attempts == 1
+
+
+def test_each_analysed_ad_shows_the_worker_is_alive(recruiter, monkeypatch, django_capture_on_commit_callbacks):
+    real, claims = services.text_analyze, []
+
+    def analyze(**kwargs):
+        claims.append(BulkAnalysis.objects.values_list("claimed_at", "processed").get())
+        return real(**kwargs)
+
+    monkeypatch.setattr(services, "text_analyze", analyze)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.bulk_analysis_create(name="OK", items=ITEMS, user=recruiter)
+    assert [processed for _, processed in claims] == [0, 1, 2]
+    assert claims[0][0] < claims[1][0] < claims[2][0]  # a long run is not taken for dead
+    run.refresh_from_db()
+    assert (run.status, run.processed) == ("done", 3) and run.finished_at >= claims[2][0]

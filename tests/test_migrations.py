@@ -1,0 +1,39 @@
+"""Migrations run no live code: what an old migration does must not change when the code does."""
+
+import ast
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PACKAGES = {path.parent.name for path in ROOT.glob("*/__init__.py")}
+
+
+def project_migrations():
+    for config in apps.get_app_configs():
+        folder = Path(config.path) / "migrations"
+        if folder.is_dir() and ROOT in folder.parents:
+            yield from (pytest.param(path, id=f"{config.label}/{path.stem}") for path in sorted(folder.glob("0*.py")))
+
+
+def imported_modules(path: Path) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            modules.add(node.module or "")
+    return modules
+
+
+def test_it_finds_the_migrations_and_the_project_packages():
+    names = {param.id for param in project_migrations()}
+    assert {"profiles/0002_framework_data", "profiles/0004_classifier_v1", "assessments/0002_standard_battery"} <= names
+    assert {"profiles", "assessments", "hiring", "servicefit"} <= PROJECT_PACKAGES
+
+
+@pytest.mark.parametrize("path", list(project_migrations()))
+def test_it_imports_only_django_and_the_standard_library(path):
+    ours = sorted(m for m in imported_modules(path) if m.split(".")[0] in PROJECT_PACKAGES)
+    assert ours == [], f"{path.name} imports live code: {ours}"

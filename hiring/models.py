@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from profiles.models import Language, RoleProfile, TimeStampedModel
+from servicefit.core.models import Team
 
 
 class JobAd(TimeStampedModel):
@@ -21,6 +22,7 @@ class JobAd(TimeStampedModel):
         verbose_name=_("role profile"),
     )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="job_ads")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="job_ads", verbose_name=_("team"))
 
     class Meta:
         ordering = ["-updated_at"]
@@ -86,6 +88,7 @@ class BulkAnalysis(TimeStampedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="bulk_analyses", verbose_name=_("team"))
 
     class Meta:
         ordering = ["-created_at"]

@@ -9,11 +9,10 @@ from rest_framework.views import APIView
 from profiles import selectors, services
 from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
 from profiles.models import LexiconVersion
-from servicefit.core.permissions import roles_allowed
-from servicefit.core.roles import ALL_ROLES, Role
+from servicefit.core.permissions import policy_permission
+from servicefit.core.policies import CLASSIFIER_RETRAIN, FRAMEWORK_EDIT, FRAMEWORK_READ
 
-ANY_ROLE = roles_allowed(*ALL_ROLES)
-ROLE_PROFILE_EDITORS = (Role.RECRUITER, Role.HR, Role.ADMIN)
+ANY_ROLE = policy_permission(FRAMEWORK_READ)
 
 
 class ServiceTypeTranslationOutput(serializers.Serializer):
@@ -177,7 +176,7 @@ class RoleProfileInput(serializers.Serializer):
 
 
 class RoleProfileListApi(APIView):
-    permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+    permission_classes = [policy_permission(FRAMEWORK_READ, FRAMEWORK_EDIT)]
 
     @extend_schema(responses=RoleProfileOutput(many=True))
     def get(self, request):
@@ -193,7 +192,7 @@ class RoleProfileListApi(APIView):
 
 
 class RoleProfileDetailApi(APIView):
-    permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+    permission_classes = [policy_permission(FRAMEWORK_READ, FRAMEWORK_EDIT)]
 
     class RoleProfileUpdateInput(RoleProfileInput):
         slug = None
@@ -236,7 +235,7 @@ class ClassifierVersionOutput(serializers.Serializer):
 
 
 class ClassifierVersionListApi(APIView):
-    permission_classes = [roles_allowed(*ALL_ROLES, write=(Role.HR, Role.ADMIN))]
+    permission_classes = [policy_permission(FRAMEWORK_READ, CLASSIFIER_RETRAIN)]
 
     @extend_schema(responses=ClassifierVersionOutput(many=True))
     def get(self, request):

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from importlib import import_module
 
 from django.conf import settings
@@ -5,8 +6,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from servicefit.core.models import AccessLog
+from servicefit.core.models import AccessLog, Team, TeamMembership
 from servicefit.core.roles import ALL_ROLES, Role
+from servicefit.core.teams import team_default, team_membership_set
 
 # Apps whose models the admin role manages in the Django admin.
 ADMIN_MANAGED_APPS = ("profiles", "hiring", "assessments", "auth", "authtoken", "core")
@@ -27,19 +29,38 @@ def role_groups_ensure() -> None:
 
 
 @transaction.atomic
-def user_create_or_update(*, username: str, password: str, role: str, email: str = "", first_name: str = ""):
-    """Create (or reset) a user holding exactly one role. Admins get access to the Django admin."""
-    if role not in ALL_ROLES:
-        raise ValueError(f"Unknown role {role!r}")
+def user_create_or_update(
+    *,
+    username: str,
+    password: str,
+    roles: Iterable[str] = (),
+    role: str | None = None,
+    teams: Iterable[Team] | None = None,
+    email: str = "",
+    first_name: str = "",
+):
+    """Create (or reset) a user holding exactly `roles` (`role`: a single one). Admins get the Django admin.
+
+    `teams` are the user's teams; without them a new user joins the default team and an existing
+    one keeps theirs.
+    """
+    wanted = set(roles) | ({role} if role else set())
+    unknown = wanted - ALL_ROLES
+    if unknown or not wanted:
+        raise ValueError(f"Unknown or no roles: {sorted(unknown)!r}")
     role_groups_ensure()
     user, _created = get_user_model().objects.get_or_create(username=username)
     user.email = email
     user.first_name = first_name
-    user.is_staff = role == Role.ADMIN
+    user.is_staff = Role.ADMIN in wanted
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.groups.set(Group.objects.filter(name=role))
+    user.groups.set(Group.objects.filter(name__in=wanted))
+    if teams is not None:
+        team_membership_set(user=user, teams=teams)
+    elif not TeamMembership.objects.filter(user=user).exists():
+        team_membership_set(user=user, teams=[team_default()])
     return user
 
 

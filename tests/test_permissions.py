@@ -260,6 +260,20 @@ def test_every_url_parameter_has_a_sample(route, name):
         )
 
 
+# Endpoints that show nothing of any team and declare bare roles (the schema, the home page).
+BARE_ROLES = {"home", "api:schema", "api:docs"}
+
+
+@pytest.mark.parametrize(("route", "name", "callback"), [pytest.param(r, n, c, id=n) for r, n, c in staff_routes()])
+def test_every_endpoint_uses_a_named_policy(route, name, callback):
+    if name in BARE_ROLES:
+        return
+    policies = declared_policies(callback)
+    assert policies, f"{name} ({route}) declares no policy: use policy_required(...) or policy_permission(...)"
+    for policy in policies.values():
+        assert POLICIES.get(policy.name) is policy, f"{name} uses {policy.name}, not a policy of core/policies.py"
+
+
 def test_the_confined_roles_are_the_ones_the_policies_keep_to_their_teams():
     confined = set(CONFINED_ROLES)
     assert confined == {Role.MANAGER, Role.RECRUITER}
@@ -326,6 +340,7 @@ def test_hr_and_admins_of_another_team_see_every_team(client, team_a, other_team
         assert MARKER in client.get("/hiring/").content.decode()
         assert MARKER in client.get("/assessments/").content.decode()
         assert client.get(f"/assessments/invitations/{team_a.invitation.id}/").status_code == 200
+
 
 def test_posting_to_a_page_that_needs_a_role_is_refused(client, recruiter):
     client.force_login(recruiter)

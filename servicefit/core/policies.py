@@ -88,7 +88,25 @@ PERSONAL_DATA_ERASE = Policy("personal_data_erase", all_teams=_roles(HR, ADMIN))
 # For the workforce issue: managers lead their own team's agents.
 AGENT_READ = Policy("agent_read", own_teams=_roles(MANAGER), all_teams=_roles(HR, ADMIN))
 
-POLICIES = {p.name: p for p in globals().copy().values() if isinstance(p, Policy)}
+POLICIES = {
+    p.name: p
+    for p in (
+        FRAMEWORK_READ,
+        FRAMEWORK_EDIT,
+        LEXICON_UPLOAD,
+        CLASSIFIER_RETRAIN,
+        SENTENCE_LABEL_WRITE,
+        ASSESSMENT_READ,
+        ITEM_ANALYSIS_RUN,
+        JOB_AD_READ,
+        JOB_AD_WRITE,
+        CANDIDATE_RESULTS_READ,
+        CANDIDATE_WRITE,
+        PERSONAL_DATA_EXPORT,
+        PERSONAL_DATA_ERASE,
+        AGENT_READ,
+    )
+}
 
 
 def team_choices(*, policy: Policy, user) -> QuerySet[Team]:

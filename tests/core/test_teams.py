@@ -230,3 +230,32 @@ def test_the_demo_puts_the_recruiter_in_a_site_and_the_manager_over_both_sites(c
         assert client.get("/hiring/").content.decode().count('href="/hiring/job-ads/') >= 8, username
     oslo = make_user("oslo-recruiter", Role.RECRUITER, teams=[Team.objects.get(name="Oslo")])
     assert titles(oslo) == set()
+
+
+@pytest.mark.parametrize("url", ["/hiring/", "/api/job-ads/", "/assessments/", "/api/invitations/"])
+def test_team_scoping_keeps_the_query_count_flat(client, aarhus, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from assessments import services as assessment_services
+
+    anna = make_user("anna", Role.RECRUITER, teams=[aarhus])
+    battery = Assessment.objects.get(slug=BATTERY)
+
+    def add(n: int) -> None:
+        for i in range(n):
+            job_ad_make(owner=anna, title=f"Ad {i}")
+            assessment_services.invitation_create(
+                assessment=battery, email=f"c{i}@example.dk", name=f"C {i}", language="da", user=anna, send=False
+            )
+
+    def queries() -> int:
+        client.force_login(anna)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    add(1)
+    few = queries()
+    add(5)
+    assert queries() == few

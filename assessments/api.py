@@ -11,15 +11,19 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from assessments import personal_data, selectors, services
-from assessments.models import Assessment, Attempt, Invitation, translated
+from assessments.models import Assessment, translated
 from servicefit.core.languages import LANGUAGE_CODES
-from servicefit.core.permissions import roles_allowed
-from servicefit.core.roles import Role
+from servicefit.core.models import Team
+from servicefit.core.permissions import policy_permission
+from servicefit.core.policies import (
+    ASSESSMENT_READ,
+    CANDIDATE_RESULTS_READ,
+    CANDIDATE_WRITE,
+    ITEM_ANALYSIS_RUN,
+    PERSONAL_DATA_ERASE,
+    PERSONAL_DATA_EXPORT,
+)
 from servicefit.core.services import access_log
-
-ASSESSMENT_STAFF = (Role.HR, Role.RECRUITER, Role.ADMIN)
-PSYCHOMETRICS_STAFF = (Role.HR, Role.ADMIN)
-
 
 # Candidate endpoints ------------------------------------------------------------------------------
 
@@ -101,7 +105,7 @@ class SubmitApi(CandidateApi):
 
 
 class AssessmentListApi(APIView):
-    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    permission_classes = [policy_permission(ASSESSMENT_READ)]
 
     class AssessmentOutput(serializers.Serializer):
         slug = serializers.SlugField()
@@ -118,7 +122,7 @@ class AssessmentListApi(APIView):
 class AssessmentDetailApi(APIView):
     """Sections and items with their keys: scale, reverse keying and per-option keys."""
 
-    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    permission_classes = [policy_permission(ASSESSMENT_READ)]
 
     @extend_schema(responses={200: dict})
     def get(self, request, slug):
@@ -163,7 +167,7 @@ def _item_keys(item) -> dict:
 
 
 class PsychometricsApi(APIView):
-    permission_classes = [roles_allowed(*PSYCHOMETRICS_STAFF)]
+    permission_classes = [policy_permission(ITEM_ANALYSIS_RUN)]
 
     @extend_schema(responses={200: dict}, description="The latest item analysis; POST recomputes it.")
     def get(self, request, slug):
@@ -192,10 +196,11 @@ class InvitationOutput(serializers.Serializer):
     status = serializers.CharField()
     expires_at = serializers.DateTimeField()
     sent_at = serializers.DateTimeField(allow_null=True)
+    team = serializers.IntegerField(source="team_id")
 
 
 class InvitationListApi(APIView):
-    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    permission_classes = [policy_permission(CANDIDATE_RESULTS_READ, CANDIDATE_WRITE)]
 
     class InvitationInput(serializers.Serializer):
         assessment = serializers.SlugField()
@@ -203,10 +208,17 @@ class InvitationListApi(APIView):
         name = serializers.CharField(max_length=200)
         language = serializers.ChoiceField(choices=LANGUAGE_CODES)
         candidate = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+        team = serializers.PrimaryKeyRelatedField(
+            queryset=Team.objects.all(),
+            required=False,
+            allow_null=True,
+            help_text="Team id. Default: your team (required when you belong to several).",
+        )
 
     @extend_schema(responses=InvitationOutput(many=True))
     def get(self, request):
         invitations = selectors.invitation_list(
+            user=request.user,
             assessment=request.query_params.get("assessment", ""),
             status=request.query_params.get("status", ""),
             q=request.query_params.get("q", ""),
@@ -231,6 +243,7 @@ class InvitationListApi(APIView):
             language=data.validated_data["language"],
             candidate_ref=data.validated_data.get("candidate"),
             user=request.user,
+            team=data.validated_data.get("team"),
         )
         token = services.invitation_token(invitation)
         return Response(
@@ -245,7 +258,7 @@ class InvitationListApi(APIView):
 
 
 class InvitationActionApi(APIView):
-    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    permission_classes = [policy_permission(CANDIDATE_WRITE)]
 
     @extend_schema(
         operation_id="invitations_action",
@@ -254,7 +267,7 @@ class InvitationActionApi(APIView):
         description="`resend` sends the link again (renewing an expired one); `revoke` stops it working.",
     )
     def post(self, request, invitation_id, action):
-        invitation = get_object_or_404(Invitation.objects.select_related("assessment"), id=invitation_id)
+        invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id, policy=CANDIDATE_WRITE)
         if action == "resend":
             services.invitation_resend(invitation=invitation)
         elif action == "revoke":
@@ -267,25 +280,30 @@ class InvitationActionApi(APIView):
 class InvitationDetailApi(APIView):
     """A candidate's data: export it (GET) or erase it (DELETE), for data-subject requests."""
 
-    permission_classes = [roles_allowed(*PSYCHOMETRICS_STAFF)]
+    permission_classes = [policy_permission(PERSONAL_DATA_EXPORT, PERSONAL_DATA_ERASE)]
 
     @extend_schema(responses={200: dict})
     def get(self, request, invitation_id):
-        invitation = get_object_or_404(Invitation.objects.select_related("assessment"), id=invitation_id)
+        invitation = selectors.invitation_get(
+            user=request.user, invitation_id=invitation_id, policy=PERSONAL_DATA_EXPORT
+        )
         return Response(personal_data.invitation_export(invitation=invitation, user=request.user))
 
     @extend_schema(responses={204: None})
     def delete(self, request, invitation_id):
-        personal_data.invitation_erase(invitation=get_object_or_404(Invitation, id=invitation_id), user=request.user)
+        invitation = selectors.invitation_get(
+            user=request.user, invitation_id=invitation_id, policy=PERSONAL_DATA_ERASE
+        )
+        personal_data.invitation_erase(invitation=invitation, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class AttemptResultApi(APIView):
-    permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    permission_classes = [policy_permission(CANDIDATE_RESULTS_READ)]
 
     @extend_schema(responses={200: dict})
     def get(self, request, attempt_id):
-        attempt = get_object_or_404(Attempt.objects.select_related("invitation__assessment", "result"), id=attempt_id)
+        attempt = selectors.attempt_get(user=request.user, attempt_id=attempt_id)
         if not attempt.submitted_at or not hasattr(attempt, "result"):
             return Response(
                 {"message": "This attempt has not been submitted yet.", "extra": {}}, status=status.HTTP_409_CONFLICT

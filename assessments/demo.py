@@ -10,6 +10,7 @@ from django.db import transaction
 
 from assessments import services
 from assessments.models import Assessment, Invitation, Item
+from servicefit.core.policies import CANDIDATE_WRITE, team_for_new_record
 
 DEMO_CANDIDATES = [
     ("Sofie Jensen", "da", "controller"),
@@ -25,6 +26,7 @@ DEMO_CANDIDATES = [
     ("James Walker", "en", "rock"),
     ("Olivia Brown", "en", "controller"),
 ]
+DEMO_DOMAIN = "@demo.servicefit.local"
 OPEN_INVITATIONS = [("Freja Madsen", "da"), ("Nora Haugen", "nb")]
 REPLY = {
     "da": "Hej, tak for din besked, og undskyld besværet. Jeg har tjekket din sag og sørger selv for, at det "
@@ -44,9 +46,13 @@ def demo_candidates_load(*, user) -> int:
     if assessment is None:
         return 0
     items = list(Item.objects.filter(section__assessment=assessment).prefetch_related("options"))
+    # Demo candidates made before teams existed move to the user's team, so they stay visible.
+    Invitation.objects.filter(email__endswith=DEMO_DOMAIN).update(
+        team=team_for_new_record(policy=CANDIDATE_WRITE, user=user)
+    )
     made = 0
     for index, (name, language, leaning) in enumerate(DEMO_CANDIDATES):
-        email = f"{name.split()[0].lower()}@demo.servicefit.local"
+        email = f"{name.split()[0].lower()}{DEMO_DOMAIN}"
         if Invitation.objects.filter(email=email).exists():
             continue
         rng = random.Random(index)  # noqa: S311 (demo data)
@@ -62,7 +68,7 @@ def demo_candidates_load(*, user) -> int:
             services.attempt_submit(invitation=invitation)
         made += 1
     for name, language in OPEN_INVITATIONS:
-        email = f"{name.split()[0].lower()}@demo.servicefit.local"
+        email = f"{name.split()[0].lower()}{DEMO_DOMAIN}"
         if not Invitation.objects.filter(email=email).exists():
             services.invitation_create(
                 assessment=assessment, email=email, name=name, language=language, user=user, send=False
@@ -91,4 +97,4 @@ def _answer(item: Item, leaning: str, language: str, rng: random.Random):
 
 def demo_load(*, users: dict) -> str:
     """The seed_demo entry point (registered in AssessmentsConfig.ready)."""
-    return f"demo candidates created: {demo_candidates_load(user=users['hr'])}"
+    return f"demo candidates created: {demo_candidates_load(user=users['recruiter'])}"

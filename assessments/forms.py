@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, Invitation
 from servicefit.core.choices import Language
+from servicefit.core.forms import TeamChoiceMixin
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(TeamChoiceMixin, forms.Form):
     assessment = forms.ModelChoiceField(
         label=_("Assessment"), queryset=Assessment.objects.filter(is_active=True), to_field_name="slug"
     )

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from servicefit.core.choices import Language
-from servicefit.core.models import TimeStampedModel
+from servicefit.core.models import Team, TimeStampedModel
 
 
 def translated(texts: dict, language: str | None = None) -> str:
@@ -134,6 +134,7 @@ class Invitation(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="invitations", verbose_name=_("team"))
 
     class Meta:
         ordering = ["-created_at"]

@@ -3,6 +3,7 @@
 from math import erf, sqrt
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from assessments import psychometrics
@@ -21,6 +22,7 @@ from assessments.models import (
 )
 from assessments.services import GRACE_SECONDS, section_deadline
 from servicefit.core.models import AccessLog
+from servicefit.core.policies import CANDIDATE_RESULTS_READ, Policy
 from servicefit.core.services import access_log_many
 
 MIN_NORM_GROUP = 2
@@ -40,8 +42,31 @@ def assessment_detail(*, slug: str) -> Assessment:
     return Assessment.objects.prefetch_related(Prefetch("sections", queryset=sections)).get(slug=slug)
 
 
-def invitation_list(*, assessment: str = "", status: str = "", q: str = "") -> QuerySet[Invitation]:
-    invitations = Invitation.objects.select_related("assessment", "created_by", "attempt__result")
+# Invitations, and with them attempts, answers and results, belong to a team. Every staff read takes
+# the user and the policy it reads under; another team's record is as absent as a missing one.
+
+
+def invitations_reachable(*, user, policy: Policy = CANDIDATE_RESULTS_READ) -> QuerySet[Invitation]:
+    return policy.scope(Invitation.objects.select_related("assessment", "created_by", "team"), user)
+
+
+def invitation_get(*, user, invitation_id: int, policy: Policy = CANDIDATE_RESULTS_READ) -> Invitation:
+    """The invitation, if the user reaches its team under `policy`; otherwise 404."""
+    return get_object_or_404(invitations_reachable(user=user, policy=policy), id=invitation_id)
+
+
+def attempt_get(*, user, attempt_id: int, policy: Policy = CANDIDATE_RESULTS_READ) -> Attempt:
+    attempts = Attempt.objects.select_related("invitation__assessment", "invitation__team", "result")
+    return get_object_or_404(policy.scope(attempts, user, field="invitation__team"), id=attempt_id)
+
+
+def answer_get(*, user, answer_id: int, policy: Policy = CANDIDATE_RESULTS_READ) -> Answer:
+    answers = Answer.objects.select_related("item", "attempt__invitation")
+    return get_object_or_404(policy.scope(answers, user, field="attempt__invitation__team"), id=answer_id)
+
+
+def invitation_list(*, user, assessment: str = "", status: str = "", q: str = "") -> QuerySet[Invitation]:
+    invitations = invitations_reachable(user=user).select_related("attempt__result")
     if assessment:
         invitations = invitations.filter(assessment__slug=assessment)
     if status:

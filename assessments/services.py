@@ -30,6 +30,8 @@ from profiles.analysis import AnalysisInputError, UnsupportedLanguage, analyze_t
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
+from servicefit.core.models import Team
+from servicefit.core.policies import CANDIDATE_WRITE, team_for_new_record
 from servicefit.core.services import access_log, access_log_forget
 
 TOKEN_SALT = "servicefit.assessments.invitation"  # noqa: S105 (an HMAC salt, not a secret)
@@ -83,7 +85,10 @@ def invitation_create(
     user=None,
     candidate_ref: int | None = None,
     send: bool = True,
+    team: Team | None = None,
 ) -> Invitation:
+    """An invitation in `team` (default: the inviting user's team; without a user, the default team)."""
+    team = team_for_new_record(policy=CANDIDATE_WRITE, user=user, team=team)
     errors = {}
     try:
         validate_email(email)
@@ -109,6 +114,7 @@ def invitation_create(
             public_id=secrets.token_urlsafe(18),
             expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
             created_by=user,
+            team=team,
         )
         if send:
             transaction.on_commit(lambda: invitation_send_task.delay(invitation.id))

@@ -7,24 +7,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import forms, selectors, services
-from assessments.models import Answer, Assessment, Invitation, Item, translated
+from assessments.models import Answer, Assessment, Item, translated
 from profiles import selectors as profile_selectors
-from servicefit.core.decorators import role_required
+from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.roles import Role
+from servicefit.core.policies import CANDIDATE_RESULTS_READ, CANDIDATE_WRITE, ITEM_ANALYSIS_RUN, team_choices
 from servicefit.core.services import access_log
-
-ASSESSMENT_ROLES = (Role.HR, Role.RECRUITER, Role.ADMIN)
-PSYCHOMETRICS_ROLES = (Role.HR, Role.ADMIN)
 
 
 @require_GET
-@role_required(*ASSESSMENT_ROLES)
+@policy_required(CANDIDATE_RESULTS_READ)
 def index(request):
     filters = forms.InvitationFilterForm(request.GET or None)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
     invitations = selectors.invitation_list(
-        assessment=cleaned.get("assessment", ""), status=cleaned.get("status", ""), q=cleaned.get("q", "")
+        user=request.user,
+        assessment=cleaned.get("assessment", ""),
+        status=cleaned.get("status", ""),
+        q=cleaned.get("q", ""),
     )
     page = Paginator(invitations, 25).get_page(request.GET.get("page"))
     page.object_list = selectors.invitations_shown(user=request.user, invitations=page.object_list)
@@ -35,16 +35,20 @@ def index(request):
             "assessments": selectors.assessment_list(),
             "page": page,
             "filters": filters,
-            "invite_form": forms.InvitationForm(),
+            "invite_form": _invite_form(request),
             "competencies": profile_selectors.competency_list(),
         },
     )
 
 
+def _invite_form(request, *args):
+    return forms.InvitationForm(*args, teams=team_choices(policy=CANDIDATE_WRITE, user=request.user))
+
+
 @require_POST
-@role_required(*ASSESSMENT_ROLES)
+@policy_required(CANDIDATE_WRITE)
 def invite(request):
-    form = forms.InvitationForm(request.POST)
+    form = _invite_form(request, request.POST)
     if form.is_valid():
         try:
             invitation = services.invitation_create(user=request.user, **form.cleaned_data)
@@ -63,9 +67,9 @@ def _format_fields(extra: dict) -> str:
 
 
 @require_GET
-@role_required(*ASSESSMENT_ROLES)
+@policy_required(CANDIDATE_RESULTS_READ)
 def invitation(request, invitation_id):
-    invitation = get_object_or_404(Invitation.objects.select_related("assessment", "created_by"), id=invitation_id)
+    invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id)
     access_log(user=request.user, action="view", target=invitation)
     attempt = getattr(invitation, "attempt", None)
     result = None
@@ -125,9 +129,9 @@ def _rows(result: dict, scores: dict, names: dict) -> list[dict]:
 
 
 @require_POST
-@role_required(*ASSESSMENT_ROLES)
+@policy_required(CANDIDATE_WRITE)
 def invitation_action(request, invitation_id, action):
-    invitation = get_object_or_404(Invitation.objects.select_related("assessment"), id=invitation_id)
+    invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id, policy=CANDIDATE_WRITE)
     try:
         if action == "resend":
             services.invitation_resend(invitation=invitation)
@@ -143,9 +147,9 @@ def invitation_action(request, invitation_id, action):
 
 
 @require_POST
-@role_required(*ASSESSMENT_ROLES)
+@policy_required(CANDIDATE_WRITE)
 def review(request, answer_id):
-    answer = get_object_or_404(Answer.objects.select_related("item", "attempt__invitation"), id=answer_id)
+    answer = selectors.answer_get(user=request.user, answer_id=answer_id, policy=CANDIDATE_WRITE)
     scores = {}
     for index in range(len(answer.item.rubric.get("en", []))):
         raw = request.POST.get(f"criterion-{index}", "")
@@ -160,7 +164,7 @@ def review(request, answer_id):
 
 
 @require_GET
-@role_required(*PSYCHOMETRICS_ROLES)
+@policy_required(ITEM_ANALYSIS_RUN)
 def item_analysis(request, slug):
     assessment = get_object_or_404(Assessment, slug=slug)
     report = selectors.psychometric_report_latest(assessment=assessment)
@@ -175,7 +179,7 @@ def item_analysis(request, slug):
 
 
 @require_POST
-@role_required(*PSYCHOMETRICS_ROLES)
+@policy_required(ITEM_ANALYSIS_RUN)
 def item_analysis_recompute(request, slug):
     from assessments.tasks import psychometrics_compute_task
 

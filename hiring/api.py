@@ -7,17 +7,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hiring import selectors, services
-from hiring.models import BulkAnalysis, JobAd
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.models import RoleProfile, SentenceLabel
 from servicefit.core.languages import LANGUAGE_CODES
-from servicefit.core.permissions import roles_allowed
-from servicefit.core.roles import Role
+from servicefit.core.models import Team
+from servicefit.core.permissions import policy_permission
+from servicefit.core.policies import FRAMEWORK_READ, JOB_AD_READ, JOB_AD_WRITE, SENTENCE_LABEL_WRITE
 
-HIRING_READERS = (Role.RECRUITER, Role.MANAGER, Role.HR, Role.ADMIN)
-HIRING_WRITERS = (Role.RECRUITER, Role.HR, Role.ADMIN)
-JOB_AD_ACCESS = roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)
+JOB_AD_ACCESS = policy_permission(JOB_AD_READ, JOB_AD_WRITE)
 
 
 class RoleProfileSlugField(serializers.SlugRelatedField):
@@ -25,6 +23,14 @@ class RoleProfileSlugField(serializers.SlugRelatedField):
         super().__init__(slug_field="slug", queryset=RoleProfile.objects.all(), **kwargs)
 
     default_error_messages = {"does_not_exist": "There is no role profile {slug_name}={value}."}
+
+
+class TeamField(serializers.PrimaryKeyRelatedField):
+    """A team id; the service checks that the user may add records to it."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "Team id. Default: your team (required when you belong to several).")
+        super().__init__(queryset=Team.objects.all(), required=False, allow_null=True, **kwargs)
 
 
 class AnalyzeInput(serializers.Serializer):
@@ -44,7 +50,7 @@ class AnalyzeInput(serializers.Serializer):
 class JobAdAnalyzeApi(APIView):
     """Score a text without saving anything. Offsets in `matches` index the text as given."""
 
-    permission_classes = [roles_allowed(*HIRING_READERS)]
+    permission_classes = [policy_permission(JOB_AD_READ)]
 
     @extend_schema(request=AnalyzeInput, responses={200: dict})
     def post(self, request):
@@ -78,6 +84,8 @@ class JobAdOutput(serializers.Serializer):
     language = serializers.CharField()
     role_profile = serializers.CharField(source="role_profile.slug", default=None)
     owner = serializers.CharField(source="owner.username")
+    team = serializers.IntegerField(source="team_id")
+    team_name = serializers.CharField(source="team.name")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
@@ -87,6 +95,7 @@ class JobAdCreateInput(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False, allow_blank=True)
     language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False, allow_blank=True)
     role_profile = RoleProfileSlugField(required=False, allow_null=True)
+    team = TeamField()
 
 
 class JobAdListApi(APIView):
@@ -102,6 +111,7 @@ class JobAdListApi(APIView):
     )
     def get(self, request):
         ads = selectors.job_ad_list(
+            user=request.user,
             q=request.query_params.get("q", ""),
             language=request.query_params.get("language", ""),
             role_profile=request.query_params.get("role_profile", ""),
@@ -127,18 +137,18 @@ class JobAdDetailApi(APIView):
 
     @extend_schema(responses=JobAdOutput)
     def get(self, request, job_ad_id):
-        return Response(JobAdOutput(get_object_or_404(JobAd, id=job_ad_id)).data)
+        return Response(JobAdOutput(selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id)).data)
 
     @extend_schema(request=JobAdUpdateInput, responses=JobAdOutput)
     def patch(self, request, job_ad_id):
-        job_ad = get_object_or_404(JobAd, id=job_ad_id)
+        job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = JobAdUpdateInput(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         return Response(JobAdOutput(services.job_ad_update(job_ad=job_ad, **data.validated_data)).data)
 
     @extend_schema(responses={204: None})
     def delete(self, request, job_ad_id):
-        services.job_ad_delete(job_ad=get_object_or_404(JobAd, id=job_ad_id))
+        services.job_ad_delete(job_ad=selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -152,12 +162,12 @@ class RevisionListApi(APIView):
 
     @extend_schema(responses=RevisionOutput(many=True))
     def get(self, request, job_ad_id):
-        job_ad = get_object_or_404(JobAd, id=job_ad_id)
+        job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id)
         return Response(RevisionOutput(selectors.revision_list(job_ad=job_ad), many=True).data)
 
     @extend_schema(request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput})
     def post(self, request, job_ad_id):
-        job_ad = get_object_or_404(JobAd.objects.select_related("role_profile"), id=job_ad_id)
+        job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = RevisionInput(data=request.data)
         data.is_valid(raise_exception=True)
         before = selectors.revision_latest(job_ad=job_ad)
@@ -170,18 +180,17 @@ class RevisionListApi(APIView):
 
 
 class RevisionDetailApi(APIView):
-    permission_classes = [roles_allowed(*HIRING_READERS)]
+    permission_classes = [policy_permission(JOB_AD_READ)]
 
     @extend_schema(responses=RevisionOutput)
     def get(self, request, job_ad_id, number):
-        revision = get_object_or_404(
-            selectors.revision_list(job_ad=get_object_or_404(JobAd, id=job_ad_id)), number=number
-        )
+        job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id)
+        revision = get_object_or_404(selectors.revision_list(job_ad=job_ad), number=number)
         return Response(RevisionOutput(revision).data)
 
 
 class RevisionCompareApi(APIView):
-    permission_classes = [roles_allowed(*HIRING_READERS)]
+    permission_classes = [policy_permission(JOB_AD_READ)]
 
     class CompareInput(serializers.Serializer):
         a = serializers.IntegerField(min_value=1)
@@ -189,7 +198,7 @@ class RevisionCompareApi(APIView):
 
     @extend_schema(parameters=[CompareInput], responses={200: dict})
     def get(self, request, job_ad_id):
-        job_ad = get_object_or_404(JobAd, id=job_ad_id)
+        job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id)
         data = self.CompareInput(data=request.query_params)
         data.is_valid(raise_exception=True)
         revisions = job_ad.revisions.all()
@@ -199,7 +208,7 @@ class RevisionCompareApi(APIView):
 
 
 class ApplySuggestionApi(APIView):
-    permission_classes = [roles_allowed(*HIRING_WRITERS)]
+    permission_classes = [policy_permission(JOB_AD_WRITE)]
 
     class ApplyInput(serializers.Serializer):
         revision = serializers.IntegerField(min_value=1, help_text="The revision whose suggestion it is.")
@@ -207,7 +216,7 @@ class ApplySuggestionApi(APIView):
 
     @extend_schema(request=ApplyInput, responses={201: RevisionOutput})
     def post(self, request, job_ad_id):
-        job_ad = get_object_or_404(JobAd.objects.select_related("role_profile"), id=job_ad_id)
+        job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = self.ApplyInput(data=request.data)
         data.is_valid(raise_exception=True)
         revision = services.job_ad_apply_suggestion(
@@ -232,7 +241,7 @@ class SentenceLabelOutput(serializers.Serializer):
 class SentenceLabelApi(APIView):
     """Recruiters' corrections of sentence labels; the next classifier version learns from them."""
 
-    permission_classes = [roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)]
+    permission_classes = [policy_permission(FRAMEWORK_READ, SENTENCE_LABEL_WRITE)]
 
     class LabelInput(serializers.Serializer):
         language = serializers.ChoiceField(choices=LANGUAGE_CODES)
@@ -260,12 +269,13 @@ class BulkAnalysisOutput(serializers.Serializer):
     percent = serializers.IntegerField()
     error = serializers.CharField()
     role_profile = serializers.CharField(source="role_profile.slug", default=None)
+    team = serializers.IntegerField(source="team_id")
     created_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField()
 
 
 class BulkAnalysisApi(APIView):
-    permission_classes = [roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)]
+    permission_classes = [JOB_AD_ACCESS]
 
     class ItemInput(serializers.Serializer):
         name = serializers.CharField(max_length=255)
@@ -276,10 +286,11 @@ class BulkAnalysisApi(APIView):
         name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
         role_profile = RoleProfileSlugField(required=False, allow_null=True)
         items = serializers.ListField(child=serializers.DictField(), allow_empty=False)
+        team = TeamField()
 
     @extend_schema(responses=BulkAnalysisOutput(many=True))
     def get(self, request):
-        return Response(BulkAnalysisOutput(selectors.bulk_analysis_list()[:100], many=True).data)
+        return Response(BulkAnalysisOutput(selectors.bulk_analysis_list(user=request.user)[:100], many=True).data)
 
     @extend_schema(request=BulkInput, responses={202: BulkAnalysisOutput})
     def post(self, request):
@@ -292,15 +303,16 @@ class BulkAnalysisApi(APIView):
             role_profile=data.validated_data.get("role_profile"),
             items=items.validated_data,
             user=request.user,
+            team=data.validated_data.get("team"),
         )
         bulk.refresh_from_db()
         return Response(BulkAnalysisOutput(bulk).data, status=status.HTTP_202_ACCEPTED)
 
 
 class BulkAnalysisDetailApi(APIView):
-    permission_classes = [roles_allowed(*HIRING_READERS)]
+    permission_classes = [policy_permission(JOB_AD_READ)]
 
     @extend_schema(responses={200: dict})
     def get(self, request, bulk_id):
-        bulk = get_object_or_404(BulkAnalysis, id=bulk_id)
+        bulk = selectors.bulk_analysis_get(user=request.user, bulk_id=bulk_id)
         return Response({**BulkAnalysisOutput(bulk).data, "results": selectors.bulk_result_rows(bulk=bulk)})

@@ -5,8 +5,10 @@ from pathlib import Path
 from hiring import services
 from hiring.models import BulkAnalysis, JobAd
 from profiles.models import RoleProfile
+from servicefit.core.policies import JOB_AD_WRITE, team_for_new_record
 
 DEMO_ADS = Path(__file__).resolve().parent / "demo_ads"
+DEMO_BULK_NAME = "Demo: all sample ads"
 ROLE_FOR = {
     "salg": "advisor-controller-led",
     "sales": "advisor-controller-led",
@@ -15,12 +17,16 @@ ROLE_FOR = {
 
 
 def demo_job_ads_load(*, owner) -> int:
-    """Create the demo ads that do not exist yet (matched by title); returns how many were made."""
+    """Create the demo ads that do not exist yet (matched by title); returns how many were made.
+
+    Existing demo ads move to the owner's team, so a demo made before teams existed stays visible.
+    """
+    team = team_for_new_record(policy=JOB_AD_WRITE, user=owner)
     made = 0
     for path in sorted(DEMO_ADS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         title = text.strip().splitlines()[0].strip()
-        if JobAd.objects.filter(title=title).exists():
+        if JobAd.objects.filter(title=title).update(team=team):
             continue
         slug = next((slug for key, slug in ROLE_FOR.items() if key in path.stem), "advisor-controller-led")
         job_ad = services.job_ad_create(
@@ -30,9 +36,9 @@ def demo_job_ads_load(*, owner) -> int:
             # A second revision, so the studio has something to compare.
             services.job_ad_apply_suggestion(job_ad=job_ad, index=0, revision_number=1, user=owner)
         made += 1
-    if not BulkAnalysis.objects.exists():
+    if not BulkAnalysis.objects.filter(name=DEMO_BULK_NAME).update(team=team):
         services.bulk_analysis_create(
-            name="Demo: all sample ads",
+            name=DEMO_BULK_NAME,
             items=[{"name": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(DEMO_ADS.glob("*.txt"))],
             user=owner,
         )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from hiring.models import JobAd
 from profiles.models import RoleProfile, SentenceLabel
 from servicefit.core.choices import Language
+from servicefit.core.forms import TeamChoiceMixin
 
 LANGUAGE_CHOICES = [("", _("Detect automatically")), *Language.choices]
 TEXT_EXTENSIONS = (".txt", ".md", ".html", ".htm")
@@ -24,7 +25,7 @@ class JobAdFilterForm(forms.Form):
         self.fields["role_profile"].choices = [("", _("All")), *RoleProfile.objects.values_list("slug", "name")]
 
 
-class JobAdForm(forms.Form):
+class JobAdForm(TeamChoiceMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     role_profile = forms.ModelChoiceField(
         label=_("Role profile"), queryset=RoleProfile.objects.all(), required=False, to_field_name="slug"
@@ -66,7 +67,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class BulkAnalysisForm(forms.Form):
+class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     role_profile = forms.ModelChoiceField(
         label=_("Role profile"), queryset=RoleProfile.objects.all(), required=False, to_field_name="slug"

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from profiles.models import RoleProfile
 from servicefit.core.choices import Language
 from servicefit.core.jobs import Job
-from servicefit.core.models import TimeStampedModel
+from servicefit.core.models import Team, TimeStampedModel
 
 
 class JobAd(TimeStampedModel):
@@ -24,6 +24,7 @@ class JobAd(TimeStampedModel):
         verbose_name=_("role profile"),
     )
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="job_ads")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="job_ads", verbose_name=_("team"))
 
     class Meta:
         ordering = ["-updated_at"]
@@ -80,6 +81,7 @@ class BulkAnalysis(TimeStampedModel, Job):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="bulk_analyses", verbose_name=_("team"))
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,14 +1,24 @@
-"""Reads for job ads: lists with their latest scores, revisions, comparisons, bulk results."""
+"""Reads for job ads: lists with their latest scores, revisions, comparisons, bulk results.
+
+Job ads and bulk analyses belong to a team: every read takes the user and the policy it reads
+under, and a record of a team the user does not reach is as absent as one that never existed.
+"""
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
 
 from hiring.models import BulkAnalysis, JobAd, JobAdRevision
 from profiles.service_types import SERVICE_TYPES
+from servicefit.core.policies import JOB_AD_READ, Policy
 
 
-def job_ad_list(*, q: str = "", language: str = "", role_profile: str = "") -> QuerySet[JobAd]:
+def job_ads_reachable(*, user, policy: Policy = JOB_AD_READ) -> QuerySet[JobAd]:
+    return policy.scope(JobAd.objects.select_related("role_profile", "owner", "team"), user)
+
+
+def job_ad_list(*, user, q: str = "", language: str = "", role_profile: str = "") -> QuerySet[JobAd]:
     latest = JobAdRevision.objects.filter(job_ad=OuterRef("pk")).order_by("-number")
-    ads = JobAd.objects.select_related("role_profile", "owner").annotate(
+    ads = job_ads_reachable(user=user).annotate(
         revision_count=Count("revisions"),
         latest_language=Subquery(latest.values("language")[:1]),
         latest_controller_index=Subquery(latest.values("controller_index")[:1]),
@@ -25,8 +35,9 @@ def job_ad_list(*, q: str = "", language: str = "", role_profile: str = "") -> Q
     return ads.order_by("-updated_at")
 
 
-def job_ad_get(*, job_ad_id: int) -> JobAd:
-    return JobAd.objects.select_related("role_profile", "owner").get(id=job_ad_id)
+def job_ad_get(*, user, job_ad_id: int, policy: Policy = JOB_AD_READ) -> JobAd:
+    """The ad, if the user reaches its team under `policy`; otherwise 404."""
+    return get_object_or_404(job_ads_reachable(user=user, policy=policy), id=job_ad_id)
 
 
 def revision_list(*, job_ad: JobAd) -> QuerySet[JobAdRevision]:
@@ -57,8 +68,13 @@ def revision_compare(*, a: JobAdRevision, b: JobAdRevision) -> dict:
     }
 
 
-def bulk_analysis_list() -> QuerySet[BulkAnalysis]:
-    return BulkAnalysis.objects.select_related("created_by", "role_profile")
+def bulk_analysis_list(*, user, policy: Policy = JOB_AD_READ) -> QuerySet[BulkAnalysis]:
+    return policy.scope(BulkAnalysis.objects.select_related("created_by", "role_profile", "team"), user)
+
+
+def bulk_analysis_get(*, user, bulk_id: int, policy: Policy = JOB_AD_READ) -> BulkAnalysis:
+    """The bulk analysis, if the user reaches its team under `policy`; otherwise 404."""
+    return get_object_or_404(bulk_analysis_list(user=user, policy=policy), id=bulk_id)
 
 
 def bulk_result_rows(*, bulk: BulkAnalysis) -> list[dict]:

@@ -13,6 +13,8 @@ from profiles.models import RoleProfile
 from profiles.services import text_analyze
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobClaimLost, job_heartbeat, job_retry, job_run
+from servicefit.core.models import Team
+from servicefit.core.policies import JOB_AD_WRITE, team_for_new_record
 
 MAX_BULK_ITEMS = 500
 
@@ -37,10 +39,17 @@ def _validated(job_ad: JobAd) -> None:
 
 
 def job_ad_create(
-    *, title: str, text: str, owner, language: str = "", role_profile: RoleProfile | None = None
+    *,
+    title: str,
+    text: str,
+    owner,
+    language: str = "",
+    role_profile: RoleProfile | None = None,
+    team: Team | None = None,
 ) -> JobAd:
-    """A new ad with its first revision. The text is analysed before anything is written."""
-    job_ad = JobAd(title=title.strip(), language=language or "", role_profile=role_profile, owner=owner)
+    """A new ad with its first revision, in `team` (default: the owner's). Analysed before anything is written."""
+    team = team_for_new_record(policy=JOB_AD_WRITE, user=owner, team=team)
+    job_ad = JobAd(title=title.strip(), language=language or "", role_profile=role_profile, owner=owner, team=team)
     _validated(job_ad)
     text = html_to_text(text)
     analysis = text_analyze(text=text, language=job_ad.language, role_profile=role_profile)
@@ -125,7 +134,7 @@ def job_ad_delete(*, job_ad: JobAd) -> None:
 
 
 def bulk_analysis_create(
-    *, name: str, items: list[dict], user, role_profile: RoleProfile | None = None
+    *, name: str, items: list[dict], user, role_profile: RoleProfile | None = None, team: Team | None = None
 ) -> BulkAnalysis:
     """Queue many ads ({"name", "text", "language"?}) for analysis by `bulk_analysis_run_task`."""
     from hiring.tasks import bulk_analysis_run_task
@@ -134,9 +143,14 @@ def bulk_analysis_create(
         raise ApplicationError(_("Add at least one ad."))
     if len(items) > MAX_BULK_ITEMS:
         raise ApplicationError(_("At most %(n)s ads at a time.") % {"n": MAX_BULK_ITEMS}, status=413)
+    team = team_for_new_record(policy=JOB_AD_WRITE, user=user, team=team)
     with transaction.atomic():
         bulk = BulkAnalysis.objects.create(
-            name=name.strip()[:200] or _("Bulk analysis"), role_profile=role_profile, total=len(items), created_by=user
+            name=name.strip()[:200] or _("Bulk analysis"),
+            role_profile=role_profile,
+            total=len(items),
+            created_by=user,
+            team=team,
         )
         BulkAnalysisItem.objects.bulk_create(
             BulkAnalysisItem(

@@ -2,35 +2,36 @@ import csv
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hiring import forms, selectors, services
 from hiring.highlight import segments
-from hiring.models import BulkAnalysis, JobAd
+from hiring.models import JobAd
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.analysis.text import split_sentences
 from profiles.models import SentenceLabel
 from profiles.service_types import SERVICE_TYPES
-from servicefit.core.decorators import role_required
+from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.roles import Role, user_has_role
+from servicefit.core.policies import JOB_AD_READ, JOB_AD_WRITE, SENTENCE_LABEL_WRITE, team_choices
 
-HIRING_ROLES = (Role.RECRUITER, Role.MANAGER, Role.HR, Role.ADMIN)
-WRITERS = (Role.RECRUITER, Role.HR, Role.ADMIN)
 BULK_COLUMNS = ["name", "language", "word_count", "controller_index", "alignment", "lix", "gender_coding"]
 
 
 @require_GET
-@role_required(*HIRING_ROLES)
+@policy_required(JOB_AD_READ)
 def index(request):
     filters = forms.JobAdFilterForm(request.GET or None)
     cleaned = filters.cleaned_data if filters.is_valid() else {}
     ads = selectors.job_ad_list(
-        q=cleaned.get("q", ""), language=cleaned.get("language", ""), role_profile=cleaned.get("role_profile", "")
+        user=request.user,
+        q=cleaned.get("q", ""),
+        language=cleaned.get("language", ""),
+        role_profile=cleaned.get("role_profile", ""),
     )
     page = Paginator(ads, 25).get_page(request.GET.get("page"))
     return render(
@@ -40,15 +41,15 @@ def index(request):
             "filters": filters,
             "page": page,
             "role_profiles": profile_selectors.role_profile_list(),
-            "can_write": user_has_role(request.user, WRITERS),
+            "can_write": JOB_AD_WRITE.allows(request.user),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*WRITERS)
+@policy_required(JOB_AD_WRITE)
 def job_ad_new(request):
-    form = forms.JobAdForm(request.POST or None)
+    form = forms.JobAdForm(request.POST or None, teams=team_choices(policy=JOB_AD_WRITE, user=request.user))
     if request.method == "POST" and form.is_valid():
         try:
             job_ad = services.job_ad_create(owner=request.user, **form.cleaned_data)
@@ -103,7 +104,7 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
             "target": [weights.get(t, 0.0) for t in SERVICE_TYPES] if target else None,
         },
         "label_choices": SentenceLabel.Label.choices,
-        "can_write": user_has_role(request.user, WRITERS),
+        "can_write": JOB_AD_WRITE.allows_team(request.user, job_ad.team_id),
     }
 
 
@@ -128,19 +129,17 @@ def _suggestion_words(suggestion: dict, names: dict[str, str]) -> tuple[str, str
     return suggestion["text"], suggestion["why"]
 
 
-def _studio_job_ad(job_ad_id: int) -> JobAd:
-    job_ad = JobAd.objects.select_related("role_profile", "owner").filter(id=job_ad_id).first()
-    if job_ad is None:
-        raise Http404
+def _studio_job_ad(request, job_ad_id: int, policy=JOB_AD_READ) -> JobAd:
+    job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=policy)
     if job_ad.role_profile_id:
         job_ad.role_profile = profile_selectors.role_profile_list().get(pk=job_ad.role_profile_id)
     return job_ad
 
 
 @require_GET
-@role_required(*HIRING_ROLES)
+@policy_required(JOB_AD_READ)
 def studio(request, job_ad_id):
-    job_ad = _studio_job_ad(job_ad_id)
+    job_ad = _studio_job_ad(request, job_ad_id)
     latest = selectors.revision_latest(job_ad=job_ad)
     text = latest.text if latest else ""
     return render(
@@ -157,17 +156,17 @@ def studio(request, job_ad_id):
 
 
 @require_POST
-@role_required(*HIRING_ROLES)
+@policy_required(JOB_AD_READ)
 def studio_analyze(request, job_ad_id):
     """The live analysis as the recruiter types (htmx, debounced). Saves nothing."""
-    job_ad = _studio_job_ad(job_ad_id)
+    job_ad = _studio_job_ad(request, job_ad_id)
     return render(request, "hiring/_analysis.html", _analysis_context(request, job_ad, request.POST.get("text", "")))
 
 
 @require_POST
-@role_required(*WRITERS)
+@policy_required(JOB_AD_WRITE)
 def studio_save(request, job_ad_id):
-    job_ad = _studio_job_ad(job_ad_id)
+    job_ad = _studio_job_ad(request, job_ad_id, JOB_AD_WRITE)
     try:
         revision = services.job_ad_revise(
             job_ad=job_ad, text=request.POST.get("text", ""), user=request.user, note=request.POST.get("note", "")
@@ -180,9 +179,9 @@ def studio_save(request, job_ad_id):
 
 
 @require_POST
-@role_required(*WRITERS)
+@policy_required(JOB_AD_WRITE)
 def studio_apply(request, job_ad_id):
-    job_ad = _studio_job_ad(job_ad_id)
+    job_ad = _studio_job_ad(request, job_ad_id, JOB_AD_WRITE)
     text = request.POST.get("text") or None
     latest = None if text else selectors.revision_latest(job_ad=job_ad)
     try:
@@ -206,9 +205,9 @@ def studio_apply(request, job_ad_id):
 
 
 @require_POST
-@role_required(*WRITERS)
+@policy_required(JOB_AD_WRITE)
 def studio_settings(request, job_ad_id):
-    job_ad = _studio_job_ad(job_ad_id)
+    job_ad = _studio_job_ad(request, job_ad_id, JOB_AD_WRITE)
     form = forms.JobAdSettingsForm(request.POST, instance=job_ad)
     if form.is_valid():
         services.job_ad_update(job_ad=job_ad, **form.cleaned_data)
@@ -219,18 +218,18 @@ def studio_settings(request, job_ad_id):
 
 
 @require_POST
-@role_required(*WRITERS)
+@policy_required(JOB_AD_WRITE)
 def studio_delete(request, job_ad_id):
-    job_ad = _studio_job_ad(job_ad_id)
+    job_ad = _studio_job_ad(request, job_ad_id, JOB_AD_WRITE)
     services.job_ad_delete(job_ad=job_ad)
     messages.success(request, _("“%(title)s” was deleted.") % {"title": job_ad.title})
     return redirect("hiring:index")
 
 
 @require_GET
-@role_required(*HIRING_ROLES)
+@policy_required(JOB_AD_READ)
 def compare(request, job_ad_id):
-    job_ad = _studio_job_ad(job_ad_id)
+    job_ad = _studio_job_ad(request, job_ad_id)
     revisions = list(selectors.revision_list(job_ad=job_ad))
     by_number = {r.number: r for r in revisions}
     try:
@@ -246,7 +245,7 @@ def compare(request, job_ad_id):
 
 
 @require_POST
-@role_required(*WRITERS)
+@policy_required(SENTENCE_LABEL_WRITE)
 def sentence_label(request):
     form = forms.SentenceLabelForm(request.POST)
     if not form.is_valid():
@@ -255,25 +254,33 @@ def sentence_label(request):
     return render(request, "hiring/_label_result.html", {"label": form.cleaned_data["label"]})
 
 
+def _bulk_form(request, *args):
+    return forms.BulkAnalysisForm(*args, teams=team_choices(policy=JOB_AD_WRITE, user=request.user))
+
+
 def _bulk_page(request, form, status=200):
     return render(
         request,
         "hiring/bulk.html",
-        {"form": form, "runs": selectors.bulk_analysis_list()[:50], "can_write": user_has_role(request.user, WRITERS)},
+        {
+            "form": form,
+            "runs": selectors.bulk_analysis_list(user=request.user)[:50],
+            "can_write": JOB_AD_WRITE.allows(request.user),
+        },
         status=status,
     )
 
 
 @require_GET
-@role_required(*HIRING_ROLES)
+@policy_required(JOB_AD_READ)
 def bulk(request):
-    return _bulk_page(request, forms.BulkAnalysisForm())
+    return _bulk_page(request, _bulk_form(request))
 
 
 @require_POST
-@role_required(*WRITERS)
+@policy_required(JOB_AD_WRITE)
 def bulk_create(request):
-    form = forms.BulkAnalysisForm(request.POST, request.FILES)
+    form = _bulk_form(request, request.POST, request.FILES)
     if form.is_valid():
         try:
             run = services.bulk_analysis_create(
@@ -281,6 +288,7 @@ def bulk_create(request):
                 role_profile=form.cleaned_data["role_profile"],
                 items=form.cleaned_data["items"],
                 user=request.user,
+                team=form.cleaned_data.get("team"),
             )
         except ApplicationError as exc:
             form.add_error(None, exc.message)
@@ -290,20 +298,20 @@ def bulk_create(request):
 
 
 @require_GET
-@role_required(*HIRING_ROLES)
+@policy_required(JOB_AD_READ)
 def bulk_detail(request, bulk_id):
-    run = get_object_or_404(BulkAnalysis, id=bulk_id)
+    run = selectors.bulk_analysis_get(user=request.user, bulk_id=bulk_id)
     context = {"run": run, "rows": selectors.bulk_result_rows(bulk=run) if run.is_finished else None}
     context["types"] = SERVICE_TYPES
-    context["can_write"] = user_has_role(request.user, WRITERS)
+    context["can_write"] = JOB_AD_WRITE.allows_team(request.user, run.team_id)
     template = "hiring/_bulk_progress.html" if request.headers.get("HX-Request") else "hiring/bulk_detail.html"
     return render(request, template, context)
 
 
 @require_POST
-@role_required(*WRITERS)
+@policy_required(JOB_AD_WRITE)
 def bulk_retry(request, bulk_id):
-    run = get_object_or_404(BulkAnalysis, id=bulk_id)
+    run = selectors.bulk_analysis_get(user=request.user, bulk_id=bulk_id, policy=JOB_AD_WRITE)
     try:
         services.bulk_analysis_retry(bulk=run)
     except ApplicationError as exc:
@@ -312,9 +320,9 @@ def bulk_retry(request, bulk_id):
 
 
 @require_GET
-@role_required(*HIRING_ROLES)
+@policy_required(JOB_AD_READ)
 def bulk_csv(request, bulk_id):
-    run = get_object_or_404(BulkAnalysis, id=bulk_id)
+    run = selectors.bulk_analysis_get(user=request.user, bulk_id=bulk_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="servicefit-bulk-{run.id}.csv"'
     response.write("\ufeff")  # so Excel opens æ/ø/å correctly

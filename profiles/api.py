@@ -10,11 +10,10 @@ from profiles import selectors, services
 from profiles.models import LexiconVersion
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
-from servicefit.core.permissions import roles_allowed
-from servicefit.core.roles import ALL_ROLES, Role
+from servicefit.core.permissions import policy_permission
+from servicefit.core.policies import CLASSIFIER_RETRAIN, FRAMEWORK_EDIT, FRAMEWORK_READ
 
-ANY_ROLE = roles_allowed(*ALL_ROLES)
-ROLE_PROFILE_EDITORS = (Role.RECRUITER, Role.HR, Role.ADMIN)
+ANY_ROLE = policy_permission(FRAMEWORK_READ)
 
 
 class ServiceTypeTranslationOutput(serializers.Serializer):
@@ -178,7 +177,7 @@ class RoleProfileInput(serializers.Serializer):
 
 
 class RoleProfileListApi(APIView):
-    permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+    permission_classes = [policy_permission(FRAMEWORK_READ, FRAMEWORK_EDIT)]
 
     @extend_schema(responses=RoleProfileOutput(many=True))
     def get(self, request):
@@ -194,7 +193,7 @@ class RoleProfileListApi(APIView):
 
 
 class RoleProfileDetailApi(APIView):
-    permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+    permission_classes = [policy_permission(FRAMEWORK_READ, FRAMEWORK_EDIT)]
 
     class RoleProfileUpdateInput(RoleProfileInput):
         slug = None
@@ -237,7 +236,7 @@ class ClassifierVersionOutput(serializers.Serializer):
 
 
 class ClassifierVersionListApi(APIView):
-    permission_classes = [roles_allowed(*ALL_ROLES, write=(Role.HR, Role.ADMIN))]
+    permission_classes = [policy_permission(FRAMEWORK_READ, CLASSIFIER_RETRAIN)]
 
     @extend_schema(responses=ClassifierVersionOutput(many=True))
     def get(self, request):

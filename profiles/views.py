@@ -7,10 +7,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from profiles import lexicon_file, selectors, services
 from profiles.models import LexiconUpload, LexiconVersion
-from servicefit.core.decorators import role_required
+from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
-from servicefit.core.roles import ALL_ROLES, Role, user_has_role
+from servicefit.core.policies import CLASSIFIER_RETRAIN, FRAMEWORK_READ, LEXICON_UPLOAD
 
 
 def _ui_language() -> str:
@@ -19,7 +19,7 @@ def _ui_language() -> str:
 
 
 @require_GET
-@role_required(*ALL_ROLES)
+@policy_required(FRAMEWORK_READ)
 def index(request):
     return render(
         request,
@@ -33,7 +33,7 @@ def index(request):
 
 
 @require_GET
-@role_required(*ALL_ROLES)
+@policy_required(FRAMEWORK_READ)
 def service_type_detail(request, code):
     service_type = get_object_or_404(selectors.service_type_list(), code=code)
     language = request.GET.get("language") or _ui_language()
@@ -53,7 +53,7 @@ def service_type_detail(request, code):
 
 
 @require_GET
-@role_required(*ALL_ROLES)
+@policy_required(FRAMEWORK_READ)
 def role_profile_detail(request, slug):
     role_profile = get_object_or_404(selectors.role_profile_list(), slug=slug)
     return render(
@@ -70,7 +70,7 @@ def role_profile_detail(request, slug):
 
 
 @require_GET
-@role_required(*ALL_ROLES)
+@policy_required(FRAMEWORK_READ)
 def lexicon(request):
     latest = selectors.lexicon_version_latest()
     counts = selectors.marker_counts(version=latest) if latest else {}
@@ -93,13 +93,13 @@ def lexicon(request):
             "matrix": matrix,
             "totals": totals,
             "uploads": selectors.lexicon_upload_list()[:10],
-            "can_upload": user_has_role(request.user, [Role.ADMIN]),
+            "can_upload": LEXICON_UPLOAD.allows(request.user),
         },
     )
 
 
 @require_GET
-@role_required(*ALL_ROLES)
+@policy_required(FRAMEWORK_READ)
 def lexicon_export(request, number, fmt):
     if fmt not in lexicon_file.FORMATS:
         raise Http404
@@ -114,7 +114,7 @@ def lexicon_export(request, number, fmt):
 
 
 @require_POST
-@role_required(Role.ADMIN)
+@policy_required(LEXICON_UPLOAD)
 def lexicon_upload(request):
     uploaded = request.FILES.get("file")
     if uploaded is None:
@@ -129,7 +129,7 @@ def lexicon_upload(request):
 
 
 @require_GET
-@role_required(Role.ADMIN)
+@policy_required(LEXICON_UPLOAD)
 def lexicon_upload_status(request, upload_id):
     upload = get_object_or_404(LexiconUpload.objects.select_related("lexicon_version"), id=upload_id)
     template = "profiles/_upload_status.html" if request.headers.get("HX-Request") else "profiles/upload.html"
@@ -137,7 +137,7 @@ def lexicon_upload_status(request, upload_id):
 
 
 @require_POST
-@role_required(Role.ADMIN)
+@policy_required(LEXICON_UPLOAD)
 def lexicon_upload_retry(request, upload_id):
     upload = get_object_or_404(LexiconUpload, id=upload_id)
     try:
@@ -148,7 +148,7 @@ def lexicon_upload_retry(request, upload_id):
 
 
 @require_GET
-@role_required(*ALL_ROLES)
+@policy_required(FRAMEWORK_READ)
 def classifier(request):
     return render(
         request,
@@ -156,13 +156,13 @@ def classifier(request):
         {
             "versions": selectors.classifier_list()[:20],
             "labels": selectors.sentence_label_list()[:100],
-            "can_retrain": user_has_role(request.user, [Role.HR, Role.ADMIN]),
+            "can_retrain": CLASSIFIER_RETRAIN.allows(request.user),
         },
     )
 
 
 @require_POST
-@role_required(Role.HR, Role.ADMIN)
+@policy_required(CLASSIFIER_RETRAIN)
 def classifier_retrain(request):
     services.classifier_retrain_request(user=request.user)
     messages.success(request, _("Retraining has started. The new version appears here when it is done."))

@@ -4,14 +4,16 @@ from rest_framework.test import APIClient
 
 from servicefit.core.roles import Role
 from servicefit.core.services import user_create_or_update
+from servicefit.core.teams import team_create
 
 
-def make_user(username: str, role: str | None):
+def make_user(username: str, role: str | None, *, roles=(), teams=None):
+    """A user with `role` (and `roles`), in `teams` (default: the default team)."""
     from django.contrib.auth import get_user_model
 
-    if role is None:
+    if role is None and not roles:
         return get_user_model().objects.create_user(username=username, password="pw-outsider")
-    return user_create_or_update(username=username, password=f"pw-{username}", role=role)
+    return user_create_or_update(username=username, password=f"pw-{username}", role=role, roles=roles, teams=teams)
 
 
 @pytest.fixture
@@ -43,6 +45,17 @@ def outsider(db):
 @pytest.fixture
 def role_users(recruiter, hr_user, manager, admin_user):
     return {Role.RECRUITER: recruiter, Role.HR: hr_user, Role.MANAGER: manager, Role.ADMIN: admin_user}
+
+
+@pytest.fixture
+def other_team(db):
+    return team_create(name="Team Bergen")
+
+
+@pytest.fixture
+def other_team_users(other_team):
+    """One user per role, all in another team than the fixtures above (who are in the default team)."""
+    return {role: make_user(f"other-{role}", role, teams=[other_team]) for role in Role.values}
 
 
 @pytest.fixture

@@ -1,15 +1,28 @@
 """Every page and API endpoint declares who may use it, and everyone else is refused.
 
-The test walks the whole URL configuration, so an endpoint added later is checked without anyone
+The tests walk the whole URL configuration, so an endpoint added later is checked without anyone
 remembering to add it here; one that declares no roles fails `test_every_endpoint_declares_its_roles`.
+
+Team isolation is proved the same way: every URL is filled with records of team A (the registry
+`TEAM_OWNED` below says how to make one for each URL parameter) and requested by users of another
+team who hold the allowed roles; they must get 404 (or 403), and no list or page shows them team A's
+marker text. A URL parameter nobody registered fails `test_every_url_parameter_has_a_sample`.
 """
 
 import re
+from functools import cached_property
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from servicefit.core.roles import ALL_ROLES
+from assessments import services as assessment_services
+from assessments.models import Answer, Assessment, Item
+from hiring import services as hiring_services
+from servicefit.core.policies import POLICIES
+from servicefit.core.roles import ALL_ROLES, Role
+from servicefit.core.teams import team_create
+from tests.conftest import make_user
+from tests.hiring.factories import DA_AD
 
 # Reachable without a role, on purpose.
 PUBLIC = {"login", "logout", "set_language", "health", "api:token-obtain"}
@@ -27,10 +40,17 @@ def walk(patterns, prefix="", namespace=""):
             yield prefix + str(pattern.pattern), f"{namespace}{pattern.name}", pattern.callback
 
 
+PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
 def sample_url(route: str) -> str:
     route = re.sub(r"<int:\w+>", "1", route)
     route = re.sub(r"<(?:\w+:)?\w+>", "x", route)
     return "/" + route.lstrip("^").rstrip("$")
+
+
+def filled_url(route: str, values: dict) -> str:
+    return "/" + PARAMETER.sub(lambda m: str(values[m.group(1)]), route).lstrip("^").rstrip("$")
 
 
 def is_candidate_endpoint(callback) -> bool:
@@ -109,6 +129,217 @@ def test_wrong_roles_are_refused(client, role_users, url, callback):
             response = getattr(client, method)(url)
             assert response.status_code in (403, 405), (role, method, url, response.status_code)
         client.logout()
+
+
+# Team isolation ------------------------------------------------------------------------------------
+
+# On every record of team A, so a page or list that leaks one shows it.
+MARKER = "Quokkafjord"
+
+
+class TeamA:
+    """Records of team A, made on first use through the same services the pages use."""
+
+    def __init__(self):
+        self.team = team_create(name="Team Aalborg")
+        self.users = {role: make_user(f"a-{role}", role, teams=[self.team]) for role in Role.values}
+
+    @cached_property
+    def job_ad(self):
+        return hiring_services.job_ad_create(
+            title=f"{MARKER} kundeservice", text=f"{DA_AD} Spørg efter {MARKER}.", owner=self.users[Role.RECRUITER]
+        )
+
+    @cached_property
+    def bulk(self):
+        return hiring_services.bulk_analysis_create(
+            name=f"{MARKER} bulk",
+            items=[{"name": f"{MARKER}.txt", "text": f"{DA_AD} {MARKER}."}],
+            user=self.users[Role.RECRUITER],
+        )
+
+    @cached_property
+    def invitation(self):
+        return assessment_services.invitation_create(
+            assessment=Assessment.objects.get(slug="service-profile-standard"),
+            email=f"{MARKER.lower()}@example.dk",
+            name=f"Sofie {MARKER}",
+            language="da",
+            user=self.users[Role.RECRUITER],
+            send=False,
+        )
+
+    @cached_property
+    def attempt(self):
+        return assessment_services.attempt_start(invitation=self.invitation, consent=True)
+
+    @cached_property
+    def answer(self):
+        # Written directly: which sections must be open before answering is not what is tested here.
+        item = Item.objects.filter(section__assessment=self.invitation.assessment, kind=Item.Kind.TEXT).first()
+        return Answer.objects.create(attempt=self.attempt, item=item, value=f"Hej, jeg hedder {MARKER}.")
+
+    def everything(self):
+        return [self.job_ad, self.bulk, self.invitation, self.attempt, self.answer]
+
+
+# How to fill each URL parameter that names a record belonging to a team: with team A's record.
+# A new endpoint whose parameter names such a record (a requisition, a candidate, an agent) adds it here.
+TEAM_OWNED = {
+    "job_ad_id": lambda a: a.job_ad.id,
+    "bulk_id": lambda a: a.bulk.id,
+    "invitation_id": lambda a: a.invitation.id,
+    "attempt_id": lambda a: a.attempt.id,
+    "answer_id": lambda a: a.answer.id,
+}
+# Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
+# choice: a real value, so that a refusal can only come from the team check.
+SHARED = {
+    "number": lambda route: 1,
+    "action": lambda route: "resend",
+    "code": lambda route: "controller",
+    "fmt": lambda route: "json",
+    "upload_id": lambda route: 1,
+    "slug": lambda route: "service-profile-standard" if "assessments" in route else "advisor-controller-led",
+}
+
+
+def staff_routes():
+    for route, name, callback in walk(get_resolver().url_patterns):
+        if name not in PUBLIC and not is_candidate_endpoint(callback):
+            yield route, name, callback
+
+
+def route_values(route: str, team_a: TeamA) -> dict:
+    values = {}
+    for parameter in PARAMETER.findall(route):
+        values[parameter] = TEAM_OWNED[parameter](team_a) if parameter in TEAM_OWNED else SHARED[parameter](route)
+    return values
+
+
+def declared_policies(callback) -> dict:
+    """{method: policy} an endpoint declares; pages use one policy for every method."""
+    cls = getattr(callback, "cls", None)
+    if cls is not None:
+        permissions = [p for p in cls.permission_classes if hasattr(p, "read_policy")]
+        if not permissions:
+            return {}
+        read, write = permissions[0].read_policy, permissions[0].write_policy
+        return {m: (read if m == "get" else write) for m in ("get", *WRITE_METHODS) if hasattr(cls, m)}
+    policy = getattr(callback, "policy", None)
+    return {"get": policy, "post": policy} if policy else {}
+
+
+def team_routes():
+    for route, name, callback in staff_routes():
+        if set(PARAMETER.findall(route)) & TEAM_OWNED.keys():
+            yield pytest.param(route, callback, id=name)
+
+
+def list_routes():
+    for route, name, callback in staff_routes():
+        if not set(PARAMETER.findall(route)) & TEAM_OWNED.keys():
+            yield pytest.param(route, callback, id=name)
+
+
+# Roles that no team-data policy lets past their own teams: they must never see team A's records.
+CONFINED_ROLES = sorted(r for r in ALL_ROLES if not any(r in p.all_teams for p in POLICIES.values() if p.team_data))
+
+
+@pytest.fixture
+def team_a(db):
+    return TeamA()
+
+
+@pytest.mark.parametrize(("route", "name"), [(r, n) for r, n, _c in staff_routes()])
+def test_every_url_parameter_has_a_sample(route, name):
+    for parameter in PARAMETER.findall(route):
+        assert parameter in TEAM_OWNED or parameter in SHARED, (
+            f"{name} ({route}) takes <{parameter}>: say in tests/test_permissions.py how to make team A's "
+            f"record for it (TEAM_OWNED), or, if it names no team's data, a real value for it (SHARED)."
+        )
+
+
+# Endpoints that show nothing of any team and declare bare roles (the schema, the home page).
+BARE_ROLES = {"home", "api:schema", "api:docs"}
+
+
+@pytest.mark.parametrize(("route", "name", "callback"), [pytest.param(r, n, c, id=n) for r, n, c in staff_routes()])
+def test_every_endpoint_uses_a_named_policy(route, name, callback):
+    if name in BARE_ROLES:
+        return
+    policies = declared_policies(callback)
+    assert policies, f"{name} ({route}) declares no policy: use policy_required(...) or policy_permission(...)"
+    for policy in policies.values():
+        assert POLICIES.get(policy.name) is policy, f"{name} uses {policy.name}, not a policy of core/policies.py"
+
+
+def test_the_confined_roles_are_the_ones_the_policies_keep_to_their_teams():
+    confined = set(CONFINED_ROLES)
+    assert confined == {Role.MANAGER, Role.RECRUITER}
+
+
+@pytest.mark.parametrize(("route", "callback"), list(team_routes()))
+def test_other_teams_cannot_reach_a_teams_records(client, team_a, other_team_users, route, callback):
+    url = filled_url(route, route_values(route, team_a))
+    policies = declared_policies(callback)
+    assert policies, f"{route} declares no policy: use policy_required(...) or policy_permission(...)"
+    is_page = getattr(callback, "cls", None) is None
+    checked = []
+    for method, policy in policies.items():
+        assert policy.team_data, f"{route} names a team's record, but {policy.name} is not a team policy"
+        for role in sorted(policy.own_teams - policy.all_teams):
+            client.force_login(other_team_users[role])
+            status = getattr(client, method)(url).status_code
+            allowed = {403, 404, 405} if is_page else {403, 404}
+            assert status in allowed, f"{role} of another team got {status} on {method.upper()} {url}"
+            checked.append((method, role, status))
+    if is_page:
+        assert any(status != 405 for _m, _r, status in checked) or not checked, (url, checked)
+    # The control: team A's own users do reach the record (it exists; the refusal above was the team).
+    for method, role, status in checked:
+        if status == 405:
+            continue
+        client.force_login(team_a.users[role])
+        own = getattr(client, method)(url).status_code
+        assert own not in (403, 404), f"{role} of team A got {own} on {method.upper()} {url}"
+        break
+
+
+@pytest.mark.parametrize(("route", "callback"), list(list_routes()))
+def test_lists_and_pages_show_no_other_teams_records(client, team_a, other_team_users, route, callback):
+    team_a.everything()
+    url = filled_url(route, route_values(route, team_a))
+    policy = declared_policies(callback).get("get")
+    if policy is None:
+        pytest.skip(f"{route} answers no GET")
+    for role in CONFINED_ROLES:
+        if role not in policy.roles:
+            continue
+        client.force_login(other_team_users[role])
+        # A search for part of the marker finds team A's records if unscoped; pages echo only the part.
+        for query in ("", f"?q={MARKER[1:-1]}"):
+            response = client.get(url + query)
+            assert MARKER.lower() not in response.content.decode().lower(), (role, url + query)
+
+
+@pytest.mark.parametrize(
+    "url", ["/hiring/", "/hiring/bulk/", "/assessments/", "/api/job-ads/", "/api/bulk-analyses/", "/api/invitations/"]
+)
+def test_a_teams_own_recruiter_sees_its_records_on_the_lists(client, team_a, url):
+    """The other half of the test above: the marker does show where it may."""
+    team_a.everything()
+    client.force_login(team_a.users[Role.RECRUITER])
+    assert MARKER in client.get(url).content.decode()
+
+
+def test_hr_and_admins_of_another_team_see_every_team(client, team_a, other_team_users):
+    team_a.everything()
+    for role in (Role.HR, Role.ADMIN):
+        client.force_login(other_team_users[role])
+        assert MARKER in client.get("/hiring/").content.decode()
+        assert MARKER in client.get("/assessments/").content.decode()
+        assert client.get(f"/assessments/invitations/{team_a.invitation.id}/").status_code == 200
 
 
 def test_posting_to_a_page_that_needs_a_role_is_refused(client, recruiter):

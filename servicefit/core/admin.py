@@ -1,15 +1,14 @@
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from servicefit.core.models import AccessLog
+from servicefit.core.models import AccessLog, Team, TeamMembership
 from servicefit.core.personal_data import personal_data_category
-from servicefit.core.roles import Role, user_has_role
+from servicefit.core.policies import PERSONAL_DATA_ERASE
 from servicefit.core.services import access_log_many, personal_data_records_erase
-
-ERASERS = (Role.HR, Role.ADMIN)
 
 
 @admin.register(AccessLog)
@@ -66,13 +65,13 @@ class PersonalDataAdmin(admin.ModelAdmin):
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if self.erasable and user_has_role(request.user, ERASERS):
+        if self.erasable and PERSONAL_DATA_ERASE.allows(request.user):
             actions["erase_personal_data"] = self.get_action("erase_personal_data")
         return actions
 
     @admin.action(description=_("Erase personal data"))
     def erase_personal_data(self, request, queryset):
-        if not user_has_role(request.user, ERASERS):
+        if not PERSONAL_DATA_ERASE.allows(request.user):
             return None
         records = list(queryset)
         if request.POST.get("post") != "yes":
@@ -99,3 +98,34 @@ class PersonalDataAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return None
+
+
+class TeamMembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "member_count"]
+    list_select_related = ["parent"]
+    search_fields = ["name"]
+    autocomplete_fields = ["parent"]
+    inlines = [TeamMembershipInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_members=Count("memberships"))
+
+    @admin.display(description=_("members"), ordering="n_members")
+    def member_count(self, obj):
+        return obj.n_members
+
+
+@admin.register(TeamMembership)
+class TeamMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "team", "created_at"]
+    list_filter = ["team"]
+    list_select_related = ["user", "team"]
+    search_fields = ["user__username", "team__name"]
+    autocomplete_fields = ["user", "team"]

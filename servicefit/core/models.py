@@ -71,3 +71,44 @@ class AccessLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The personal-data access log cannot be deleted.")
+
+
+class Team(models.Model):
+    """A group of people whose records (job ads, candidates, later agents) belong together.
+
+    A team may sit under a parent team; whoever may see a team's records sees its sub-teams' too.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent team")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(parent=models.F("id")), name="team_not_own_parent"),
+        ]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+
+    def __str__(self):
+        return self.name
+
+
+class TeamMembership(models.Model):
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships", verbose_name=_("user")
+    )
+    created_at = models.DateTimeField(_("member since"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["team", "user"]
+        constraints = [models.UniqueConstraint(fields=["team", "user"], name="uniq_team_membership")]
+        verbose_name = _("team membership")
+        verbose_name_plural = _("team memberships")
+
+    def __str__(self):
+        return f"{self.user} in {self.team}"

@@ -5,12 +5,11 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicefit.core.permissions import roles_allowed
+from servicefit.core.permissions import policy_permission
 from servicefit.core.personal_data import Subject
-from servicefit.core.roles import Role
+from servicefit.core.policies import PERSONAL_DATA_ERASE, PERSONAL_DATA_EXPORT
 from servicefit.core.services import personal_data_erase, personal_data_export
 
-PERSONAL_DATA_STAFF = (Role.HR, Role.ADMIN)
 SUBJECT_PARAMETERS = [
     OpenApiParameter("email", str, description="The person's e-mail address (any case)."),
     OpenApiParameter("reference", int, description="The person's record reference (e.g. a candidate id)."),
@@ -36,7 +35,7 @@ class PersonalDataApi(APIView):
     """GET exports everything held about a person as one JSON document; DELETE erases it across
     all apps in one transaction. Both are written to the access log."""
 
-    permission_classes = [roles_allowed(*PERSONAL_DATA_STAFF)]
+    permission_classes = [policy_permission(PERSONAL_DATA_EXPORT, write=PERSONAL_DATA_ERASE)]
 
     def _subject(self, request) -> Subject:
         data = SubjectInput(data=request.query_params)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from servicefit.core import registry
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.models import AccessLog
+from servicefit.core.models import AccessLog, Team, TeamMembership
 from servicefit.core.personal_data import (
     Subject,
     personal_data_category,
@@ -21,6 +21,7 @@ from servicefit.core.personal_data import (
     personal_data_handlers,
 )
 from servicefit.core.roles import ALL_ROLES, Role
+from servicefit.core.teams import team_default, team_membership_set
 
 # Besides the apps that register themselves (registry.admin_models_register), the admin role
 # manages users, API tokens and core's own models.
@@ -45,19 +46,38 @@ def role_groups_ensure() -> None:
 
 
 @transaction.atomic
-def user_create_or_update(*, username: str, password: str, role: str, email: str = "", first_name: str = ""):
-    """Create (or reset) a user holding exactly one role. Admins get access to the Django admin."""
-    if role not in ALL_ROLES:
-        raise ValueError(f"Unknown role {role!r}")
+def user_create_or_update(
+    *,
+    username: str,
+    password: str,
+    roles: Iterable[str] = (),
+    role: str | None = None,
+    teams: Iterable[Team] | None = None,
+    email: str = "",
+    first_name: str = "",
+):
+    """Create (or reset) a user holding exactly `roles` (`role`: a single one). Admins get the Django admin.
+
+    `teams` are the user's teams; without them a new user joins the default team and an existing
+    one keeps theirs.
+    """
+    wanted = set(roles) | ({role} if role else set())
+    unknown = wanted - ALL_ROLES
+    if unknown or not wanted:
+        raise ValueError(f"Unknown or no roles: {sorted(unknown)!r}")
     role_groups_ensure()
     user, _created = get_user_model().objects.get_or_create(username=username)
     user.email = email
     user.first_name = first_name
-    user.is_staff = role == Role.ADMIN
+    user.is_staff = Role.ADMIN in wanted
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.groups.set(Group.objects.filter(name=role))
+    user.groups.set(Group.objects.filter(name__in=wanted))
+    if teams is not None:
+        team_membership_set(user=user, teams=teams)
+    elif not TeamMembership.objects.filter(user=user).exists():
+        team_membership_set(user=user, teams=[team_default()])
     return user
 
 

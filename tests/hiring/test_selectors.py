@@ -9,7 +9,7 @@ def test_a_search_does_not_multiply_the_revision_count(recruiter):
     services.job_ad_revise(job_ad=job_ad, text=DA_AD + " Du er systematisk.", user=recruiter)
 
     def counts(**filters):
-        return {ad.title: ad.revision_count for ad in selectors.job_ad_list(**filters)}
+        return {ad.title: ad.revision_count for ad in selectors.job_ad_list(user=recruiter, **filters)}
 
     assert counts() == {"Kundeservice Aarhus": 3, "Kundtjänst Malmö": 1}
     assert counts(q="problemløser") == {"Kundeservice Aarhus": 3}
@@ -19,7 +19,7 @@ def test_a_search_does_not_multiply_the_revision_count(recruiter):
 def test_the_list_carries_the_latest_revisions_scores(recruiter):
     job_ad = job_ad_make(owner=recruiter, role=ADVISOR)
     latest = services.job_ad_revise(job_ad=job_ad, text=DA_AD_CONTROLLER, user=recruiter)
-    listed = selectors.job_ad_list().get(id=job_ad.id)
+    listed = selectors.job_ad_list(user=recruiter).get(id=job_ad.id)
     assert listed.latest_controller_index == latest.controller_index
     assert listed.latest_alignment == latest.alignment_score
     assert listed.latest_language == "da"

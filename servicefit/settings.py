@@ -235,4 +235,9 @@ LOGGING = {
     "filters": {"candidate_links": {"()": "servicefit.core.logging.CandidateLinkFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["candidate_links"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Django's own handlers for these (runserver's request lines, mail to ADMINS) would bypass the mask.
+    "loggers": {
+        "django": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO"), "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -18,6 +18,16 @@ class LoginLockedError(exceptions.Throttled):
         self.wait = locked.seconds
 
 
+class TokenObtainInput(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=4096, trim_whitespace=False)
+
+
+class TokenObtainOutput(serializers.Serializer):
+    token = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+
+
 class TokenObtainApi(APIView):
     """POST username and password, get an API token and when it expires. Failed attempts are limited
     per account and per address (servicefit.core.login_limits), whatever else the request carries."""
@@ -26,17 +36,9 @@ class TokenObtainApi(APIView):
     permission_classes = [AllowAny]
     throttle_classes = []
 
-    class InputSerializer(serializers.Serializer):
-        username = serializers.CharField(max_length=150)
-        password = serializers.CharField(max_length=4096, trim_whitespace=False)
-
-    class OutputSerializer(serializers.Serializer):
-        token = serializers.CharField()
-        expires_at = serializers.DateTimeField()
-
-    @extend_schema(request=InputSerializer, responses={200: OutputSerializer})
+    @extend_schema(request=TokenObtainInput, responses={200: TokenObtainOutput})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
+        data = TokenObtainInput(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             user = login_authenticate(request=request, **data.validated_data)
@@ -45,4 +47,4 @@ class TokenObtainApi(APIView):
         if user is None:
             raise ApplicationError(_("The username or password is wrong."))
         token, key = api_token_issue(user=user)
-        return Response(self.OutputSerializer({"token": key, "expires_at": token.expires_at}).data)
+        return Response(TokenObtainOutput({"token": key, "expires_at": token.expires_at}).data)

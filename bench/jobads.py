@@ -353,19 +353,21 @@ def _measure(engines: dict, texts, *, seconds: float, repeats: int) -> dict:
 
 
 def bench_http(analyzer, ads, database: Path, work: Path, *, requests: int, warmup: int) -> None:
-    from rest_framework.authtoken.models import Token
+    from django.conf import settings
 
     from servicefit.core.services import user_create_or_update
+    from servicefit.core.tokens import api_token_issue
 
     _heading("2. HTTP latency, POST /api/job-ads/analyze/ (gunicorn -w 2, sequential, loopback)")
     user = user_create_or_update(username="bench-recruiter", password=secrets.token_urlsafe(24), role="recruiter")
-    token, _created = Token.objects.get_or_create(user=user)
+    _token, key = api_token_issue(user=user)
     port = _free_port()
     environment = {
         **os.environ,
         "DATABASE_URL": f"sqlite:///{database}",
         "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        # API tokens are bound to an HMAC keyed with SECRET_KEY: gunicorn must share this process's key.
+        "SECRET_KEY": settings.SECRET_KEY,
         "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
         "STATICFILES_BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
@@ -378,7 +380,7 @@ def bench_http(analyzer, ads, database: Path, work: Path, *, requests: int, warm
         server = subprocess.Popen(command, cwd=REPO, env=environment, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     try:
         _wait_until_listening(server, port, log_path)
-        headers = {"Authorization": f"Token {token.key}", "Content-Type": "application/json"}
+        headers = {"Authorization": f"Token {key}", "Content-Type": "application/json"}
         texts = [text for _name, _language, text in ads]
         # Request i of a case sends ad i % len(ads); "new" cases send a fresh variant each time.
         cases = [

@@ -242,7 +242,14 @@ class ClassifierVersionListApi(APIView):
     def get(self, request):
         return Response(ClassifierVersionOutput(selectors.classifier_list(), many=True).data)
 
-    @extend_schema(request=None, responses={202: None}, description="Retrain the classifier in the background.")
+    @extend_schema(
+        request=None,
+        responses={201: ClassifierVersionOutput, 202: None, 409: None},
+        description="Retrain the classifier: 202 when queued for the worker; without a broker it trains in "
+        "this request (201, the new version), one training at a time (409 while another runs).",
+    )
     def post(self, request):
-        services.classifier_retrain_request(user=request.user)
-        return Response({"message": "Retraining started."}, status=status.HTTP_202_ACCEPTED)
+        model = services.classifier_retrain_request(user=request.user)
+        if model is None:
+            return Response({"message": "Retraining started."}, status=status.HTTP_202_ACCEPTED)
+        return Response(ClassifierVersionOutput(model).data, status=status.HTTP_201_CREATED)

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, ProtectedError
@@ -26,6 +27,7 @@ from profiles.models import (
 from profiles.role_mix import type_weight_errors
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobRefused, job_retry, job_run
+from servicefit.core.locks import cache_lock
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -289,7 +291,22 @@ def text_analyze(*, text: str, language: str | None = None, role_profile: RolePr
         raise ApplicationError(str(exc), status=422) from exc
 
 
-def classifier_retrain_request(*, user=None) -> None:
+# Training takes ~13 s of CPU; the lock outlives a worker killed mid-training by at most this long.
+CLASSIFIER_TRAINING_LOCK_SECONDS = 10 * 60
+
+
+def classifier_retrain_request(*, user=None) -> ClassifierModel | None:
+    """With a broker, queue the training for the worker (returns None). Without one it runs in this
+    request, and only one at a time across all web workers: several at once exhausted the workers."""
     from profiles.tasks import classifier_retrain_task
 
-    transaction.on_commit(lambda: classifier_retrain_task.delay(user.id if user else None))
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        transaction.on_commit(lambda: classifier_retrain_task.delay(user.id if user else None))
+        return None
+    with cache_lock("profiles:classifier-training", timeout=CLASSIFIER_TRAINING_LOCK_SECONDS) as acquired:
+        if not acquired:
+            raise ApplicationError(
+                _("The classifier is already being retrained. Try again in a minute, when that has finished."),
+                status=409,
+            )
+        return classifier_train(user=user)

@@ -164,6 +164,13 @@ def classifier(request):
 @require_POST
 @policy_required(CLASSIFIER_RETRAIN)
 def classifier_retrain(request):
-    services.classifier_retrain_request(user=request.user)
-    messages.success(request, _("Retraining has started. The new version appears here when it is done."))
+    try:
+        model = services.classifier_retrain_request(user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        if model is None:
+            messages.success(request, _("Retraining has started. The new version appears here when it is done."))
+        else:
+            messages.success(request, _("The classifier has been retrained: %(version)s.") % {"version": model.label})
     return redirect("profiles:classifier")

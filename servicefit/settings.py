@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "servicefit.core",
@@ -96,6 +95,16 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Rate limits count in this cache; with several gunicorn workers use a shared one (redis://...).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# gunicorn's worker count, if set; 1 lets a per-process cache pass `check --deploy` (core.E005).
+WEB_CONCURRENCY = env.int("WEB_CONCURRENCY", default=0)
+# How many proxies of ours stand in front and append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Failed logins (login page, admin, API token endpoint) lock the account or the address this long.
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
+LOGIN_LOCK_MINUTES = env.int("LOGIN_LOCK_MINUTES", default=15)
+# API tokens stop working after this many days, and at once on a password change or deactivation.
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=30)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -156,7 +165,7 @@ SILENCED_SYSTEM_CHECKS = [
 REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with "WWW-Authenticate: Token", not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "servicefit.core.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["servicefit.core.permissions.DenyAll"],
@@ -170,6 +179,8 @@ REST_FRAMEWORK = {
         "take_address": env.str("TAKE_RATE_PER_ADDRESS", default="6000/min"),
     },
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Throttles read the client address like servicefit.core.client_address does.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ServiceFit API",
@@ -222,6 +233,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # A candidate's link is their credential: it never reaches a log file.
+    "filters": {"candidate_links": {"()": "servicefit.core.logging.CandidateLinkFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["candidate_links"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # Django's own handlers for these (runserver's request lines, mail to ADMINS) would bypass the mask.
+    "loggers": {
+        "django": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO"), "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

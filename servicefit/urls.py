@@ -7,9 +7,12 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from servicefit.core import api as core_api
 from servicefit.core import personal_data_api
 from servicefit.core import views as core_views
+from servicefit.core.forms import AdminLoginForm, LoginForm
 
 admin.site.site_header = "ServiceFit"
 admin.site.site_title = "ServiceFit"
+# Both login pages count failed attempts (servicefit.core.login_limits).
+admin.site.login_form = AdminLoginForm
 
 api_patterns = [
     path("auth/token/", core_api.TokenObtainApi.as_view(), name="token-obtain"),
@@ -24,7 +27,7 @@ api_patterns = [
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.health, name="health"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

@@ -1,10 +1,20 @@
 import pytest
-from rest_framework.authtoken.models import Token
+from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from servicefit.core.roles import Role
 from servicefit.core.services import user_create_or_update
 from servicefit.core.teams import team_create
+from servicefit.core.tokens import api_token_issue
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Login and rate-limit counters live in the cache, which outlives each test's database
+    transaction: without this, failed logins in one test would lock out logins in a later one."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def make_user(username: str, role: str | None, *, roles=(), teams=None):
@@ -64,8 +74,8 @@ def api():
     client = APIClient()
 
     def as_user(user):
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        _token, key = api_token_issue(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         return client
 
     client.as_user = as_user

@@ -56,3 +56,54 @@ def check_eager_tasks(app_configs, **kwargs):
             )
         ]
     return []
+
+
+# Deployment: settings that are fine on a laptop but leak or weaken a production install. Errors,
+# so that `check --deploy` fails instead of scrolling past. With DEBUG on they are not raised.
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
+
+
+@register(deploy=True)
+def check_console_email(app_configs, **kwargs):
+    if settings.DEBUG or settings.EMAIL_BACKEND != "django.core.mail.backends.console.EmailBackend":
+        return []
+    return [
+        Error(
+            "The console e-mail backend writes every invitation, with the candidate's name and personal "
+            "link, to the server log, and sends nothing.",
+            hint="Set EMAIL_URL=smtp://user:password@host:587 (or smtp+tls://…).",
+            id="core.E010",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_site_url(app_configs, **kwargs):
+    if settings.DEBUG or settings.SITE_URL.rstrip("/") != DEFAULT_SITE_URL:
+        return []
+    return [
+        Error(
+            f"SITE_URL is the development default {DEFAULT_SITE_URL}: invitation links would not reach candidates.",
+            hint="Set SITE_URL to the address candidates reach this server at, e.g. https://servicefit.example.com.",
+            id="core.E011",
+        )
+    ]
+
+
+@register(Tags.caches, deploy=True)
+def check_shared_rate_limit_cache(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.DEBUG or backend not in PER_PROCESS_CACHES or settings.WEB_CONCURRENCY == 1:
+        return []
+    return [
+        Error(
+            f"The cache ({backend.rsplit('.', 1)[-1]}) is per process: with several workers, login and "
+            "candidate-link limits are counted once per worker and a retraining lock is not shared.",
+            hint="Set CACHE_URL=redis://host:6379/1 (shared by all workers), or WEB_CONCURRENCY=1 for one worker.",
+            id="core.E012",
+        )
+    ]

@@ -112,3 +112,25 @@ class TeamMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} in {self.team}"
+
+
+class ApiToken(models.Model):
+    """An API token. Only a hash of the key is stored; the key is shown once, when it is issued.
+
+    `auth_hash` is the user's session auth hash when the token was issued (an HMAC of the password
+    hash, as Django's sessions keep): a password change makes it stale, and the token stops working.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    digest = models.CharField(max_length=64, unique=True)
+    auth_hash = models.CharField(max_length=128)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.user} {self.created_at:%Y-%m-%d}"

@@ -24,8 +24,8 @@ from servicefit.core.roles import ALL_ROLES, Role
 from servicefit.core.teams import team_default, team_membership_set
 
 # Besides the apps that register themselves (registry.admin_models_register), the admin role
-# manages users, API tokens and core's own models.
-CORE_ADMIN_APPS = ("auth", "authtoken", "core")
+# manages users and core's own models (teams, the read-only access log).
+CORE_ADMIN_APPS = ("auth", "core")
 ERASED_REPR = "(erased)"
 
 

@@ -3,6 +3,8 @@ import pytest
 from profiles import services
 from profiles.analysis.classifier import SentenceClassifier, sentence_words
 from profiles.models import ClassifierModel, SentenceLabel
+from profiles.tasks import classifier_retrain_task
+from servicefit.core.locks import cache_lock
 
 SENTENCE = "Du sørger for, at kunden går fra samtalen med en plan."
 
@@ -46,12 +48,59 @@ def test_an_empty_sentence_is_refused(db, recruiter):
         services.sentence_label_save(language="da", text="   ", label="rock", user=recruiter)
 
 
-def test_hr_starts_retraining_through_the_api(api, hr_user, quick_cv, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = api.as_user(hr_user).post("/api/classifier-versions/")
-    assert response.status_code == 202
+def test_without_a_broker_hr_retrains_through_the_api_and_gets_the_new_version(api, hr_user, quick_cv):
+    response = api.as_user(hr_user).post("/api/classifier-versions/")
+    assert response.status_code == 201
+    assert (response.json()["version"], response.json()["label"]) == (2, "m2")
     versions = api.as_user(hr_user).get("/api/classifier-versions/").json()
     assert [v["version"] for v in versions] == [2, 1]
+
+
+def test_without_a_broker_a_second_concurrent_retraining_is_refused_with_409(api, hr_user, quick_cv):
+    # Another web worker is training: it holds the lock in the shared cache.
+    with cache_lock("profiles:classifier-training", timeout=60) as acquired:
+        assert acquired
+        response = api.as_user(hr_user).post("/api/classifier-versions/")
+    assert response.status_code == 409
+    assert "already being retrained" in response.json()["message"]
+    assert ClassifierModel.objects.count() == 1
+    # Once that training has finished, the next one runs.
+    assert api.as_user(hr_user).post("/api/classifier-versions/").status_code == 201
+
+
+def test_without_a_broker_the_page_says_a_retraining_is_already_running(client, hr_user, quick_cv):
+    client.force_login(hr_user)
+    with cache_lock("profiles:classifier-training", timeout=60):
+        body = client.post("/profiles/classifier/retrain/", follow=True).content.decode()
+    assert "The classifier is already being retrained." in body
+    assert ClassifierModel.objects.count() == 1
+    body = client.post("/profiles/classifier/retrain/", follow=True).content.decode()
+    assert "The classifier has been retrained: m2." in body
+
+
+def test_a_training_that_fails_releases_the_lock(api, hr_user, monkeypatch):
+    def broken(rows):
+        raise MemoryError("worker ran out of memory")
+
+    monkeypatch.setattr(services, "cross_validated_macro_f1", broken)
+    with pytest.raises(MemoryError):
+        services.classifier_retrain_request(user=hr_user)
+    with cache_lock("profiles:classifier-training", timeout=60) as acquired:
+        assert acquired
+
+
+def test_with_a_broker_retraining_is_queued_for_the_worker(
+    api, hr_user, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    queued = []
+    monkeypatch.setattr(classifier_retrain_task, "delay", lambda *args: queued.append(args))
+    # A lock held in the web tier does not matter: the worker's queue runs trainings one by one.
+    with cache_lock("profiles:classifier-training", timeout=60), django_capture_on_commit_callbacks(execute=True):
+        response = api.as_user(hr_user).post("/api/classifier-versions/")
+    assert response.status_code == 202
+    assert queued == [(hr_user.id,)]
+    assert ClassifierModel.objects.count() == 1
 
 
 def test_the_classifier_page_lists_versions_and_corrections(client, hr_user, recruiter):

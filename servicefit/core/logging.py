@@ -1,0 +1,25 @@
+"""Candidate links are credentials: whoever reads a log line with one can open the attempt.
+
+`CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/… in any log record
+(request lines, "Not Found: …", referers); settings.LOGGING puts it on the console handler and
+servicefit/gunicorn.conf.py on gunicorn's access and error logs.
+"""
+
+import logging
+import re
+
+TAKE_LINK = re.compile(r"(/take/)[^/\s?#\"']+")
+MASK = r"\1…"
+
+
+def candidate_links_mask(text: str) -> str:
+    return TAKE_LINK.sub(MASK, text)
+
+
+class CandidateLinkFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = candidate_links_mask(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from assessments import selectors, services
+from assessments import kinds, selectors, services
 from assessments.models import Assessment, Attempt, Invitation, translated
 from profiles.lexicon_file import LANGUAGES
 from servicefit.core.permissions import roles_allowed
@@ -51,6 +51,12 @@ class CandidateApi(APIView):
     throttle_classes = [TakeTokenThrottle, TakeAddressThrottle]
     candidate_endpoint = True
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Answers, deadlines and errors alike: nothing of a candidate's link is kept by a browser or proxy.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
 
 class TakeApi(CandidateApi):
     @extend_schema(
@@ -87,6 +93,19 @@ class AnswerApi(CandidateApi):
         data.is_valid(raise_exception=True)
         answer = services.answer_save(invitation=invitation, item_id=item_id, value=data.validated_data["value"])
         return Response({"item": item_id, "value": answer.value, "saved_at": answer.saved_at})
+
+
+class SectionOpenApi(CandidateApi):
+    @extend_schema(
+        request=None,
+        responses={200: dict},
+        description="Open a part: a timed part's items are served, and its clock starts, only from now. Idempotent.",
+    )
+    def post(self, request, token, section_id):
+        invitation = services.invitation_for_token(token, for_writing=True)
+        services.section_open(invitation=invitation, section_id=section_id)
+        view = selectors.attempt_view(invitation=invitation)
+        return Response(next(s for s in view["sections"] if s["id"] == section_id))
 
 
 class SubmitApi(CandidateApi):
@@ -152,7 +171,7 @@ def _item_keys(item) -> dict:
             "key": o.key,
             "text": o.text,
             "type": o.service_type or None,
-            "correct": o.correct if item.kind == "mcq" else None,
+            "correct": o.correct if item.kind == kinds.MCQ else None,
             "scores": o.scores or None,
         }
         for o in item.options.all()
@@ -275,7 +294,9 @@ class InvitationDetailApi(APIView):
 
     @extend_schema(responses={204: None})
     def delete(self, request, invitation_id):
-        services.invitation_erase(invitation=get_object_or_404(Invitation, id=invitation_id), user=request.user)
+        invitation = get_object_or_404(Invitation.objects.select_related("assessment"), id=invitation_id)
+        services.invitation_erase(invitation=invitation, user=request.user)
+        services.norm_statistics_rebuild(assessment=invitation.assessment)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -26,4 +26,5 @@ def psychometrics_compute_task(assessment_id: int) -> None:
 
 @shared_task
 def candidate_data_purge_task() -> None:
-    services.candidate_data_purge()
+    if services.candidate_data_purge():
+        services.norm_statistics_rebuild_all()

@@ -46,6 +46,8 @@ def items_of(battery: Assessment) -> list[Item]:
 
 def answer_all(invitation: Invitation, items: list[Item], likert: LikertRule | None = None) -> None:
     likert = likert or keyed(4)
+    for section_id in sorted({item.section_id for item in items}):  # timed parts take answers once opened
+        services.section_open(invitation=invitation, section_id=section_id)
     for item in items:
         value = likert(item) if item.kind == Item.Kind.LIKERT else answer_for(item)
         services.answer_save(invitation=invitation, item_id=item.id, value=value)

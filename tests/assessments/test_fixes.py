@@ -31,6 +31,7 @@ def test_after_erasure_the_access_log_keeps_the_access_but_not_the_name(invitati
 def test_a_written_answer_cannot_be_reviewed_before_submission(client, battery, token, invitation, hr_user):
     client.post(f"/api/take/{token}/start/", {"consent": True}, content_type="application/json")
     text_item = battery.sections.get(key="skills").items.filter(kind="text").first()
+    client.post(f"/api/take/{token}/sections/{text_item.section_id}/open/")
     client.put(f"/api/take/{token}/answers/{text_item.id}/", {"value": "Hej"}, content_type="application/json")
     answer = Answer.objects.get(item=text_item)
     with pytest.raises(ApplicationError) as excinfo:

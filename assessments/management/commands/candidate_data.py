@@ -25,4 +25,6 @@ class Command(BaseCommand):
         else:
             for invitation in invitations:
                 services.invitation_erase(invitation=invitation)
+            for assessment in {invitation.assessment for invitation in invitations}:
+                services.norm_statistics_rebuild(assessment=assessment)
             self.stderr.write(f"Erased {len(invitations)} invitation(s) and everything attached to them.")

@@ -1,5 +1,7 @@
 """REST API for assessments. Staff endpoints need a role; candidate endpoints need only the token."""
 
+import hashlib
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -30,7 +32,9 @@ class TakeTokenThrottle(SimpleRateThrottle):
     scope = "take_link"
 
     def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": view.kwargs.get("token", "")[:64]}
+        # Hashed: a link can hold anything (NUL, spaces) and the key must suit every cache backend.
+        token = view.kwargs.get("token", "").encode("utf-8", "surrogatepass")
+        return self.cache_format % {"scope": self.scope, "ident": hashlib.sha256(token).hexdigest()[:32]}
 
 
 class TakeAddressThrottle(SimpleRateThrottle):

@@ -1,6 +1,7 @@
 """Norm statistics of the completed attempts, kept current in the transaction that changes them."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from assessments import norms
 from assessments.models import Assessment, AttemptResult, NormStatistic
@@ -22,7 +23,9 @@ def norm_statistics_replace(*, assessment_id: int, old: dict[str, float], new: d
             [NormStatistic(assessment_id=assessment_id, scale=scale) for scale in scales], ignore_conflicts=True
         )
         rows = list(NormStatistic.objects.filter(assessment_id=assessment_id, scale__in=scales))
+        now = timezone.now()  # bulk_update does not apply auto_now
         for row in rows:
+            row.updated_at = now
             row.histogram = norms.histogram_changed(row.histogram, remove=old.get(row.scale), add=new.get(row.scale))
             row.n, row.mean, row.sd = norms.summary(row.histogram)
         NormStatistic.objects.bulk_update(rows, ["histogram", "n", "mean", "sd", "updated_at"])

@@ -1,5 +1,7 @@
 """REST API for assessments. Staff endpoints need a role; candidate endpoints need only the token."""
 
+import hashlib
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from assessments import personal_data, selectors, services
+from assessments import kinds, personal_data, selectors, services
 from assessments.models import Assessment, translated
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.models import Team
@@ -34,7 +36,9 @@ class TakeTokenThrottle(SimpleRateThrottle):
     scope = "take_link"
 
     def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": view.kwargs.get("token", "")[:64]}
+        # Hashed: a link can hold anything (NUL, spaces) and the key must suit every cache backend.
+        token = view.kwargs.get("token", "").encode("utf-8", "surrogatepass")
+        return self.cache_format % {"scope": self.scope, "ident": hashlib.sha256(token).hexdigest()[:32]}
 
 
 class TakeAddressThrottle(SimpleRateThrottle):
@@ -54,6 +58,12 @@ class CandidateApi(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [TakeTokenThrottle, TakeAddressThrottle]
     candidate_endpoint = True
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Answers, deadlines and errors alike: nothing of a candidate's link is kept by a browser or proxy.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class TakeApi(CandidateApi):
@@ -91,6 +101,19 @@ class AnswerApi(CandidateApi):
         data.is_valid(raise_exception=True)
         answer = services.answer_save(invitation=invitation, item_id=item_id, value=data.validated_data["value"])
         return Response({"item": item_id, "value": answer.value, "saved_at": answer.saved_at})
+
+
+class SectionOpenApi(CandidateApi):
+    @extend_schema(
+        request=None,
+        responses={200: dict},
+        description="Open a part: a timed part's items are served, and its clock starts, only from now. Idempotent.",
+    )
+    def post(self, request, token, section_id):
+        invitation = services.invitation_for_token(token, for_writing=True)
+        services.section_open(invitation=invitation, section_id=section_id)
+        view = selectors.attempt_view(invitation=invitation)
+        return Response(next(s for s in view["sections"] if s["id"] == section_id))
 
 
 class SubmitApi(CandidateApi):
@@ -156,7 +179,7 @@ def _item_keys(item) -> dict:
             "key": o.key,
             "text": o.text,
             "type": o.service_type or None,
-            "correct": o.correct if item.kind == "mcq" else None,
+            "correct": o.correct if item.kind == kinds.MCQ else None,
             "scores": o.scores or None,
         }
         for o in item.options.all()

@@ -13,5 +13,6 @@ urlpatterns = [
     path("take/<str:token>/", api.TakeApi.as_view(), name="take"),
     path("take/<str:token>/start/", api.StartApi.as_view(), name="take-start"),
     path("take/<str:token>/answers/<int:item_id>/", api.AnswerApi.as_view(), name="take-answer"),
+    path("take/<str:token>/sections/<int:section_id>/open/", api.SectionOpenApi.as_view(), name="take-section-open"),
     path("take/<str:token>/submit/", api.SubmitApi.as_view(), name="take-submit"),
 ]

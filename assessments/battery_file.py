@@ -5,11 +5,12 @@ which is given the model classes so the data migration can pass its historical m
 import json
 from pathlib import Path
 
+from assessments import kinds
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
 
 STANDARD_BATTERY = Path(__file__).resolve().parent / "data" / "standard_battery"
-KINDS = ("likert", "forced_choice", "sjt", "mcq", "text")
+KINDS = kinds.ALL
 
 
 PART_SECTIONS = ("inventory", "preferences", "situations", "skills")
@@ -50,21 +51,21 @@ def validate(data: dict, competencies: set[str]) -> list[str]:
                 errors.append(f"item {key}: unknown kind {kind!r}")
             texts(f"item {key}", item.get("stem"))
             scale = item.get("scale", "")
-            if kind == "likert" and scale not in SERVICE_TYPES:
+            if kind == kinds.LIKERT and scale not in SERVICE_TYPES:
                 errors.append(f"item {key}: Likert items need a service-type scale")
-            if kind in ("mcq", "text") and scale and scale not in competencies:
+            if kind in (kinds.MCQ, kinds.TEXT) and scale and scale not in competencies:
                 errors.append(f"item {key}: unknown competency {scale!r}")
             options = item.get("options", [])
-            if kind in ("forced_choice", "sjt", "mcq") and len(options) < 2:
+            if kind in kinds.WITH_OPTIONS and len(options) < 2:
                 errors.append(f"item {key}: needs at least two options")
             for option in options:
                 texts(f"item {key} option {option.get('key')}", option.get("text"))
-                if kind == "forced_choice" and option.get("type") not in SERVICE_TYPES:
+                if kind == kinds.FORCED_CHOICE and option.get("type") not in SERVICE_TYPES:
                     errors.append(f"item {key} option {option.get('key')}: unknown service type")
                 for competency, points in option.get("scores", {}).items():
                     if competency not in competencies or not isinstance(points, int) or not 0 <= points <= 3:
                         errors.append(f"item {key} option {option.get('key')}: bad score {competency}={points!r}")
-            if kind == "mcq" and sum(bool(o.get("correct")) for o in options) != 1:
+            if kind == kinds.MCQ and sum(bool(o.get("correct")) for o in options) != 1:
                 errors.append(f"item {key}: a multiple-choice item needs exactly one correct option")
     return errors
 

@@ -8,7 +8,7 @@ import random
 
 from django.db import transaction
 
-from assessments import services
+from assessments import kinds, services
 from assessments.models import Assessment, Invitation, Item
 from servicefit.core.policies import CANDIDATE_WRITE, team_for_new_record
 
@@ -60,7 +60,9 @@ def demo_candidates_load(*, user) -> int:
             invitation = services.invitation_create(
                 assessment=assessment, email=email, name=name, language=language, user=user, send=False
             )
-            services.attempt_start(invitation=invitation, consent=True)
+            attempt = services.attempt_start(invitation=invitation, consent=True)
+            for section_id in attempt.layout["sections"]:
+                services.section_open(invitation=invitation, section_id=section_id)
             for item in items:
                 services.answer_save(
                     invitation=invitation, item_id=item.id, value=_answer(item, leaning, language, rng)
@@ -78,17 +80,17 @@ def demo_candidates_load(*, user) -> int:
 
 
 def _answer(item: Item, leaning: str, language: str, rng: random.Random):
-    if item.kind == "likert":
+    if item.kind == kinds.LIKERT:
         agree = 4.3 if item.scale == leaning else 3.0
         value = round(min(5, max(1, rng.gauss(agree, 0.9))))
         return 6 - value if item.reverse else value
-    if item.kind == "text":
+    if item.kind == kinds.TEXT:
         return REPLY[language]
     options = list(item.options.all())
-    if item.kind == "forced_choice":
+    if item.kind == kinds.FORCED_CHOICE:
         preferred = [o for o in options if o.service_type == leaning]
         return (preferred[0] if preferred and rng.random() < 0.7 else rng.choice(options)).id
-    if item.kind == "mcq":
+    if item.kind == kinds.MCQ:
         correct = [o for o in options if o.correct]
         return (correct[0] if rng.random() < 0.75 else rng.choice(options)).id
     best = max(options, key=lambda o: sum(o.scores.values()))

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from assessments import kinds
 from servicefit.core.choices import Language
 from servicefit.core.models import Team, TimeStampedModel
 
@@ -56,11 +57,11 @@ class Section(models.Model):
 
 class Item(models.Model):
     class Kind(models.TextChoices):
-        LIKERT = "likert", _("Likert (1–5)")
-        FORCED_CHOICE = "forced_choice", _("Forced choice")
-        SJT = "sjt", _("Situational judgement")
-        MCQ = "mcq", _("Multiple choice (one correct)")
-        TEXT = "text", _("Written answer")
+        LIKERT = kinds.LIKERT, _("Likert (1–5)")
+        FORCED_CHOICE = kinds.FORCED_CHOICE, _("Forced choice")
+        SJT = kinds.SJT, _("Situational judgement")
+        MCQ = kinds.MCQ, _("Multiple choice (one correct)")
+        TEXT = kinds.TEXT, _("Written answer")
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
     key = models.SlugField(_("key"), max_length=40)
@@ -78,7 +79,7 @@ class Item(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["section", "key"], name="uniq_item_key"),
             models.CheckConstraint(
-                condition=~models.Q(reverse=True) | models.Q(kind="likert"), name="only_likert_reversed"
+                condition=~models.Q(reverse=True) | models.Q(kind=kinds.LIKERT), name="only_likert_reversed"
             ),
         ]
         verbose_name = _("item")
@@ -234,6 +235,29 @@ class NormTable(TimeStampedModel):
 
     def __str__(self):
         return f"{self.assessment.slug}/{self.scale}"
+
+
+class NormStatistic(models.Model):
+    """The completed attempts of an assessment as a norm group for one scale, kept current when an
+    attempt is submitted or re-scored, so a result never reads the whole group. An imported
+    NormTable for the same scale wins over it."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="norm_statistics")
+    scale = models.CharField(_("scale"), max_length=40)
+    n = models.PositiveIntegerField(_("norm group size"), default=0)
+    mean = models.FloatField(_("mean"), null=True, blank=True)
+    sd = models.FloatField(_("standard deviation"), null=True, blank=True)
+    # {score: number of attempts with it}: exact percentile ranks without the individual results.
+    histogram = models.JSONField(_("score counts"), default=dict, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "scale"], name="uniq_norm_statistic_scale")]
+        verbose_name = _("norm statistic")
+        verbose_name_plural = _("norm statistics")
+
+    def __str__(self):
+        return f"{self.assessment_id}/{self.scale} (n={self.n})"
 
 
 class PsychometricReport(models.Model):

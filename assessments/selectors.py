@@ -1,12 +1,14 @@
 """Reads for assessments: the attempt as a candidate sees it, results with norms, statistics."""
 
-from math import erf, sqrt
+from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from assessments import psychometrics
+from assessments import norms, psychometrics, timing
 from assessments.models import (
     Answer,
     Assessment,
@@ -14,13 +16,13 @@ from assessments.models import (
     AttemptResult,
     Invitation,
     Item,
+    NormStatistic,
     NormTable,
     Option,
     PsychometricReport,
     Section,
     translated,
 )
-from assessments.services import GRACE_SECONDS, section_deadline
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, Policy
 from servicefit.core.services import access_log_many
@@ -90,16 +92,23 @@ def attempt_view(*, invitation: Invitation, language: str | None = None) -> dict
     attempt = Attempt.objects.filter(invitation=invitation).first()
     language = language or invitation.language
     assessment = invitation.assessment
+    now = timezone.now()
+    if attempt is not None and attempt.submitted_at and now >= attempt.submitted_at + _answers_visible():
+        return _thank_you_view(invitation, attempt, language, now)
     sections = {s.id: s for s in assessment.sections.all()}
     items = {i.id: i for i in Item.objects.filter(section__assessment=assessment)}
     options = {o.id: o for o in Option.objects.filter(item__section__assessment=assessment)}
     answers = dict(Answer.objects.filter(attempt=attempt).values_list("item_id", "value")) if attempt else {}
-    now = timezone.now()
     order = attempt.layout if attempt else _natural_layout(assessment)
     result_sections = []
     for section_id in order["sections"]:
         section = sections[section_id]
-        deadline = section_deadline(attempt, section) if attempt else None
+        deadline = timing.section_deadline(attempt, section) if attempt else None
+        item_ids = order["items"][str(section_id)]
+        # A timed part's questions are served only once the candidate opens it (and its clock starts).
+        opened = not section.time_limit_seconds or bool(
+            attempt and timing.section_opened(attempt.section_started, section)
+        )
         result_sections.append(
             {
                 "id": section.id,
@@ -109,10 +118,15 @@ def attempt_view(*, invitation: Invitation, language: str | None = None) -> dict
                 "time_limit_seconds": section.time_limit_seconds,
                 "deadline": deadline.isoformat() if deadline else None,
                 "closed": bool(deadline and now > deadline),
+                "opened": opened,
+                "item_count": len(item_ids),
+                "open_count": sum(1 for i in item_ids if items[i].required and answers.get(i) is None),
                 "items": [
                     _item_view(items[item_id], order["options"].get(str(item_id), []), options, answers, language)
-                    for item_id in order["items"][str(section_id)]
-                ],
+                    for item_id in item_ids
+                ]
+                if opened
+                else [],
             }
         )
     return {
@@ -124,9 +138,31 @@ def attempt_view(*, invitation: Invitation, language: str | None = None) -> dict
         "started": attempt is not None,
         "submitted": bool(attempt and attempt.submitted_at),
         "server_time": now.isoformat(),
-        "grace_seconds": GRACE_SECONDS,
+        "grace_seconds": timing.GRACE_SECONDS,
         "expires_at": invitation.expires_at.isoformat(),
         "sections": result_sections,
+    }
+
+
+def _answers_visible() -> timedelta:
+    return timedelta(minutes=settings.TAKE_ANSWERS_VISIBLE_MINUTES)
+
+
+def _thank_you_view(invitation: Invitation, attempt: Attempt, language: str, now) -> dict:
+    """Some time after submission the link shows only a thank-you: whoever opens it later (a
+    shared computer, a forwarded e-mail) sees no question and no answer."""
+    return {
+        "assessment": invitation.assessment.slug,
+        "title": invitation.assessment.title_in(language),
+        "intro": "",
+        "language": language,
+        "status": invitation.status,
+        "started": True,
+        "submitted": True,
+        "submitted_at": attempt.submitted_at.isoformat(),
+        "message": _("Your answers have been submitted. The recruiter will contact you about the next step."),
+        "server_time": now.isoformat(),
+        "sections": [],
     }
 
 
@@ -151,30 +187,31 @@ def _item_view(item: Item, option_ids: list[int], options: dict, answers: dict, 
     }
 
 
+def assessment_norms(*, assessment_id: int) -> tuple[dict[str, norms.ScaleNorm], int]:
+    """Each scale's norm and the size of the completed-attempt group, in two queries whatever the
+    number of attempts: imported norm tables win; otherwise the precomputed group statistics."""
+    imported = {
+        n.scale: norms.ScaleNorm(mean=n.mean, sd=n.sd) for n in NormTable.objects.filter(assessment_id=assessment_id)
+    }
+    group = list(NormStatistic.objects.filter(assessment_id=assessment_id))
+    result = {
+        s.scale: norms.ScaleNorm(mean=s.mean, sd=s.sd, histogram=s.histogram) for s in group if s.n >= MIN_NORM_GROUP
+    }
+    return {**result, **imported}, max((s.n for s in group), default=0)
+
+
 def attempt_result(*, attempt: Attempt) -> dict:
     """Scores with percentiles and stens against the norm: an imported norm table where there is
-    one, otherwise every submitted attempt of the same assessment."""
+    one, otherwise the submitted attempts of the same assessment."""
     result: AttemptResult = attempt.result
     assessment = attempt.invitation.assessment
-    norms = {n.scale: n for n in NormTable.objects.filter(assessment=assessment)}
-    group = list(
-        AttemptResult.objects.filter(
-            attempt__invitation__assessment=assessment, attempt__submitted_at__isnull=False
-        ).values_list("type_scores", "competency_scores")
-    )
+    scale_norms, group_size = assessment_norms(assessment_id=assessment.id)
     percentiles, stens = {}, {}
     for scale, value in {**result.type_scores, **result.competency_scores}.items():
-        if scale in norms:
-            norm = norms[scale]
-            percentiles[scale] = round(100 * _normal_cdf(value, norm.mean, norm.sd), 1)
+        if scale in scale_norms:
+            norm = scale_norms[scale]
+            percentiles[scale] = round(norm.percentile(value), 1)
             stens[scale] = psychometrics.sten(value, norm.mean, norm.sd)
-            continue
-        values = [scores.get(scale) for pair in group for scores in pair if scale in scores]
-        if len(values) >= MIN_NORM_GROUP:
-            percentiles[scale] = round(psychometrics.percentile_rank(value, values), 1)
-            mean = sum(values) / len(values)
-            sd = (sum((v - mean) ** 2 for v in values) / (len(values) - 1)) ** 0.5
-            stens[scale] = psychometrics.sten(value, mean, sd)
     return {
         "attempt": attempt.id,
         "candidate": attempt.invitation.name,
@@ -185,14 +222,10 @@ def attempt_result(*, attempt: Attempt) -> dict:
         "competency_scores": result.competency_scores,
         "percentiles": percentiles,
         "stens": stens,
-        "norm_group_size": len(group),
+        "norm_group_size": group_size,
         "consistency": result.consistency,
         "text_analysis": result.text_analysis,
     }
-
-
-def _normal_cdf(value: float, mean: float, sd: float) -> float:
-    return 0.5 * (1 + erf((value - mean) / (sd * sqrt(2))))
 
 
 def psychometric_report_latest(*, assessment: Assessment) -> PsychometricReport | None:

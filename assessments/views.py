@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments import forms, selectors, services
+from assessments import forms, kinds, selectors, services
 from assessments.models import Answer, Assessment, Item, translated
 from profiles import selectors as profile_selectors
 from servicefit.core.decorators import policy_required
@@ -97,7 +97,7 @@ def invitation(request, invitation_id):
                 "analysis": result["text_analysis"].get(str(answer.item_id)),
                 "review": getattr(answer, "review", None),
             }
-            for answer in Answer.objects.filter(attempt=attempt, item__kind="text").select_related("item", "review")
+            for answer in Answer.objects.filter(attempt=attempt, item__kind=kinds.TEXT).select_related("item", "review")
         ]
     token = services.invitation_token(invitation)
     return render(

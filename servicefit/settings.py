@@ -139,6 +139,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ServiceFit <servicef
 # Candidates' invitations, answers and results are deleted this long after they finished (or after
 # an unused link expired).
 CANDIDATE_RETENTION_DAYS = env.int("CANDIDATE_RETENTION_DAYS", default=365)
+# After submission a candidate's link shows the answers this long, then only a thank-you.
+TAKE_ANSWERS_VISIBLE_MINUTES = env.int("TAKE_ANSWERS_VISIBLE_MINUTES", default=30)
 # The address candidates reach this server at, for the links in invitation e-mails.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 

@@ -102,11 +102,6 @@ def access_log_many(*, user, action: str, targets: Iterable[Model]) -> None:
     AccessLog.objects.bulk_create(rows)
 
 
-def access_log_forget(*, model, ids: list) -> None:
-    """Nothing to forget any more: the log holds ids and categories only, never names. Kept for
-    assessments.services' old erasure functions until they call assessments.personal_data."""
-
-
 # Personal data across apps ------------------------------------------------------------------------
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from assessments import services
+from assessments import personal_data, services
 from assessments.models import Answer, Invitation
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog
@@ -22,7 +22,7 @@ def test_a_reminder_task_delivered_twice_sends_one_reminder(invitation):
 def test_after_erasure_the_access_log_keeps_the_access_but_not_the_name(invitation, hr_user):
     access_log(user=hr_user, action="view", target=invitation)
     invitation_id = invitation.id
-    services.invitation_erase(invitation=invitation, user=hr_user)
+    personal_data.invitation_erase(invitation=invitation, user=hr_user)
     entries = AccessLog.objects.filter(target_id=str(invitation_id))
     assert sorted(entries.values_list("action", flat=True)) == ["erase", "view"]
     assert not [row for row in entries.values_list() if "Sofie" in str(row)]
@@ -31,6 +31,7 @@ def test_after_erasure_the_access_log_keeps_the_access_but_not_the_name(invitati
 def test_a_written_answer_cannot_be_reviewed_before_submission(client, battery, token, invitation, hr_user):
     client.post(f"/api/take/{token}/start/", {"consent": True}, content_type="application/json")
     text_item = battery.sections.get(key="skills").items.filter(kind="text").first()
+    client.post(f"/api/take/{token}/sections/{text_item.section_id}/open/")
     client.put(f"/api/take/{token}/answers/{text_item.id}/", {"value": "Hej"}, content_type="application/json")
     answer = Answer.objects.get(item=text_item)
     with pytest.raises(ApplicationError) as excinfo:

@@ -39,6 +39,8 @@ def person_with_everything(battery, hr_user, admin_user):
     )
     token = services.invitation_token(invitation)
     services.attempt_start(invitation=invitation, consent=True)
+    for section in battery.sections.all():
+        services.section_open(invitation=invitation, section_id=section.id)
     for item in factories.items_of(battery):
         if item.kind == Item.Kind.TEXT:
             value = f"{WRITTEN} ({item.key})"

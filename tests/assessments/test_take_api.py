@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from assessments import services
+from assessments import services, timing
 from assessments.models import Answer, Attempt, Invitation, Item
 
 from .conftest import answer_for
@@ -20,7 +20,17 @@ def put(client, token, item_id, value):
     return client.put(f"/api/take/{token}/answers/{item_id}/", {"value": value}, content_type="application/json")
 
 
+def open_part(client, token, section_id):
+    return client.post(f"/api/take/{token}/sections/{section_id}/open/")
+
+
+def open_all_parts(client, token):
+    for section_id in Attempt.objects.get().layout["sections"]:
+        assert open_part(client, token, section_id).status_code == 200
+
+
 def answer_everything(client, token, battery):
+    open_all_parts(client, token)
     for item in Item.objects.filter(section__assessment=battery).prefetch_related("options"):
         assert put(client, token, item.id, answer_for(item)).status_code == 200
 
@@ -106,6 +116,7 @@ def test_each_attempt_gets_its_own_order(client, battery, recruiter, token):
 )
 def test_out_of_range_values_are_refused_and_earlier_answers_kept(client, battery, token, value, kind):
     start(client, token)
+    open_all_parts(client, token)
     item = Item.objects.filter(section__assessment=battery, kind=kind).first()
     assert put(client, token, item.id, answer_for(item)).status_code == 200
     response = put(client, token, item.id, value)
@@ -156,9 +167,10 @@ def test_after_submit_the_attempt_is_read_only(client, battery, token):
 def test_an_answer_after_the_deadline_is_refused(client, battery, token):
     start(client, token)
     timed = Item.objects.filter(section__assessment=battery, section__time_limit_seconds__isnull=False).first()
-    assert put(client, token, timed.id, answer_for(timed)).status_code == 200  # opens the section's clock
+    assert open_part(client, token, timed.section_id).status_code == 200  # starts the section's clock
+    assert put(client, token, timed.id, answer_for(timed)).status_code == 200
     attempt = Attempt.objects.get()
-    opened = timezone.now() - timedelta(seconds=timed.section.time_limit_seconds + services.GRACE_SECONDS + 1)
+    opened = timezone.now() - timedelta(seconds=timed.section.time_limit_seconds + timing.GRACE_SECONDS + 1)
     attempt.section_started[str(timed.section_id)] = opened.isoformat()
     attempt.save()
     response = put(client, token, timed.id, answer_for(timed))

@@ -131,9 +131,21 @@ def test_a_candidate_takes_the_whole_battery_in_danish_on_a_phone(live_server, o
     for number in range(1, parts + 1):
         assert page.url == f"{base}/part/{number}/"
         assert page.locator("html").get_attribute("lang") == "da"
-        assert_items_are_labelled_fieldsets(page)
+        if number not in TIMED_PARTS:
+            assert_items_are_labelled_fieldsets(page)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
         if number in TIMED_PARTS:
+            # A timed part shows what it is and a start button; its questions are not on the
+            # device before the clock starts.
+            assert fieldsets(page).count() == 0
+            assert page.locator("#timer").count() == 0
+            section_id = Attempt.objects.get().layout["sections"][number - 1]
+            assert str(section_id) not in Attempt.objects.get().section_started
+            with page.expect_navigation():
+                page.locator("#section-start button[type=submit]").click()
+            assert page.url == f"{base}/part/{number}/"
+            assert str(section_id) in Attempt.objects.get().section_started
+            assert_items_are_labelled_fieldsets(page)
             # The clock counts down from the server's deadline: "<label>: m:ss".
             page.wait_for_function("() => /\\d+:\\d\\d$/.test(document.getElementById('timer').textContent.trim())")
             assert re.search(r"\b(2[45]|1[45]):\d\d$", page.locator("#timer").inner_text().strip())
@@ -187,6 +199,23 @@ def test_a_candidate_takes_the_whole_battery_in_danish_on_a_phone(live_server, o
     assert len(result.type_scores) == 7
     assert set(result.type_scores) == set(SERVICE_TYPES)
     assert_stayed_local_and_quiet(browser_page)
+
+
+def test_a_timed_part_is_started_without_javascript_too(live_server, open_page, token):
+    browser_page = open_page()
+    page = browser_page.page
+    page.route("**/js/take.js", lambda route: route.abort())  # the page as it works without take.js
+    start(browser_page, live_server.url, token)
+    base = f"{live_server.url}/take/{token}"
+    timed = min(TIMED_PARTS)
+    page.goto(f"{base}/part/{timed}/")
+    assert fieldsets(page).count() == 0
+    assert page.locator("#section-start button[type=submit]").inner_text().strip() == da("Start this part")
+    with page.expect_navigation():
+        page.locator("#section-start button[type=submit]").click()
+    assert page.url == f"{base}/part/{timed}/"
+    assert fieldsets(page).count() > 0
+    assert page.locator("#timer").count() == 1
 
 
 def test_answers_given_offline_wait_on_the_device_and_are_saved_when_back_online(live_server, open_page, token):

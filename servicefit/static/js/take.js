@@ -3,6 +3,36 @@
 (function () {
   "use strict";
 
+  // A timed part not started yet: its questions are not on the page. "Start this part" opens it
+  // through the API (which starts its clock) and reloads the page, now with the questions. Offline,
+  // the candidate stays here and is told so; without this file the button posts the form.
+  var startForm = document.getElementById("section-start");
+  if (startForm) {
+    startForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var status = document.getElementById("save-status");
+      if (!navigator.onLine) {
+        status.textContent = status.dataset.offline;
+        status.className = "save-status save-offline";
+        return;
+      }
+      fetch(startForm.dataset.api, {
+        method: "POST",
+        headers: { "Accept": "application/json" },
+        credentials: "omit"
+      }).then(function (response) {
+        if (response.ok) { window.location.reload(); return; }
+        return response.json().catch(function () { return {}; }).then(function (body) {
+          status.textContent = status.dataset.failed + " " + (body.message || "");
+          status.className = "save-status save-failed";
+        });
+      }).catch(function () {
+        status.textContent = status.dataset.offline;
+        status.className = "save-status save-offline";
+      });
+    });
+  }
+
   var form = document.getElementById("section-form");
   if (!form) return;
   var api = form.dataset.api;

@@ -1,0 +1,88 @@
+"""Scoring a submitted attempt and re-scoring it after a reviewer scores its written answers."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from assessments import kinds, scoring
+from assessments.models import Answer, Assessment, Attempt, AttemptResult, Item, Option, ReviewerScore
+from assessments.services.norms import norm_statistics_replace
+from profiles.analysis import AnalysisInputError, UnsupportedLanguage, analyze_text
+from profiles.service_types import SERVICE_TYPES
+from servicefit.core.exceptions import ApplicationError
+
+
+def item_keys(assessment: Assessment) -> list[scoring.ItemKey]:
+    # Plain rows, not model instances: this runs on every submit and every item analysis.
+    options: dict[int, dict] = {}
+    for option_id, item_id, service_type, correct, scores in Option.objects.filter(
+        item__section__assessment=assessment
+    ).values_list("id", "item_id", "service_type", "correct", "scores"):
+        options.setdefault(item_id, {})[option_id] = (service_type, correct, scores)
+    items = Item.objects.filter(section__assessment=assessment).values_list("id", "kind", "scale", "reverse")
+    return [
+        scoring.ItemKey(id=item_id, kind=kind, scale=scale, reverse=reverse, options=options.get(item_id, {}))
+        for item_id, kind, scale, reverse in items
+    ]
+
+
+def attempt_score(*, attempt: Attempt) -> AttemptResult:
+    """(Re)compute an attempt's result; written answers are also run through the text analysis.
+    The assessment's norm statistics follow in the same transaction: the old scores out, the new in."""
+    assessment = attempt.invitation.assessment
+    answers = {a.item_id: a.value for a in attempt.answers.all()}
+    reviews = {
+        a.item_id: [int(v) for v in a.review.scores.values()]
+        for a in attempt.answers.select_related("review").filter(review__isnull=False)
+    }
+    result = scoring.score(item_keys(assessment), answers, list(SERVICE_TYPES), reviews)
+    text_items = Item.objects.filter(section__assessment=assessment, kind=kinds.TEXT)
+    analysed = {}
+    for item in text_items:
+        text = answers.get(item.id)
+        if not text:
+            continue
+        try:
+            data = analyze_text(text, attempt.invitation.language).to_dict()
+        except (AnalysisInputError, UnsupportedLanguage) as exc:
+            analysed[str(item.id)] = {"error": str(exc)}
+            continue
+        analysed[str(item.id)] = {
+            key: data[key] for key in ("scores", "controller_index", "readability", "word_count", "language")
+        }
+    with transaction.atomic():
+        previous = AttemptResult.objects.filter(attempt=attempt).values_list("type_scores", "competency_scores").first()
+        stored, _created = AttemptResult.objects.update_or_create(
+            attempt=attempt,
+            defaults={
+                "type_scores": result.type_scores,
+                "top_type": result.top_type or "",
+                "competency_scores": result.competency_scores,
+                "text_analysis": analysed,
+                "consistency": {
+                    "forced_choice_counts": result.forced_choice_counts,
+                    "spearman": result.consistency,
+                    "consistent": result.consistent,
+                },
+            },
+        )
+        if attempt.submitted_at:
+            norm_statistics_replace(
+                assessment_id=assessment.id,
+                old={**previous[0], **previous[1]} if previous else {},
+                new={**stored.type_scores, **stored.competency_scores},
+            )
+    return stored
+
+
+def review_save(*, answer: Answer, scores: dict[str, int], reviewer) -> None:
+    if not answer.attempt.submitted_at:
+        raise ApplicationError(_("Written answers can be reviewed once the candidate has submitted."), status=409)
+    criteria = answer.item.rubric.get("en", [])
+    if not criteria:
+        raise ApplicationError(_("This answer has no rubric to score."))
+    expected = {str(i) for i in range(len(criteria))}
+    if set(scores) != expected or any(not isinstance(v, int) or not 0 <= v <= 3 for v in scores.values()):
+        raise ApplicationError(_("Score every criterion from 0 to 3."), extra={"criteria": criteria})
+    with transaction.atomic():
+        ReviewerScore.objects.update_or_create(answer=answer, defaults={"scores": scores, "reviewer": reviewer})
+        attempt_score(attempt=answer.attempt)

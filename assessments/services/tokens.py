@@ -1,0 +1,46 @@
+"""Personal links: a token is `<public_id>.<signature>`, checked on every candidate request."""
+
+import re
+
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
+
+from assessments.models import Invitation
+from servicefit.core.exceptions import ApplicationError
+
+TOKEN_SALT = "servicefit.assessments.invitation"  # noqa: S105 (an HMAC salt, not a secret)
+# A public id from secrets.token_urlsafe, a dot, 32 hex digits. Anything else (NUL bytes, junk,
+# overlong guesses) is refused before it reaches the database.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,32}\.[0-9a-f]{32}")
+
+
+def invitation_token(invitation: Invitation) -> str:
+    signature = salted_hmac(TOKEN_SALT, invitation.public_id, algorithm="sha256").hexdigest()[:32]
+    return f"{invitation.public_id}.{signature}"
+
+
+def invitation_for_token(token: str, *, for_writing: bool = False) -> Invitation:
+    """The invitation a link belongs to, or the error its holder should see."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        raise ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
+    public_id, _dot, signature = token.partition(".")
+    # The attempt comes along in the same query: every candidate request needs both.
+    invitation = (
+        Invitation.objects.select_related("assessment", "attempt").filter(public_id=public_id).first()
+        if public_id
+        else None
+    )
+    if invitation is None or not constant_time_compare(invitation_token(invitation), token):
+        raise ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
+    if invitation.status == Invitation.Status.REVOKED:
+        raise ApplicationError(_("This invitation has been withdrawn."), status=410)
+    if invitation.status != Invitation.Status.SUBMITTED and invitation.expires_at <= timezone.now():
+        raise ApplicationError(
+            _("This link expired on %(date)s. Ask the recruiter for a new one.")
+            % {"date": timezone.localtime(invitation.expires_at).strftime("%Y-%m-%d %H:%M")},
+            status=410,
+        )
+    if for_writing and invitation.status == Invitation.Status.SUBMITTED:
+        raise ApplicationError(_("Your answers have been submitted and can no longer be changed."), status=409)
+    return invitation

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from assessments import selectors, services
 from assessments.models import Assessment, Attempt, Invitation, translated
 from profiles.lexicon_file import LANGUAGES
+from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import Role
 from servicefit.core.services import access_log
@@ -102,6 +103,7 @@ class SubmitApi(CandidateApi):
 
 class AssessmentListApi(APIView):
     permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    pagination_class = ApiPagination
 
     class AssessmentOutput(serializers.Serializer):
         slug = serializers.SlugField()
@@ -112,7 +114,9 @@ class AssessmentListApi(APIView):
 
     @extend_schema(responses=AssessmentOutput(many=True))
     def get(self, request):
-        return Response(self.AssessmentOutput(selectors.assessment_list(), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.assessment_list(), serializer_class=self.AssessmentOutput
+        )
 
 
 class AssessmentDetailApi(APIView):
@@ -196,6 +200,7 @@ class InvitationOutput(serializers.Serializer):
 
 class InvitationListApi(APIView):
     permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    pagination_class = ApiPagination
 
     class InvitationInput(serializers.Serializer):
         assessment = serializers.SlugField()
@@ -211,7 +216,7 @@ class InvitationListApi(APIView):
             status=request.query_params.get("status", ""),
             q=request.query_params.get("q", ""),
         )
-        return Response(InvitationOutput(invitations[:500], many=True).data)
+        return paginated_response(view=self, queryset=invitations, serializer_class=InvitationOutput)
 
     @extend_schema(request=InvitationInput, responses={201: dict})
     def post(self, request):

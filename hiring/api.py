@@ -12,6 +12,7 @@ from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.lexicon_file import LANGUAGES
 from profiles.models import RoleProfile, SentenceLabel
+from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import Role
 
@@ -91,6 +92,7 @@ class JobAdCreateInput(serializers.Serializer):
 
 class JobAdListApi(APIView):
     permission_classes = [JOB_AD_ACCESS]
+    pagination_class = ApiPagination
 
     @extend_schema(
         parameters=[
@@ -106,7 +108,7 @@ class JobAdListApi(APIView):
             language=request.query_params.get("language", ""),
             role_profile=request.query_params.get("role_profile", ""),
         )
-        return Response(JobAdOutput(ads, many=True).data)
+        return paginated_response(view=self, queryset=ads, serializer_class=JobAdOutput)
 
     @extend_schema(request=JobAdCreateInput, responses={201: JobAdOutput})
     def post(self, request):
@@ -149,11 +151,14 @@ class RevisionInput(serializers.Serializer):
 
 class RevisionListApi(APIView):
     permission_classes = [JOB_AD_ACCESS]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=RevisionOutput(many=True))
     def get(self, request, job_ad_id):
         job_ad = get_object_or_404(JobAd, id=job_ad_id)
-        return Response(RevisionOutput(selectors.revision_list(job_ad=job_ad), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.revision_list(job_ad=job_ad), serializer_class=RevisionOutput
+        )
 
     @extend_schema(request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput})
     def post(self, request, job_ad_id):
@@ -233,6 +238,7 @@ class SentenceLabelApi(APIView):
     """Recruiters' corrections of sentence labels; the next classifier version learns from them."""
 
     permission_classes = [roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)]
+    pagination_class = ApiPagination
 
     class LabelInput(serializers.Serializer):
         language = serializers.ChoiceField(choices=LANGUAGES)
@@ -241,7 +247,9 @@ class SentenceLabelApi(APIView):
 
     @extend_schema(responses=SentenceLabelOutput(many=True))
     def get(self, request):
-        return Response(SentenceLabelOutput(profile_selectors.sentence_label_list()[:500], many=True).data)
+        return paginated_response(
+            view=self, queryset=profile_selectors.sentence_label_list(), serializer_class=SentenceLabelOutput
+        )
 
     @extend_schema(request=LabelInput, responses={201: SentenceLabelOutput})
     def post(self, request):
@@ -266,6 +274,7 @@ class BulkAnalysisOutput(serializers.Serializer):
 
 class BulkAnalysisApi(APIView):
     permission_classes = [roles_allowed(*HIRING_READERS, write=HIRING_WRITERS)]
+    pagination_class = ApiPagination
 
     class ItemInput(serializers.Serializer):
         name = serializers.CharField(max_length=255)
@@ -279,7 +288,9 @@ class BulkAnalysisApi(APIView):
 
     @extend_schema(responses=BulkAnalysisOutput(many=True))
     def get(self, request):
-        return Response(BulkAnalysisOutput(selectors.bulk_analysis_list()[:100], many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.bulk_analysis_list(), serializer_class=BulkAnalysisOutput
+        )
 
     @extend_schema(request=BulkInput, responses={202: BulkAnalysisOutput})
     def post(self, request):

@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 from profiles import selectors, services
 from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
 from profiles.models import LexiconVersion
+from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import ALL_ROLES, Role
 
@@ -62,10 +63,11 @@ class ServiceTypeOutput(TranslatedOutput):
 
 class ServiceTypeListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=ServiceTypeOutput(many=True))
     def get(self, request):
-        return Response(ServiceTypeOutput(selectors.service_type_list(), many=True).data)
+        return paginated_response(view=self, queryset=selectors.service_type_list(), serializer_class=ServiceTypeOutput)
 
 
 class ServiceTypeDetailApi(APIView):
@@ -89,6 +91,7 @@ class MarkerOutput(serializers.Serializer):
 
 class MarkerListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     class FilterInput(serializers.Serializer):
         language = serializers.ChoiceField(choices=LANGUAGES, required=False)
@@ -111,11 +114,12 @@ class MarkerListApi(APIView):
             language=filters.validated_data.get("language"),
             service_type=filters.validated_data.get("type"),
         )
-        return Response(MarkerOutput(markers, many=True).data)
+        return paginated_response(view=self, queryset=markers, serializer_class=MarkerOutput)
 
 
 class LexiconVersionListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     class LexiconVersionOutput(serializers.Serializer):
         number = serializers.IntegerField()
@@ -127,7 +131,9 @@ class LexiconVersionListApi(APIView):
 
     @extend_schema(responses=LexiconVersionOutput(many=True))
     def get(self, request):
-        return Response(self.LexiconVersionOutput(selectors.lexicon_version_list(), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.lexicon_version_list(), serializer_class=self.LexiconVersionOutput
+        )
 
 
 class CompetencyOutput(TranslatedOutput):
@@ -140,10 +146,11 @@ class CompetencyOutput(TranslatedOutput):
 
 class CompetencyListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=CompetencyOutput(many=True))
     def get(self, request):
-        return Response(CompetencyOutput(selectors.competency_list(), many=True).data)
+        return paginated_response(view=self, queryset=selectors.competency_list(), serializer_class=CompetencyOutput)
 
 
 class RoleProfileOutput(serializers.Serializer):
@@ -178,10 +185,11 @@ class RoleProfileInput(serializers.Serializer):
 
 class RoleProfileListApi(APIView):
     permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=RoleProfileOutput(many=True))
     def get(self, request):
-        return Response(RoleProfileOutput(selectors.role_profile_list(), many=True).data)
+        return paginated_response(view=self, queryset=selectors.role_profile_list(), serializer_class=RoleProfileOutput)
 
     @extend_schema(request=RoleProfileInput, responses={201: RoleProfileOutput})
     def post(self, request):
@@ -237,10 +245,13 @@ class ClassifierVersionOutput(serializers.Serializer):
 
 class ClassifierVersionListApi(APIView):
     permission_classes = [roles_allowed(*ALL_ROLES, write=(Role.HR, Role.ADMIN))]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=ClassifierVersionOutput(many=True))
     def get(self, request):
-        return Response(ClassifierVersionOutput(selectors.classifier_list(), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.classifier_list(), serializer_class=ClassifierVersionOutput
+        )
 
     @extend_schema(request=None, responses={202: None}, description="Retrain the classifier in the background.")
     def post(self, request):

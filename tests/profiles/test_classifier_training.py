@@ -50,7 +50,7 @@ def test_hr_starts_retraining_through_the_api(api, hr_user, quick_cv, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         response = api.as_user(hr_user).post("/api/classifier-versions/")
     assert response.status_code == 202
-    versions = api.as_user(hr_user).get("/api/classifier-versions/").json()
+    versions = api.as_user(hr_user).get("/api/classifier-versions/").json()["results"]
     assert [v["version"] for v in versions] == [2, 1]
 
 

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "servicefit.core.middleware.ContentSecurityPolicyMiddleware",
+    "servicefit.core.middleware.UnsafeTextMiddleware",
 ]
 
 ROOT_URLCONF = "servicefit.urls"
@@ -163,8 +164,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["servicefit.core.permissions.DenyAll"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "servicefit.core.exceptions.api_exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
-    "PAGE_SIZE": 100,
+    "DEFAULT_PAGINATION_CLASS": "servicefit.core.pagination.ApiPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "servicefit.core.parsers.StrictJSONParser",
+        "servicefit.core.parsers.StrictFormParser",
+        "servicefit.core.parsers.StrictMultiPartParser",
+    ],
     # Candidate links: per link and per client address (see assessments/api.py).
     "DEFAULT_THROTTLE_RATES": {
         "take_link": env.str("TAKE_RATE_PER_LINK", default="240/min"),

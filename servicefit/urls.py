@@ -7,6 +7,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from servicefit.core import api as core_api
 from servicefit.core import views as core_views
 
+handler400 = "servicefit.core.exceptions.bad_request"
+handler403 = "servicefit.core.exceptions.permission_denied"
+handler404 = "servicefit.core.exceptions.page_not_found"
+handler500 = "servicefit.core.exceptions.server_error"
+
 admin.site.site_header = "ServiceFit"
 admin.site.site_title = "ServiceFit"
 

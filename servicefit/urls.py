@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from servicefit.core import api as core_api
 from servicefit.core import views as core_views
@@ -18,7 +18,9 @@ admin.site.site_title = "ServiceFit"
 api_patterns = [
     path("auth/token/", core_api.TokenObtainApi.as_view(), name="token-obtain"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # The split view serves its init script as a file (/api/docs/?script=): no inline script, so the
+    # docs page runs under a Content-Security-Policy of its own (core/middleware.py).
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include("profiles.api_urls")),
     path("", include("hiring.api_urls")),
     path("", include("assessments.api_urls")),

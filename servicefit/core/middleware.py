@@ -12,15 +12,15 @@ POLICY = (
     "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "form-action 'self'; object-src 'none'"
 )
-# Swagger UI and ReDoc set element styles from their scripts, which 'self' alone would block; their
-# scripts are our own files (the split views serve the init script separately), and nothing more is
-# allowed: no inline script, no eval, no other host. ReDoc renders its search in a blob: worker.
+# Swagger UI (/api/docs/) sets element styles from its scripts and its page has a <style> block,
+# which 'self' alone would block. Its scripts are our own files (the split view serves the init
+# script as a file) and nothing more is allowed: no inline script, no eval, no other host.
 DOCS_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; "
-    "base-uri 'self'; form-action 'self'; object-src 'none'"
+    "font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+    "form-action 'self'; object-src 'none'"
 )
-DOCS_PREFIXES = ("/api/docs/", "/api/redoc/")
+DOCS_PREFIX = "/api/docs/"
 
 
 class ContentSecurityPolicyMiddleware:
@@ -30,7 +30,7 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" not in response:
-            policy = DOCS_POLICY if request.path.startswith(DOCS_PREFIXES) else POLICY
+            policy = DOCS_POLICY if request.path.startswith(DOCS_PREFIX) else POLICY
             response["Content-Security-Policy"] = policy
         if settings.DEBUG:
             response.setdefault("Cache-Control", "no-store")

@@ -1,5 +1,7 @@
 """REST API for assessments. Staff endpoints need a role; candidate endpoints need only the token."""
 
+import hashlib
+
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,11 +13,12 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from assessments import selectors, services
-from assessments.models import Assessment, Attempt, Invitation, translated
-from profiles.lexicon_file import LANGUAGES
+from assessments.models import Assessment, Attempt, Invitation, Item, translated
+from profiles.lexicon_file import LANGUAGES, SERVICE_TYPES
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import Role
+from servicefit.core.schema import MessageOutput
 from servicefit.core.services import access_log
 
 ASSESSMENT_STAFF = (Role.HR, Role.RECRUITER, Role.ADMIN)
@@ -31,7 +34,9 @@ class TakeTokenThrottle(SimpleRateThrottle):
     scope = "take_link"
 
     def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": view.kwargs.get("token", "")[:64]}
+        # Hashed: a made-up link may hold spaces or any Unicode, which cache keys must not.
+        token = view.kwargs.get("token", "")
+        return self.cache_format % {"scope": self.scope, "ident": hashlib.sha256(token.encode()).hexdigest()}
 
 
 class TakeAddressThrottle(SimpleRateThrottle):
@@ -51,6 +56,7 @@ class CandidateApi(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [TakeTokenThrottle, TakeAddressThrottle]
     candidate_endpoint = True
+    error_statuses = (409, 410, 422)  # submitted, withdrawn or expired link, unacceptable answer
 
 
 class TakeApi(CandidateApi):
@@ -81,7 +87,12 @@ class AnswerApi(CandidateApi):
             help_text="Likert: 1-5; forced choice, situation, multiple choice: option id; text."
         )
 
-    @extend_schema(request=AnswerInput, responses={200: dict})
+    class AnswerOutput(serializers.Serializer):
+        item = serializers.IntegerField()
+        value = serializers.JSONField()
+        saved_at = serializers.DateTimeField()
+
+    @extend_schema(request=AnswerInput, responses={200: AnswerOutput})
     def put(self, request, token, item_id):
         invitation = services.invitation_for_token(token, for_writing=True)
         data = self.AnswerInput(data=request.data)
@@ -91,7 +102,10 @@ class AnswerApi(CandidateApi):
 
 
 class SubmitApi(CandidateApi):
-    @extend_schema(request=None, responses={200: dict})
+    class SubmittedOutput(serializers.Serializer):
+        submitted_at = serializers.DateTimeField()
+
+    @extend_schema(request=None, responses={200: SubmittedOutput})
     def post(self, request, token):
         invitation = services.invitation_for_token(token, for_writing=True)
         attempt = services.attempt_submit(invitation=invitation)
@@ -107,7 +121,7 @@ class AssessmentListApi(APIView):
 
     class AssessmentOutput(serializers.Serializer):
         slug = serializers.SlugField()
-        title = serializers.JSONField()
+        title = serializers.DictField(child=serializers.CharField(), help_text="Language code → title.")
         is_active = serializers.BooleanField()
         n_items = serializers.IntegerField()
         n_submitted = serializers.IntegerField()
@@ -119,12 +133,45 @@ class AssessmentListApi(APIView):
         )
 
 
+class OptionKeysOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    key = serializers.CharField()
+    text = serializers.DictField(child=serializers.CharField(), help_text="Language code → text.")
+    type = serializers.ChoiceField(choices=SERVICE_TYPES, allow_null=True, help_text="Forced choice only.")
+    correct = serializers.BooleanField(allow_null=True, help_text="Multiple choice only.")
+    scores = serializers.DictField(child=serializers.IntegerField(), allow_null=True, help_text="Situations only.")
+
+
+class ItemKeysOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    key = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Item.Kind.choices)
+    stem = serializers.DictField(child=serializers.CharField(), help_text="Language code → question.")
+    scale = serializers.CharField(allow_null=True)
+    reverse = serializers.BooleanField()
+    options = OptionKeysOutput(many=True)
+    rubric = serializers.JSONField(required=False, help_text="Written answers: the reviewer rubric.")
+
+
+class SectionKeysOutput(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.DictField(child=serializers.CharField(), help_text="Language code → title.")
+    time_limit_seconds = serializers.IntegerField(allow_null=True)
+    items = ItemKeysOutput(many=True)
+
+
+class AssessmentDetailOutput(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.DictField(child=serializers.CharField(), help_text="Language code → title.")
+    sections = SectionKeysOutput(many=True)
+
+
 class AssessmentDetailApi(APIView):
     """Sections and items with their keys: scale, reverse keying and per-option keys."""
 
     permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses=AssessmentDetailOutput)
     def get(self, request, slug):
         try:
             assessment = selectors.assessment_detail(slug=slug)
@@ -177,7 +224,7 @@ class PsychometricsApi(APIView):
             report = services.psychometrics_compute(assessment_id=assessment.id)
         return Response({**report.data, "n_attempts": report.n_attempts, "computed_at": report.computed_at})
 
-    @extend_schema(request=None, responses={202: dict})
+    @extend_schema(request=None, responses={202: MessageOutput})
     def post(self, request, slug):
         from assessments.tasks import psychometrics_compute_task
 
@@ -191,9 +238,9 @@ class InvitationOutput(serializers.Serializer):
     assessment = serializers.CharField(source="assessment.slug")
     name = serializers.CharField()
     email = serializers.EmailField()
-    language = serializers.CharField()
+    language = serializers.ChoiceField(choices=LANGUAGES)
     candidate = serializers.IntegerField(source="candidate_ref", allow_null=True)
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=Invitation.Status.choices)
     expires_at = serializers.DateTimeField()
     sent_at = serializers.DateTimeField(allow_null=True)
 
@@ -218,7 +265,13 @@ class InvitationListApi(APIView):
         )
         return paginated_response(view=self, queryset=invitations, serializer_class=InvitationOutput)
 
-    @extend_schema(request=InvitationInput, responses={201: dict})
+    class InvitationCreatedOutput(serializers.Serializer):
+        id = serializers.IntegerField()
+        token = serializers.CharField(help_text="The candidate's credential; shown once.")
+        url = serializers.URLField(help_text="The link to send to the candidate.")
+        expires_at = serializers.DateTimeField()
+
+    @extend_schema(request=InvitationInput, responses={201: InvitationCreatedOutput})
     def post(self, request):
         data = self.InvitationInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -250,6 +303,7 @@ class InvitationListApi(APIView):
 
 class InvitationActionApi(APIView):
     permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    error_statuses = (409,)  # resending a completed invitation, withdrawing a completed one
 
     @extend_schema(
         operation_id="invitations_action",
@@ -286,6 +340,7 @@ class InvitationDetailApi(APIView):
 
 class AttemptResultApi(APIView):
     permission_classes = [roles_allowed(*ASSESSMENT_STAFF)]
+    error_statuses = (409,)  # not submitted yet
 
     @extend_schema(responses={200: dict})
     def get(self, request, attempt_id):

@@ -12,6 +12,7 @@ from profiles.models import LexiconVersion
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import roles_allowed
 from servicefit.core.roles import ALL_ROLES, Role
+from servicefit.core.schema import MessageOutput
 
 ANY_ROLE = roles_allowed(*ALL_ROLES)
 ROLE_PROFILE_EDITORS = (Role.RECRUITER, Role.HR, Role.ADMIN)
@@ -56,6 +57,8 @@ class TranslatedOutput(serializers.Serializer):
 class ServiceTypeOutput(TranslatedOutput):
     translation_serializer = ServiceTypeTranslationOutput
 
+    code = serializers.ChoiceField(choices=SERVICE_TYPES)
+
     @extend_schema_field(serializers.DictField(child=ServiceTypeTranslationOutput()))
     def get_translations(self, obj):
         return super().get_translations(obj)
@@ -82,8 +85,8 @@ class ServiceTypeDetailApi(APIView):
 class MarkerOutput(serializers.Serializer):
     id = serializers.IntegerField()
     lexicon_version = serializers.CharField(source="lexicon_version.label")
-    language = serializers.CharField()
-    type = serializers.CharField(source="service_type.code")
+    language = serializers.ChoiceField(choices=LANGUAGES)
+    type = serializers.ChoiceField(choices=SERVICE_TYPES, source="service_type.code")
     phrase = serializers.CharField()
     weight = serializers.FloatField()
     suggestions = serializers.JSONField()
@@ -202,6 +205,7 @@ class RoleProfileListApi(APIView):
 
 class RoleProfileDetailApi(APIView):
     permission_classes = [roles_allowed(*ALL_ROLES, write=ROLE_PROFILE_EDITORS)]
+    error_statuses = (409,)  # deleting a profile still in use
 
     class RoleProfileUpdateInput(RoleProfileInput):
         slug = None
@@ -253,7 +257,9 @@ class ClassifierVersionListApi(APIView):
             view=self, queryset=selectors.classifier_list(), serializer_class=ClassifierVersionOutput
         )
 
-    @extend_schema(request=None, responses={202: None}, description="Retrain the classifier in the background.")
+    @extend_schema(
+        request=None, responses={202: MessageOutput}, description="Retrain the classifier in the background."
+    )
     def post(self, request):
         services.classifier_retrain_request(user=request.user)
         return Response({"message": "Retraining started."}, status=status.HTTP_202_ACCEPTED)

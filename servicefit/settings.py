@@ -162,7 +162,7 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["servicefit.core.permissions.DenyAll"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "servicefit.core.schema.ServiceFitAutoSchema",
     "EXCEPTION_HANDLER": "servicefit.core.exceptions.api_exception_handler",
     "DEFAULT_PAGINATION_CLASS": "servicefit.core.pagination.ApiPagination",
     "DEFAULT_PARSER_CLASSES": [
@@ -187,6 +187,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per shared choice set, so every endpoint's enum reads the same in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "profiles.lexicon_file.LANGUAGES",
+        "ServiceTypeEnum": "profiles.lexicon_file.SERVICE_TYPES",
+        "SentenceLabelEnum": "profiles.models.SentenceLabel.Label",
+        "BulkAnalysisStatusEnum": "hiring.models.BulkAnalysis.Status",
+        "InvitationStatusEnum": "assessments.models.Invitation.Status",
+        "ItemKindEnum": "assessments.models.Item.Kind",
+    },
 }
 
 # Celery: without a broker, tasks run eagerly in-process (zero set-up); with one, a worker runs them.

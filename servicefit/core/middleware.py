@@ -38,21 +38,29 @@ class ContentSecurityPolicyMiddleware:
 
 
 class UnsafeTextMiddleware:
-    """A NUL or an unpaired surrogate in the address or a query parameter is refused before any view
-    sees it: PostgreSQL refuses NUL in text (a 500 in every search and lookup that passes it on), and
-    an endpoint added later is protected without remembering to be."""
+    """A NUL or an unpaired surrogate in the address, a query parameter or a page's form field is
+    refused before any view sees it: PostgreSQL refuses NUL in text (a 500 in every search, lookup
+    or save that passes it on), and an endpoint added later is protected without remembering to be.
+    API bodies are checked by the API's parsers (core/parsers.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if has_unsafe_text(request.path) or any(
-            has_unsafe_text(key) or any(has_unsafe_text(value) for value in values)
-            for key, values in request.GET.lists()
-        ):
-            if request.path.startswith(API_PREFIX):
+        is_api = request.path.startswith(API_PREFIX)
+        if has_unsafe_text(request.path) or _has_unsafe_values(request.GET):
+            if is_api:
                 return error_json("The address or a query parameter contains a NUL or unpaired surrogate.", 400)
-            return HttpResponseBadRequest(
-                _("The address contains characters that are not allowed."), content_type="text/plain; charset=utf-8"
-            )
+            return _refused(_("The address contains characters that are not allowed."))
+        # CSRF checking has already parsed a page's form (this runs after it), so this reads nothing new.
+        if not is_api and request.method == "POST" and _has_unsafe_values(request.POST):
+            return _refused(_("The form contains characters that are not allowed."))
         return self.get_response(request)
+
+
+def _has_unsafe_values(data) -> bool:
+    return any(has_unsafe_text(key) or any(has_unsafe_text(v) for v in values) for key, values in data.lists())
+
+
+def _refused(message: str) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")

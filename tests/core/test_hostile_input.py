@@ -11,7 +11,7 @@ from django.test import Client
 from assessments.models import Answer, Item
 from hiring.models import JobAd
 from tests.assessments.conftest import battery, invitation, token  # noqa: F401  (fixtures)
-from tests.hiring.factories import DA_AD
+from tests.hiring.factories import DA_AD, job_ad_make
 
 
 @pytest.fixture
@@ -154,12 +154,34 @@ def test_a_nul_in_a_job_ad_title_or_text_is_400_over_the_api(client, admin_user)
     assert not JobAd.objects.exists()
 
 
-# --- pages: Django's forms already refuse NUL; the page re-renders with the error ------------------
+# --- pages: a NUL in any posted field is refused before a view saves it ------------------------------
 
 
-def test_a_nul_in_the_new_job_ad_form_re_renders_it(client, recruiter):
+def test_a_nul_in_the_new_job_ad_form_is_400(client, recruiter):
     client.force_login(recruiter)
     response = client.post("/hiring/job-ads/new/", {"title": "Kunde\x00service", "text": DA_AD})
-    assert response.status_code in (200, 400)
-    assert "Null characters are not allowed." in response.content.decode()
+    assert response.status_code == 400
+    assert response.content.decode() == "The form contains characters that are not allowed."
     assert not JobAd.objects.exists()
+
+
+def test_a_nul_in_the_studio_text_saves_no_revision(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, title="Kundeservice", text=DA_AD)
+    client.force_login(recruiter)
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": DA_AD + " Hej\x00", "note": ""})
+    assert response.status_code == 400
+    assert job_ad.revisions.count() == 1
+
+
+def test_a_nul_in_a_written_answer_on_the_candidate_page_is_400(client, token, text_item):  # noqa: F811
+    assert client.post(f"/take/{token}/", {"consent": "yes"}).status_code == 302
+    from assessments.models import Invitation
+    from assessments.selectors import attempt_view
+
+    view = attempt_view(invitation=Invitation.objects.get())
+    number = next(
+        n for n, section in enumerate(view["sections"], 1) if any(i["id"] == text_item.id for i in section["items"])
+    )
+    response = client.post(f"/take/{token}/part/{number}/", {f"item-{text_item.id}": "Hej\x00 Anna"})
+    assert response.status_code == 400
+    assert not Answer.objects.exists()

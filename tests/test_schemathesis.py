@@ -5,7 +5,7 @@ import json
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
@@ -45,8 +45,9 @@ schema = schema.exclude(method="POST", path="/api/classifier-versions/")
 
 @pytest.fixture
 def admin_headers(admin_user, recruiter, django_capture_on_commit_callbacks):
-    # Requests go through Django's WSGI handler, which closes "old" connections after each request:
+    # Requests go through Django's WSGI handler, which closes "old" connections around each request:
     # that would end the test's transaction. Django's own test client switches this off the same way.
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     job_ad_make(owner=recruiter, title="Kundeservice Aarhus", text=DA_AD)
     with django_capture_on_commit_callbacks(execute=True):
@@ -59,6 +60,7 @@ def admin_headers(admin_user, recruiter, django_capture_on_commit_callbacks):
         )
     token, _ = Token.objects.get_or_create(user=admin_user)
     yield {"Authorization": f"Token {token.key}"}
+    request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
 

@@ -1,5 +1,6 @@
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.permissions import AllowAny
+from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 
@@ -12,3 +13,4 @@ class TokenObtainApi(ObtainAuthToken):
 
     permission_classes = [AllowAny]
     throttle_classes = [TokenThrottle]
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # ObtainAuthToken's own would skip core/parsers.py

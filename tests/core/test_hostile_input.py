@@ -128,6 +128,13 @@ def test_a_body_just_past_the_nesting_limit_is_400_and_one_within_it_is_parsed(c
     assert client.post(url, nested(32), content_type="application/json").status_code == 200
 
 
+def test_the_token_endpoint_refuses_deep_json_without_login(client):
+    body = '{"username": ' + "[" * 10_000 + "]" * 10_000 + ', "password": "x"}'
+    response = client.post("/api/auth/token/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert error_message(response) == "The JSON body is nested more than 32 levels deep."
+
+
 def test_nan_and_huge_integers_are_400(client, admin_user):
     client.force_login(admin_user)
     for body in ['{"text": NaN}', '{"text": "x", "n": ' + "9" * 5000 + "}"]:

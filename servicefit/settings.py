@@ -155,6 +155,9 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
+# The largest form or API body (files aside) the server reads: a larger API body answers 413 naming
+# the limit. Django's default, 2.5 MB; raise it if bulk analyses over the API carry very long ads.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with "WWW-Authenticate: Token", not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -13,9 +13,11 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from assessments import kinds, personal_data, selectors, services
-from assessments.models import Assessment, translated
+from assessments.models import Assessment, Invitation, Item, translated
+from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.models import Team
+from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import (
     ASSESSMENT_READ,
@@ -25,6 +27,7 @@ from servicefit.core.policies import (
     PERSONAL_DATA_ERASE,
     PERSONAL_DATA_EXPORT,
 )
+from servicefit.core.schema import MessageOutput
 from servicefit.core.services import access_log
 
 # Candidate endpoints ------------------------------------------------------------------------------
@@ -58,6 +61,7 @@ class CandidateApi(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [TakeTokenThrottle, TakeAddressThrottle]
     candidate_endpoint = True
+    error_statuses = (409, 410, 422)  # submitted, withdrawn or expired link, unacceptable answer
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Answers, deadlines and errors alike: nothing of a candidate's link is kept by a browser or proxy.
@@ -94,7 +98,12 @@ class AnswerApi(CandidateApi):
             help_text="Likert: 1-5; forced choice, situation, multiple choice: option id; text."
         )
 
-    @extend_schema(request=AnswerInput, responses={200: dict})
+    class AnswerOutput(serializers.Serializer):
+        item = serializers.IntegerField()
+        value = serializers.JSONField()
+        saved_at = serializers.DateTimeField()
+
+    @extend_schema(request=AnswerInput, responses={200: AnswerOutput})
     def put(self, request, token, item_id):
         invitation = services.invitation_for_token(token, for_writing=True)
         data = self.AnswerInput(data=request.data)
@@ -117,7 +126,10 @@ class SectionOpenApi(CandidateApi):
 
 
 class SubmitApi(CandidateApi):
-    @extend_schema(request=None, responses={200: dict})
+    class SubmittedOutput(serializers.Serializer):
+        submitted_at = serializers.DateTimeField()
+
+    @extend_schema(request=None, responses={200: SubmittedOutput})
     def post(self, request, token):
         invitation = services.invitation_for_token(token, for_writing=True)
         attempt = services.attempt_submit(invitation=invitation)
@@ -129,17 +141,53 @@ class SubmitApi(CandidateApi):
 
 class AssessmentListApi(APIView):
     permission_classes = [policy_permission(ASSESSMENT_READ)]
+    pagination_class = ApiPagination
 
     class AssessmentOutput(serializers.Serializer):
         slug = serializers.SlugField()
-        title = serializers.JSONField()
+        title = serializers.DictField(child=serializers.CharField(), help_text="Language code → title.")
         is_active = serializers.BooleanField()
         n_items = serializers.IntegerField()
         n_submitted = serializers.IntegerField()
 
     @extend_schema(responses=AssessmentOutput(many=True))
     def get(self, request):
-        return Response(self.AssessmentOutput(selectors.assessment_list(), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.assessment_list(), serializer_class=self.AssessmentOutput
+        )
+
+
+class OptionKeysOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    key = serializers.CharField()
+    text = serializers.DictField(child=serializers.CharField(), help_text="Language code → text.")
+    type = serializers.ChoiceField(choices=SERVICE_TYPES, allow_null=True, help_text="Forced choice only.")
+    correct = serializers.BooleanField(allow_null=True, help_text="Multiple choice only.")
+    scores = serializers.DictField(child=serializers.IntegerField(), allow_null=True, help_text="Situations only.")
+
+
+class ItemKeysOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    key = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Item.Kind.choices)
+    stem = serializers.DictField(child=serializers.CharField(), help_text="Language code → question.")
+    scale = serializers.CharField(allow_null=True)
+    reverse = serializers.BooleanField()
+    options = OptionKeysOutput(many=True)
+    rubric = serializers.JSONField(required=False, help_text="Written answers: the reviewer rubric.")
+
+
+class SectionKeysOutput(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.DictField(child=serializers.CharField(), help_text="Language code → title.")
+    time_limit_seconds = serializers.IntegerField(allow_null=True)
+    items = ItemKeysOutput(many=True)
+
+
+class AssessmentDetailOutput(serializers.Serializer):
+    slug = serializers.SlugField()
+    title = serializers.DictField(child=serializers.CharField(), help_text="Language code → title.")
+    sections = SectionKeysOutput(many=True)
 
 
 class AssessmentDetailApi(APIView):
@@ -147,7 +195,7 @@ class AssessmentDetailApi(APIView):
 
     permission_classes = [policy_permission(ASSESSMENT_READ)]
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses=AssessmentDetailOutput)
     def get(self, request, slug):
         try:
             assessment = selectors.assessment_detail(slug=slug)
@@ -200,7 +248,7 @@ class PsychometricsApi(APIView):
             report = services.psychometrics_compute(assessment_id=assessment.id)
         return Response({**report.data, "n_attempts": report.n_attempts, "computed_at": report.computed_at})
 
-    @extend_schema(request=None, responses={202: dict})
+    @extend_schema(request=None, responses={202: MessageOutput})
     def post(self, request, slug):
         from assessments.tasks import psychometrics_compute_task
 
@@ -214,9 +262,9 @@ class InvitationOutput(serializers.Serializer):
     assessment = serializers.CharField(source="assessment.slug")
     name = serializers.CharField()
     email = serializers.EmailField()
-    language = serializers.CharField()
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
     candidate = serializers.IntegerField(source="candidate_ref", allow_null=True)
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=Invitation.Status.choices)
     expires_at = serializers.DateTimeField()
     sent_at = serializers.DateTimeField(allow_null=True)
     team = serializers.IntegerField(source="team_id")
@@ -224,6 +272,7 @@ class InvitationOutput(serializers.Serializer):
 
 class InvitationListApi(APIView):
     permission_classes = [policy_permission(CANDIDATE_RESULTS_READ, CANDIDATE_WRITE)]
+    pagination_class = ApiPagination
 
     class InvitationInput(serializers.Serializer):
         assessment = serializers.SlugField()
@@ -246,10 +295,20 @@ class InvitationListApi(APIView):
             status=request.query_params.get("status", ""),
             q=request.query_params.get("q", ""),
         )
-        shown = selectors.invitations_shown(user=request.user, invitations=invitations[:500])
-        return Response(InvitationOutput(shown, many=True).data)
+        return paginated_response(
+            view=self,
+            queryset=invitations,
+            serializer_class=InvitationOutput,
+            page_shown=lambda page: selectors.invitations_shown(user=request.user, invitations=page),
+        )
 
-    @extend_schema(request=InvitationInput, responses={201: dict})
+    class InvitationCreatedOutput(serializers.Serializer):
+        id = serializers.IntegerField()
+        token = serializers.CharField(help_text="The candidate's credential; shown once.")
+        url = serializers.URLField(help_text="The link to send to the candidate.")
+        expires_at = serializers.DateTimeField()
+
+    @extend_schema(request=InvitationInput, responses={201: InvitationCreatedOutput})
     def post(self, request):
         data = self.InvitationInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -282,6 +341,7 @@ class InvitationListApi(APIView):
 
 class InvitationActionApi(APIView):
     permission_classes = [policy_permission(CANDIDATE_WRITE)]
+    error_statuses = (409,)  # resending a completed invitation, withdrawing a completed one
 
     @extend_schema(
         operation_id="invitations_action",
@@ -323,6 +383,7 @@ class InvitationDetailApi(APIView):
 
 class AttemptResultApi(APIView):
     permission_classes = [policy_permission(CANDIDATE_RESULTS_READ)]
+    error_statuses = (409,)  # not submitted yet
 
     @extend_schema(responses={200: dict})
     def get(self, request, attempt_id):

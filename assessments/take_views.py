@@ -49,6 +49,7 @@ def candidate_page(view):
             return _private(view(request, invitation, token, *args, **kwargs))
 
     wrapped.candidate_page = True
+    wrapped.checks_own_text = True  # answers in the candidate's language (servicefit.core.middleware)
     return wrapped
 
 

@@ -7,11 +7,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hiring import selectors, services
+from hiring.models import BulkAnalysis
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.models import RoleProfile, SentenceLabel
+from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.models import Team
+from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import FRAMEWORK_READ, JOB_AD_READ, JOB_AD_WRITE, SENTENCE_LABEL_WRITE
 
@@ -47,12 +50,82 @@ class AnalyzeInput(serializers.Serializer):
         return role_profile
 
 
+class MatchOutput(serializers.Serializer):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    text = serializers.CharField()
+    type = serializers.ChoiceField(choices=SERVICE_TYPES)
+    source = serializers.CharField()
+    weight = serializers.FloatField()
+    negated = serializers.BooleanField()
+    suggestions = serializers.ListField(child=serializers.CharField())
+    phrase = serializers.CharField(required=False, help_text="The lexicon phrase, when a marker matched.")
+
+
+class SuggestionOutput(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["rewrite", "add", "remove"])
+    text = serializers.CharField()
+    why = serializers.CharField()
+    reason = serializers.CharField()
+    type = serializers.ChoiceField(choices=SERVICE_TYPES, required=False)
+    start = serializers.IntegerField(required=False)
+    end = serializers.IntegerField(required=False)
+    replacement = serializers.CharField(required=False)
+    original = serializers.CharField(required=False)
+    from_type = serializers.ChoiceField(choices=SERVICE_TYPES, required=False)
+
+
+class ReadabilityOutput(serializers.Serializer):
+    lix = serializers.FloatField()
+    band = serializers.CharField()
+    band_code = serializers.CharField()
+    sentences = serializers.IntegerField()
+    long_words = serializers.IntegerField()
+
+
+class GenderCodingOutput(serializers.Serializer):
+    masculine = serializers.IntegerField()
+    feminine = serializers.IntegerField()
+    verdict = serializers.CharField()
+    masculine_words = serializers.ListField(child=serializers.CharField())
+    feminine_words = serializers.ListField(child=serializers.CharField())
+
+
+class GapOutput(serializers.Serializer):
+    type = serializers.ChoiceField(choices=SERVICE_TYPES)
+    target = serializers.FloatField()
+    actual = serializers.FloatField()
+    gap = serializers.FloatField()
+
+
+class AlignmentOutput(serializers.Serializer):
+    role_profile = serializers.CharField()
+    score = serializers.FloatField()
+    gaps = GapOutput(many=True)
+
+
+class AnalysisOutput(serializers.Serializer):
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
+    language_confidence = serializers.FloatField()
+    word_count = serializers.IntegerField()
+    lexicon_version = serializers.CharField()
+    model_version = serializers.CharField(allow_null=True)
+    scores = serializers.DictField(child=serializers.FloatField(), help_text="Service type code → score.")
+    controller_index = serializers.FloatField()
+    readability = ReadabilityOutput()
+    gender_coding = GenderCodingOutput()
+    matches = MatchOutput(many=True)
+    suggestions = SuggestionOutput(many=True)
+    alignment = AlignmentOutput(required=False, help_text="Only with a role profile.")
+
+
 class JobAdAnalyzeApi(APIView):
     """Score a text without saving anything. Offsets in `matches` index the text as given."""
 
     permission_classes = [policy_permission(JOB_AD_READ)]
+    error_statuses = (422,)  # a text the analyser cannot read
 
-    @extend_schema(request=AnalyzeInput, responses={200: dict})
+    @extend_schema(request=AnalyzeInput, responses={200: AnalysisOutput})
     def post(self, request):
         data = AnalyzeInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -67,22 +140,22 @@ class JobAdAnalyzeApi(APIView):
 class RevisionOutput(serializers.Serializer):
     number = serializers.IntegerField()
     text = serializers.CharField()
-    language = serializers.CharField()
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
     lexicon_version = serializers.CharField()
     model_version = serializers.CharField()
     controller_index = serializers.FloatField()
     alignment_score = serializers.FloatField(allow_null=True)
     note = serializers.CharField()
-    created_by = serializers.CharField(source="created_by.username", default=None)
+    created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
     created_at = serializers.DateTimeField()
-    analysis = serializers.JSONField()
+    analysis = AnalysisOutput()
 
 
 class JobAdOutput(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    language = serializers.CharField()
-    role_profile = serializers.CharField(source="role_profile.slug", default=None)
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES, allow_blank=True, help_text="Empty: detected per text.")
+    role_profile = serializers.CharField(source="role_profile.slug", default=None, allow_null=True)
     owner = serializers.CharField(source="owner.username")
     team = serializers.IntegerField(source="team_id")
     team_name = serializers.CharField(source="team.name")
@@ -100,6 +173,8 @@ class JobAdCreateInput(serializers.Serializer):
 
 class JobAdListApi(APIView):
     permission_classes = [JOB_AD_ACCESS]
+    pagination_class = ApiPagination
+    error_statuses = (422,)  # a text the analyser cannot read
 
     @extend_schema(
         parameters=[
@@ -116,7 +191,7 @@ class JobAdListApi(APIView):
             language=request.query_params.get("language", ""),
             role_profile=request.query_params.get("role_profile", ""),
         )
-        return Response(JobAdOutput(ads, many=True).data)
+        return paginated_response(view=self, queryset=ads, serializer_class=JobAdOutput)
 
     @extend_schema(request=JobAdCreateInput, responses={201: JobAdOutput})
     def post(self, request):
@@ -159,11 +234,15 @@ class RevisionInput(serializers.Serializer):
 
 class RevisionListApi(APIView):
     permission_classes = [JOB_AD_ACCESS]
+    pagination_class = ApiPagination
+    error_statuses = (422,)  # a text the analyser cannot read
 
     @extend_schema(responses=RevisionOutput(many=True))
     def get(self, request, job_ad_id):
         job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id)
-        return Response(RevisionOutput(selectors.revision_list(job_ad=job_ad), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.revision_list(job_ad=job_ad), serializer_class=RevisionOutput
+        )
 
     @extend_schema(request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput})
     def post(self, request, job_ad_id):
@@ -189,6 +268,28 @@ class RevisionDetailApi(APIView):
         return Response(RevisionOutput(revision).data)
 
 
+class ChangeOutput(serializers.Serializer):
+    a = serializers.FloatField(allow_null=True)
+    b = serializers.FloatField(allow_null=True)
+    change = serializers.FloatField(allow_null=True)
+
+
+class VerdictsOutput(serializers.Serializer):
+    a = serializers.CharField()
+    b = serializers.CharField()
+
+
+class CompareOutput(serializers.Serializer):
+    a = serializers.IntegerField(help_text="Revision number.")
+    b = serializers.IntegerField(help_text="Revision number.")
+    scores = serializers.DictField(child=ChangeOutput(), help_text="Service type code → change.")
+    controller_index = ChangeOutput()
+    alignment = ChangeOutput()
+    lix = ChangeOutput()
+    word_count = ChangeOutput()
+    gender_coding = VerdictsOutput()
+
+
 class RevisionCompareApi(APIView):
     permission_classes = [policy_permission(JOB_AD_READ)]
 
@@ -196,7 +297,7 @@ class RevisionCompareApi(APIView):
         a = serializers.IntegerField(min_value=1)
         b = serializers.IntegerField(min_value=1)
 
-    @extend_schema(parameters=[CompareInput], responses={200: dict})
+    @extend_schema(parameters=[CompareInput], responses={200: CompareOutput})
     def get(self, request, job_ad_id):
         job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id)
         data = self.CompareInput(data=request.query_params)
@@ -209,6 +310,7 @@ class RevisionCompareApi(APIView):
 
 class ApplySuggestionApi(APIView):
     permission_classes = [policy_permission(JOB_AD_WRITE)]
+    error_statuses = (409, 422)  # the ad changed since the suggestion was made; an unreadable text
 
     class ApplyInput(serializers.Serializer):
         revision = serializers.IntegerField(min_value=1, help_text="The revision whose suggestion it is.")
@@ -230,11 +332,11 @@ class ApplySuggestionApi(APIView):
 
 class SentenceLabelOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    language = serializers.CharField()
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
     text = serializers.CharField()
-    label = serializers.CharField()
-    created_by = serializers.CharField(source="created_by.username", default=None)
-    used_in = serializers.CharField(source="used_in.label", default=None)
+    label = serializers.ChoiceField(choices=SentenceLabel.Label.choices)
+    created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)
+    used_in = serializers.CharField(source="used_in.label", default=None, allow_null=True)
     updated_at = serializers.DateTimeField()
 
 
@@ -242,6 +344,7 @@ class SentenceLabelApi(APIView):
     """Recruiters' corrections of sentence labels; the next classifier version learns from them."""
 
     permission_classes = [policy_permission(FRAMEWORK_READ, SENTENCE_LABEL_WRITE)]
+    pagination_class = ApiPagination
 
     class LabelInput(serializers.Serializer):
         language = serializers.ChoiceField(choices=LANGUAGE_CODES)
@@ -250,7 +353,9 @@ class SentenceLabelApi(APIView):
 
     @extend_schema(responses=SentenceLabelOutput(many=True))
     def get(self, request):
-        return Response(SentenceLabelOutput(profile_selectors.sentence_label_list()[:500], many=True).data)
+        return paginated_response(
+            view=self, queryset=profile_selectors.sentence_label_list(), serializer_class=SentenceLabelOutput
+        )
 
     @extend_schema(request=LabelInput, responses={201: SentenceLabelOutput})
     def post(self, request):
@@ -263,19 +368,42 @@ class SentenceLabelApi(APIView):
 class BulkAnalysisOutput(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=BulkAnalysis.Status.choices)
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
     percent = serializers.IntegerField()
     error = serializers.CharField()
-    role_profile = serializers.CharField(source="role_profile.slug", default=None)
+    role_profile = serializers.CharField(source="role_profile.slug", default=None, allow_null=True)
     team = serializers.IntegerField(source="team_id")
     created_at = serializers.DateTimeField()
-    finished_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+
+
+class BulkResultRowOutput(serializers.Serializer):
+    name = serializers.CharField()
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES, allow_blank=True)
+    word_count = serializers.IntegerField(allow_null=True)
+    controller_index = serializers.FloatField(allow_null=True)
+    alignment = serializers.FloatField(allow_null=True)
+    lix = serializers.FloatField(allow_null=True)
+    gender_coding = serializers.CharField(allow_null=True)
+    error = serializers.CharField(allow_blank=True)
+    type_scores = serializers.ListField(
+        child=serializers.FloatField(allow_null=True), help_text="The scores in service type order."
+    )
+
+    def get_fields(self):
+        # One score column per service type, null for an ad that could not be analysed.
+        return {**super().get_fields(), **{t: serializers.FloatField(allow_null=True) for t in SERVICE_TYPES}}
+
+
+class BulkAnalysisDetailOutput(BulkAnalysisOutput):
+    results = BulkResultRowOutput(many=True)
 
 
 class BulkAnalysisApi(APIView):
     permission_classes = [JOB_AD_ACCESS]
+    pagination_class = ApiPagination
 
     class ItemInput(serializers.Serializer):
         name = serializers.CharField(max_length=255)
@@ -290,7 +418,9 @@ class BulkAnalysisApi(APIView):
 
     @extend_schema(responses=BulkAnalysisOutput(many=True))
     def get(self, request):
-        return Response(BulkAnalysisOutput(selectors.bulk_analysis_list(user=request.user)[:100], many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.bulk_analysis_list(user=request.user), serializer_class=BulkAnalysisOutput
+        )
 
     @extend_schema(request=BulkInput, responses={202: BulkAnalysisOutput})
     def post(self, request):
@@ -312,7 +442,7 @@ class BulkAnalysisApi(APIView):
 class BulkAnalysisDetailApi(APIView):
     permission_classes = [policy_permission(JOB_AD_READ)]
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses=BulkAnalysisDetailOutput)
     def get(self, request, bulk_id):
         bulk = selectors.bulk_analysis_get(user=request.user, bulk_id=bulk_id)
         return Response({**BulkAnalysisOutput(bulk).data, "results": selectors.bulk_result_rows(bulk=bulk)})

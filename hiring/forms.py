@@ -89,6 +89,10 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
             except UnicodeDecodeError:
                 errors.append(_("%(name)s is not UTF-8 text.") % {"name": name})
                 continue
+            if "\x00" in content:
+                # PostgreSQL cannot store a NUL in text; refused here, not as a server error later.
+                errors.append(_("%(name)s contains NUL characters; save it as plain text.") % {"name": name})
+                continue
             if name.lower().endswith(".csv"):
                 items += self._csv_items(name, content, errors)
             elif name.lower().endswith(TEXT_EXTENSIONS):
@@ -113,6 +117,9 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
                     _("%(name)s line %(line)s: unknown language %(lang)s.")
                     % {"name": name, "line": number, "lang": language}
                 )
+                continue
+            if not (row.get("text") or "").strip():
+                errors.append(_("%(name)s line %(line)s: there is no text.") % {"name": name, "line": number})
                 continue
             items.append(
                 {"name": (row.get("name") or f"{name}:{number}").strip(), "text": row["text"], "language": language}

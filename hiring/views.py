@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -15,6 +13,7 @@ from profiles import services as profile_services
 from profiles.analysis.text import split_sentences
 from profiles.models import SentenceLabel
 from profiles.service_types import SERVICE_TYPES
+from servicefit.core.csv import csv_write
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.policies import JOB_AD_READ, JOB_AD_WRITE, SENTENCE_LABEL_WRITE, team_choices
@@ -326,9 +325,5 @@ def bulk_csv(request, bulk_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="servicefit-bulk-{run.id}.csv"'
     response.write("\ufeff")  # so Excel opens æ/ø/å correctly
-    columns = [*BULK_COLUMNS, *SERVICE_TYPES, "error"]
-    writer = csv.DictWriter(response, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in selectors.bulk_result_rows(bulk=run):
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    csv_write(response, columns=[*BULK_COLUMNS, *SERVICE_TYPES, "error"], rows=selectors.bulk_result_rows(bulk=run))
     return response

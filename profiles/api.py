@@ -10,8 +10,10 @@ from profiles import selectors, services
 from profiles.models import LexiconVersion
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
+from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import CLASSIFIER_RETRAIN, FRAMEWORK_EDIT, FRAMEWORK_READ
+from servicefit.core.schema import ErrorOutput, MessageOutput
 
 ANY_ROLE = policy_permission(FRAMEWORK_READ)
 
@@ -55,6 +57,8 @@ class TranslatedOutput(serializers.Serializer):
 class ServiceTypeOutput(TranslatedOutput):
     translation_serializer = ServiceTypeTranslationOutput
 
+    code = serializers.ChoiceField(choices=SERVICE_TYPES)
+
     @extend_schema_field(serializers.DictField(child=ServiceTypeTranslationOutput()))
     def get_translations(self, obj):
         return super().get_translations(obj)
@@ -62,10 +66,11 @@ class ServiceTypeOutput(TranslatedOutput):
 
 class ServiceTypeListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=ServiceTypeOutput(many=True))
     def get(self, request):
-        return Response(ServiceTypeOutput(selectors.service_type_list(), many=True).data)
+        return paginated_response(view=self, queryset=selectors.service_type_list(), serializer_class=ServiceTypeOutput)
 
 
 class ServiceTypeDetailApi(APIView):
@@ -80,8 +85,8 @@ class ServiceTypeDetailApi(APIView):
 class MarkerOutput(serializers.Serializer):
     id = serializers.IntegerField()
     lexicon_version = serializers.CharField(source="lexicon_version.label")
-    language = serializers.CharField()
-    type = serializers.CharField(source="service_type.code")
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
+    type = serializers.ChoiceField(choices=SERVICE_TYPES, source="service_type.code")
     phrase = serializers.CharField()
     weight = serializers.FloatField()
     suggestions = serializers.JSONField()
@@ -89,6 +94,7 @@ class MarkerOutput(serializers.Serializer):
 
 class MarkerListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     class FilterInput(serializers.Serializer):
         language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False)
@@ -111,11 +117,12 @@ class MarkerListApi(APIView):
             language=filters.validated_data.get("language"),
             service_type=filters.validated_data.get("type"),
         )
-        return Response(MarkerOutput(markers, many=True).data)
+        return paginated_response(view=self, queryset=markers, serializer_class=MarkerOutput)
 
 
 class LexiconVersionListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     class LexiconVersionOutput(serializers.Serializer):
         number = serializers.IntegerField()
@@ -127,7 +134,9 @@ class LexiconVersionListApi(APIView):
 
     @extend_schema(responses=LexiconVersionOutput(many=True))
     def get(self, request):
-        return Response(self.LexiconVersionOutput(selectors.lexicon_version_list(), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.lexicon_version_list(), serializer_class=self.LexiconVersionOutput
+        )
 
 
 class CompetencyOutput(TranslatedOutput):
@@ -140,10 +149,11 @@ class CompetencyOutput(TranslatedOutput):
 
 class CompetencyListApi(APIView):
     permission_classes = [ANY_ROLE]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=CompetencyOutput(many=True))
     def get(self, request):
-        return Response(CompetencyOutput(selectors.competency_list(), many=True).data)
+        return paginated_response(view=self, queryset=selectors.competency_list(), serializer_class=CompetencyOutput)
 
 
 class RoleProfileOutput(serializers.Serializer):
@@ -178,10 +188,11 @@ class RoleProfileInput(serializers.Serializer):
 
 class RoleProfileListApi(APIView):
     permission_classes = [policy_permission(FRAMEWORK_READ, FRAMEWORK_EDIT)]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=RoleProfileOutput(many=True))
     def get(self, request):
-        return Response(RoleProfileOutput(selectors.role_profile_list(), many=True).data)
+        return paginated_response(view=self, queryset=selectors.role_profile_list(), serializer_class=RoleProfileOutput)
 
     @extend_schema(request=RoleProfileInput, responses={201: RoleProfileOutput})
     def post(self, request):
@@ -194,6 +205,7 @@ class RoleProfileListApi(APIView):
 
 class RoleProfileDetailApi(APIView):
     permission_classes = [policy_permission(FRAMEWORK_READ, FRAMEWORK_EDIT)]
+    error_statuses = (409,)  # deleting a profile still in use
 
     class RoleProfileUpdateInput(RoleProfileInput):
         slug = None
@@ -237,14 +249,17 @@ class ClassifierVersionOutput(serializers.Serializer):
 
 class ClassifierVersionListApi(APIView):
     permission_classes = [policy_permission(FRAMEWORK_READ, CLASSIFIER_RETRAIN)]
+    pagination_class = ApiPagination
 
     @extend_schema(responses=ClassifierVersionOutput(many=True))
     def get(self, request):
-        return Response(ClassifierVersionOutput(selectors.classifier_list(), many=True).data)
+        return paginated_response(
+            view=self, queryset=selectors.classifier_list(), serializer_class=ClassifierVersionOutput
+        )
 
     @extend_schema(
         request=None,
-        responses={201: ClassifierVersionOutput, 202: None, 409: None},
+        responses={201: ClassifierVersionOutput, 202: MessageOutput, 409: ErrorOutput},
         description="Retrain the classifier: 202 when queued for the worker; without a broker it trains in "
         "this request (201, the new version), one training at a time (409 while another runs).",
     )

@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "servicefit.core.middleware.ContentSecurityPolicyMiddleware",
+    "servicefit.core.middleware.UnsafeTextMiddleware",
 ]
 
 ROOT_URLCONF = "servicefit.urls"
@@ -164,6 +165,9 @@ SILENCED_SYSTEM_CHECKS = [
     "security.W021",
 ]
 
+# The largest form or API body (files aside) the server reads: a larger API body answers 413 naming
+# the limit. Django's default, 2.5 MB; raise it if bulk analyses over the API carry very long ads.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with "WWW-Authenticate: Token", not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -171,10 +175,14 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["servicefit.core.permissions.DenyAll"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "servicefit.core.schema.ServiceFitAutoSchema",
     "EXCEPTION_HANDLER": "servicefit.core.exceptions.api_exception_handler",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
-    "PAGE_SIZE": 100,
+    "DEFAULT_PAGINATION_CLASS": "servicefit.core.pagination.ApiPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "servicefit.core.parsers.StrictJSONParser",
+        "servicefit.core.parsers.StrictFormParser",
+        "servicefit.core.parsers.StrictMultiPartParser",
+    ],
     # Candidate links: per link and per client address (see assessments/api.py).
     "DEFAULT_THROTTLE_RATES": {
         "take_link": env.str("TAKE_RATE_PER_LINK", default="240/min"),
@@ -194,6 +202,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name per shared choice set, so every endpoint's enum reads the same in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "profiles.lexicon_file.LANGUAGES",
+        "ServiceTypeEnum": "profiles.lexicon_file.SERVICE_TYPES",
+        "SentenceLabelEnum": "profiles.models.SentenceLabel.Label",
+        "BulkAnalysisStatusEnum": "hiring.models.BulkAnalysis.Status",
+        "InvitationStatusEnum": "assessments.models.Invitation.Status",
+        "ItemKindEnum": "assessments.models.Item.Kind",
+    },
 }
 
 # Celery: without a broker, tasks run eagerly in-process (zero set-up); with one, a worker runs them.

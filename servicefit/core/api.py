@@ -35,6 +35,7 @@ class TokenObtainApi(APIView):
     authentication_classes = []
     permission_classes = [AllowAny]
     throttle_classes = []
+    error_statuses = (429,)  # a locked account or address (servicefit.core.login_limits)
 
     @extend_schema(request=TokenObtainInput, responses={200: TokenObtainOutput})
     def post(self, request):

@@ -1,15 +1,21 @@
 """One error path for the API: services raise, the handler turns it into a 4xx a user can act on.
 
-Every error body has the same shape: {"message": "...", "extra": {...}}.
+Every error body has the same shape: {"message": "...", "extra": {...}}. Errors raised outside an
+API view (an unknown /api/ address, a server error) get it too, from the handlers at the bottom,
+which `servicefit/urls.py` installs; pages keep their HTML error pages.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
+
+API_PREFIX = "/api/"
 
 
 class ApplicationError(Exception):
@@ -25,6 +31,15 @@ class ApplicationError(Exception):
             self.status = status
 
 
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+
+
+def request_too_large() -> RequestTooLarge:
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return RequestTooLarge(f"The request body is larger than the limit of {limit} bytes.")
+
+
 def api_exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
         return Response({"message": exc.message, "extra": exc.extra}, status=exc.status)
@@ -34,10 +49,15 @@ def api_exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        # Django's form parsing enforces DATA_UPLOAD_MAX_MEMORY_SIZE; our JSON parser does the same.
+        exc = request_too_large()
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError(str(exc))
 
     response = exception_handler(exc, context)
     if response is None:
-        return None
+        return None  # a bug: Django logs it with its traceback and answers through `server_error`
     if isinstance(exc, exceptions.ValidationError):
         response.data = {"message": "Validation error", "extra": {"fields": response.data}}
         response.status_code = status.HTTP_400_BAD_REQUEST
@@ -45,3 +65,38 @@ def api_exception_handler(exc, context):
         detail = response.data.get("detail", response.data) if isinstance(response.data, dict) else response.data
         response.data = {"message": str(detail), "extra": {}}
     return response
+
+
+def error_json(message: str, status_code: int) -> JsonResponse:
+    return JsonResponse({"message": message, "extra": {}}, status=status_code)
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def bad_request(request, exception):
+    if _is_api(request):
+        if isinstance(exception, RequestDataTooBig):
+            return error_json(str(request_too_large().detail), 413)
+        return error_json("The request could not be understood.", 400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if _is_api(request):
+        return error_json(str(exceptions.PermissionDenied.default_detail), 403)
+    return defaults.permission_denied(request, exception)
+
+
+def page_not_found(request, exception):
+    if _is_api(request):
+        return error_json("There is no API endpoint at this address.", 404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    # The traceback is already in the log (django.request); the body tells nothing of the internals.
+    if _is_api(request):
+        return error_json("Something went wrong on our side. It has been logged; please try again later.", 500)
+    return defaults.server_error(request)

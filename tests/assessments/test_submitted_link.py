@@ -78,10 +78,10 @@ def test_every_candidate_api_response_is_no_store(client, monkeypatch, battery, 
         client.post(f"/api/take/{token}/start/", {"consent": True}, content_type="application/json"),  # 201
         client.put(f"/api/take/{token}/answers/{item.id}/", {"value": 9}, content_type="application/json"),  # 422
         client.post(f"/api/take/{token}/submit/"),  # 400
-        client.get(f"/api/take/{token[:-1]}0/"),  # 404
-        client.get("/api/take/a%00b/"),  # 404, junk
+        client.get(f"/api/take/{token[:-1]}{'1' if token.endswith('0') else '0'}/"),  # 404
+        client.get("/api/take/a%00b/"),  # 400, refused by servicefit.core.middleware
     ]
     monkeypatch.setitem(TakeTokenThrottle.THROTTLE_RATES, TakeTokenThrottle.scope, "1/min")
     responses.append(client.get(f"/api/take/{token}/"))  # 429
-    assert [r.status_code for r in responses] == [200, 409, 201, 422, 400, 404, 404, 429]
+    assert [r.status_code for r in responses] == [200, 409, 201, 422, 400, 404, 400, 429]
     assert all(r["Cache-Control"] == "no-store" for r in responses), [r.get("Cache-Control") for r in responses]

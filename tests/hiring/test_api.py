@@ -105,7 +105,7 @@ def test_it_measures_the_alignment_to_a_role_profile(api, recruiter):
     assert 0 <= alignment["score"] <= 100
 
     # By hand: 100 × (1 − half the distance between the ad's type mix and the role's target mix).
-    weights = {p["slug"]: p for p in client.get("/api/role-profiles/").json()}[ADVISOR]["type_weights"]
+    weights = {p["slug"]: p for p in client.get("/api/role-profiles/").json()["results"]}[ADVISOR]["type_weights"]
     total = sum(body["scores"].values())
     distance = 0.5 * sum(abs(score / total - weights.get(t, 0.0)) for t, score in body["scores"].items())
     assert alignment["score"] == pytest.approx(100 * (1 - distance), abs=0.1)
@@ -238,7 +238,7 @@ def test_a_recruiter_creates_an_ad_with_its_first_revision(api, recruiter):
     assert body["role_profile"] == ADVISOR
     assert body["owner"] == recruiter.username
 
-    revisions = client.get(f"/api/job-ads/{body['id']}/revisions/").json()
+    revisions = client.get(f"/api/job-ads/{body['id']}/revisions/").json()["results"]
     assert [r["number"] for r in revisions] == [1]
     first = revisions[0]
     assert first["text"] == DA_AD
@@ -269,7 +269,7 @@ def test_it_lists_ads_with_filters(api, recruiter):
     def titles(**params):
         response = client.get("/api/job-ads/", params)
         assert response.status_code == 200
-        return {ad["title"] for ad in response.json()}
+        return {ad["title"] for ad in response.json()["results"]}
 
     assert titles() == {danish.title, english.title, swedish.title}
     assert titles(q="london") == {english.title}
@@ -355,7 +355,7 @@ def test_saving_new_text_makes_revision_2_and_the_same_text_makes_none(api, recr
 
     again = client.post(url, {"text": DA_AD_CONTROLLER}, format="json")
     assert again.json()["number"] == 2
-    assert [r["number"] for r in client.get(url).json()] == [2, 1]
+    assert [r["number"] for r in client.get(url).json()["results"]] == [2, 1]
 
 
 def test_an_empty_revision_is_refused(api, recruiter):
@@ -459,7 +459,7 @@ def test_a_second_label_for_the_same_sentence_replaces_the_first(api, recruiter,
     assert second.status_code in (200, 201)
     label = SentenceLabel.objects.get()
     assert (label.text, label.label, label.created_by) == ("Du er servicemindet.", "empathizer", hr_user)
-    listed = api.as_user(recruiter).get(url).json()
+    listed = api.as_user(recruiter).get(url).json()["results"]
     assert [(row["text"], row["label"]) for row in listed] == [("Du er servicemindet.", "empathizer")]
 
 
@@ -501,7 +501,7 @@ def test_a_bulk_analysis_runs_every_ad_and_reports_each_result(api, recruiter, d
     assert rows["london.txt"]["error"] == "" and rows["london.txt"]["language"] == "en"
     assert rows["aarhus.txt"]["empathizer"] > 0
     assert rows["aarhus.txt"]["alignment"] is not None
-    assert [run["id"] for run in client.get("/api/bulk-analyses/").json()] == [created["id"]]
+    assert [run["id"] for run in client.get("/api/bulk-analyses/").json()["results"]] == [created["id"]]
 
 
 def test_a_bulk_analysis_needs_items(api, recruiter):

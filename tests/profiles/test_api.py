@@ -19,7 +19,7 @@ def new_profile(**overrides):
 def test_it_lists_the_seven_service_types_in_four_languages(api, manager):
     response = api.as_user(manager).get("/api/service-types/")
     assert response.status_code == 200
-    types = {t["code"]: t for t in response.json()}
+    types = {t["code"]: t for t in response.json()["results"]}
     assert set(types) == {
         "accommodator",
         "competitor",
@@ -50,9 +50,10 @@ def test_an_unknown_service_type_is_404(api, recruiter):
 
 
 def test_it_filters_markers_by_language_and_type(api, recruiter):
-    response = api.as_user(recruiter).get("/api/markers/", {"language": "da", "type": "empathizer"})
+    response = api.as_user(recruiter).get("/api/markers/", {"language": "da", "type": "empathizer", "limit": 500})
     assert response.status_code == 200
-    markers = response.json()
+    assert response.json()["count"] == len(response.json()["results"])
+    markers = response.json()["results"]
     assert markers
     assert {(m["language"], m["type"], m["lexicon_version"]) for m in markers} == {("da", "empathizer", "v1")}
     assert "servicemindet" in {m["phrase"] for m in markers}
@@ -69,14 +70,14 @@ def test_an_unknown_lexicon_version_is_404(api, recruiter):
 
 
 def test_it_lists_competencies_with_five_anchors(api, hr_user):
-    competencies = api.as_user(hr_user).get("/api/competencies/").json()
+    competencies = api.as_user(hr_user).get("/api/competencies/").json()["results"]
     assert len(competencies) >= 8
     for competency in competencies:
         assert list(competency["translations"]["sv"]["anchors"]) == ["1", "2", "3", "4", "5"]
 
 
 def test_it_lists_the_role_profile_templates(api, manager):
-    profiles = {p["slug"]: p for p in api.as_user(manager).get("/api/role-profiles/").json()}
+    profiles = {p["slug"]: p for p in api.as_user(manager).get("/api/role-profiles/").json()["results"]}
     assert {ADVISOR, "classic-service-agent", "technical-support-specialist"} <= set(profiles)
     advisor = profiles[ADVISOR]
     assert advisor["is_template"] is True

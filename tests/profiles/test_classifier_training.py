@@ -52,7 +52,7 @@ def test_without_a_broker_hr_retrains_through_the_api_and_gets_the_new_version(a
     response = api.as_user(hr_user).post("/api/classifier-versions/")
     assert response.status_code == 201
     assert (response.json()["version"], response.json()["label"]) == (2, "m2")
-    versions = api.as_user(hr_user).get("/api/classifier-versions/").json()
+    versions = api.as_user(hr_user).get("/api/classifier-versions/").json()["results"]
     assert [v["version"] for v in versions] == [2, 1]
 
 

@@ -5,8 +5,13 @@ from assessments.models import Assessment, Invitation
 from profiles.models import Language
 
 
+class AssessmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title_in()  # its title in the recruiter's language, not its slug
+
+
 class InvitationForm(forms.Form):
-    assessment = forms.ModelChoiceField(
+    assessment = AssessmentChoiceField(
         label=_("Assessment"), queryset=Assessment.objects.filter(is_active=True), to_field_name="slug"
     )
     name = forms.CharField(label=_("Candidate's name"), max_length=200)
@@ -21,4 +26,5 @@ class InvitationFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assessment"].choices = [("", _("All")), *((a.slug, a.slug) for a in Assessment.objects.all())]
+        assessments = Assessment.objects.all()
+        self.fields["assessment"].choices = [("", _("All")), *((a.slug, a.title_in()) for a in assessments)]

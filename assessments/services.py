@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -62,7 +62,7 @@ def invitation_for_token(token: str, *, for_writing: bool = False) -> Invitation
     if invitation.status != Invitation.Status.SUBMITTED and invitation.expires_at <= timezone.now():
         raise ApplicationError(
             _("This link expired on %(date)s. Ask the recruiter for a new one.")
-            % {"date": timezone.localtime(invitation.expires_at).strftime("%Y-%m-%d %H:%M")},
+            % {"date": formats.date_format(timezone.localtime(invitation.expires_at), "SHORT_DATETIME_FORMAT")},
             status=410,
         )
     if for_writing and invitation.status == Invitation.Status.SUBMITTED:

@@ -2,6 +2,7 @@
 or fail a request. The crawl starts from the home page of each role (demo data loaded) and from the
 candidate links, follows same-origin links by GET, and visits a few pages of each URL shape."""
 
+import contextlib
 import re
 from collections import deque
 from urllib.parse import urljoin, urlsplit
@@ -100,10 +101,9 @@ def crawl(browser_page: BrowserPage, base_url: str, *starts: str) -> tuple[list[
         browser_page.console_errors.clear()
         failed.clear()
         response = page.goto(base_url + path)
-        try:
+        # A page that polls (an import in progress) never goes idle; what has loaded by then is checked.
+        with contextlib.suppress(PlaywrightTimeout):
             page.wait_for_load_state("networkidle", timeout=2_000)
-        except PlaywrightTimeout:
-            pass  # a page that polls (an import in progress) never goes idle; what loaded is checked
         visited.append(path)
         where = f"{path} (as {page.url.removeprefix(base_url)})" if page.url != base_url + path else path
         if response is None or response.status >= 400:

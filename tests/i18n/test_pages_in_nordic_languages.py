@@ -25,9 +25,12 @@ from .po import NORDIC, catalogue
 pytestmark = pytest.mark.django_db
 
 SKIPPED_PATHS = re.compile(r"^/(admin|api|accounts/logout|i18n)/|/[^/]+\.[a-z0-9]{2,5}$")
-PAGES_PER_SHAPE = 3
+PAGES_PER_SHAPE = 8
 # Item-analysis flags are plain strings of assessments.psychometrics.
 FLAGS = ("low_item_rest", "hurts_reliability")
+# The text-analysis engine writes English (profiles/analysis/engine.py); pages must show its suggestions,
+# and the notes of revisions that applied them, in the reader's language.
+ENGINE_ENGLISH = ("Applied: ", "Replace “", "Consider a neutral word", " type; the role needs more ", "little ")
 PLACEHOLDER_OR_TAG = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|<[^>]+>|\{[^}]*\}")
 
 
@@ -98,6 +101,7 @@ def problems_on(html: str, *, words: set[str], raw: set[str], english: set[str])
     standalone = {code: re.compile(rf"(?<![\w/.-]){re.escape(code)}(?![\w-])") for code in raw}
     found += [f"raw code {code!r}" for code, pattern in sorted(standalone.items()) if pattern.search(text)]
     found += [f"English {fragment!r}" for fragment in sorted(english) if fragment in text]
+    found += [f"English from the engine {fragment!r}" for fragment in ENGINE_ENGLISH if fragment in text]
     return found
 
 

@@ -148,7 +148,6 @@ def test_it_fits_every_staff_page_on_a_phone(live_server, open_page, demo_data):
         log_in(browser_page, live_server.url, role.value)
         visited, found = crawl(browser_page, live_server.url, "/", *([] if role == Role.MANAGER else [result]))
         counts[role.value] = len(visited)
-        print(role.value, visited)
         problems += [f"[{role.value}] {problem}" for problem in found]
 
     assert all(count >= 4 for count in counts.values()), f"the crawl saw too little: {counts}"
@@ -168,8 +167,28 @@ def test_it_fits_every_candidate_page_on_a_phone(live_server, open_page, demo_da
         link = f"/take/{services.invitation_token(invitation)}/"
         seen, found = crawl(browser_page, live_server.url, *(link + path for path in paths))
         visited += seen
-        print(seen)
         problems += [f"[{invitation.language} candidate] {problem}" for problem in found]
 
     assert len(visited) >= 5, f"the crawl saw too little: {visited}"
     assert not problems, f"{len(problems)} problems on a 390 px phone:\n" + "\n".join(problems)
+
+
+def test_it_names_what_sticks_out_and_lets_a_scrolling_table_be(open_page):
+    """The overflow check itself: a wide box and an unbreakable word are named; a table that scrolls
+    inside its own box, and a skip link parked off screen, are not."""
+    page = open_page(viewport=PHONE, is_mobile=True).page
+    page.set_content(
+        """<!doctype html><meta name="viewport" content="width=device-width, initial-scale=1">
+        <body style="margin:0"><a class="skip-link" href="#m" style="position:absolute;left:-999px">Skip</a>
+        <div id="wide" style="width:500px">wide</div>
+        <h1 class="title">Kundtjänstmedarbetaremedlångaordsomintebryts</h1>
+        <div style="overflow-x:auto"><table><tr><td style="min-width:900px">scrolls</td></tr></table></div>"""
+    )
+
+    problems = page.evaluate(OVERFLOW)
+
+    assert problems[0].startswith("the page is ")
+    assert any(p.startswith('div#wide "wide" spans 0..500 px') for p in problems), problems
+    assert any(p.startswith('h1.title "Kundtjänstmedarbetare') for p in problems), problems
+    assert not any("scrolls" in p or "Skip" in p for p in problems), problems
+    assert len(problems) == 3, problems

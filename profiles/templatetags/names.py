@@ -36,6 +36,12 @@ def type_name(code: str) -> str:
 
 
 @register.filter
+def lookup(names: dict, code: str) -> str:
+    """`{{ scale_names|lookup:item.scale }}`: the name a view looked up for a code."""
+    return names.get(code, code)
+
+
+@register.filter
 def gender_verdict(verdict: str) -> str:
     return GENDER_VERDICTS.get(verdict, verdict)
 

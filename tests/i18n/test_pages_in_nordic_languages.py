@@ -17,7 +17,7 @@ from django.urls import resolve
 from assessments import services as assessment_services
 from assessments.models import Assessment, Invitation
 from profiles.analysis.gender import verdict
-from profiles.models import RoleProfile
+from profiles.models import Competency, RoleProfile
 from servicefit.core.roles import Role
 
 from .po import NORDIC, catalogue
@@ -76,6 +76,7 @@ def codes() -> tuple[set[str], set[str]]:
     }
     values |= set(FLAGS) | set(RoleProfile.objects.values_list("slug", flat=True))
     values |= set(Assessment.objects.values_list("slug", flat=True))
+    values |= set(Competency.objects.values_list("code", flat=True))
     values |= {verdict(masculine, feminine) for masculine, feminine in ((0, 0), (1, 0), (0, 1), (9, 0), (0, 9))}
     words = {v for v in values if re.fullmatch(r"[a-z]+", v)}
     return words, values - words

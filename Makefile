@@ -10,12 +10,15 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 # Broker for `make worker` / `make beat`; start `make run` with the same variable to use them.
 DEV_BROKER_URL ?= redis://127.0.0.1:6379/0
+# Port for `make run`; in development the invitation links (SITE_URL) follow it unless SITE_URL is set.
+PORT ?= 8000
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint fmt worker beat messages clean
 
 help:
-	@echo "make run       set up .venv, migrate, load demo users, serve http://127.0.0.1:8000/"
+	@echo "make install   create .venv and install the requirements (again only when they change)"
+	@echo "make run       set up .venv, migrate, load demo users, serve http://127.0.0.1:$(PORT)/ (e.g. make run PORT=8001)"
 	@echo "make test      run the whole test suite (pytest)"
 	@echo "make lint      ruff check + ruff format --check"
 	@echo "make fmt       sort imports and format with ruff"
@@ -36,6 +39,7 @@ $(STAMP): $(wildcard requirements*.txt) | $(BIN)/python
 install: $(STAMP)
 
 run: export DEBUG ?= 1
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	@if [ -n "$$(find . -path ./$(VENV) -prune -o -name '*.po' -path '*/LC_MESSAGES/*' -print -quit)" ] \
 		&& command -v msgfmt >/dev/null 2>&1; then \
@@ -45,7 +49,7 @@ run: $(STAMP)
 	fi
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -6,8 +6,13 @@ from servicefit.core.choices import Language
 from servicefit.core.forms import TeamChoiceMixin
 
 
+class AssessmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.title_in()  # its title in the recruiter's language, not its slug
+
+
 class InvitationForm(TeamChoiceMixin, forms.Form):
-    assessment = forms.ModelChoiceField(
+    assessment = AssessmentChoiceField(
         label=_("Assessment"), queryset=Assessment.objects.filter(is_active=True), to_field_name="slug"
     )
     name = forms.CharField(label=_("Candidate's name"), max_length=200)
@@ -22,4 +27,5 @@ class InvitationFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assessment"].choices = [("", _("All")), *((a.slug, a.slug) for a in Assessment.objects.all())]
+        assessments = Assessment.objects.all()
+        self.fields["assessment"].choices = [("", _("All")), *((a.slug, a.title_in()) for a in assessments)]

@@ -174,7 +174,7 @@ def item_analysis(request, slug):
     return render(
         request,
         "assessments/item_analysis.html",
-        {"assessment": assessment, "report": report, "stems": keys},
+        {"assessment": assessment, "report": report, "stems": keys, "scale_names": profile_selectors.scale_names()},
     )
 
 

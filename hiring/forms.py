@@ -22,7 +22,8 @@ class JobAdFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role_profile"].choices = [("", _("All")), *RoleProfile.objects.values_list("slug", "name")]
+        profiles = RoleProfile.objects.all()
+        self.fields["role_profile"].choices = [("", _("All")), *((p.slug, p.name_in()) for p in profiles)]
 
 
 class JobAdForm(TeamChoiceMixin, forms.Form):

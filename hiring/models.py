@@ -48,6 +48,8 @@ class JobAdRevision(models.Model):
     controller_index = models.FloatField(_("controller index"))
     alignment_score = models.FloatField(_("alignment"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
+    # The suggestion this revision applied, kept as data so each reader sees it in their own language.
+    applied_suggestion = models.JSONField(_("applied suggestion"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 
 from hiring.html_text import html_to_text
 from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
+from hiring.suggestions import applied_note
 from profiles.analysis import Analysis
 from profiles.models import RoleProfile
+from profiles.selectors import service_type_names
 from profiles.services import text_analyze
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobClaimLost, job_heartbeat, job_retry, job_run
@@ -73,7 +75,9 @@ def job_ad_update(*, job_ad: JobAd, title: str | None = None, language: str | No
     return job_ad
 
 
-def job_ad_revise(*, job_ad: JobAd, text: str, user, note: str = "") -> JobAdRevision:
+def job_ad_revise(
+    *, job_ad: JobAd, text: str, user, note: str = "", applied_suggestion: dict | None = None
+) -> JobAdRevision:
     """Save a new revision; saving the same text as the latest revision changes nothing."""
     text = html_to_text(text)
     analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
@@ -89,6 +93,7 @@ def job_ad_revise(*, job_ad: JobAd, text: str, user, note: str = "") -> JobAdRev
             text=text,
             created_by=user,
             note=note[:300],
+            applied_suggestion=applied_suggestion,
             **_revision_fields(analysis),
         )
         JobAd.objects.filter(pk=job_ad.pk).update(updated_at=timezone.now())
@@ -125,7 +130,11 @@ def job_ad_apply_suggestion(
     else:
         raise ApplicationError(_("This suggestion needs your own wording; edit the text instead."))
     return job_ad_revise(
-        job_ad=job_ad, text=text, user=user, note=_("Applied: %(text)s") % {"text": suggestion["text"]}
+        job_ad=job_ad,
+        text=text,
+        user=user,
+        note=applied_note(suggestion, service_type_names())[:300],
+        applied_suggestion=suggestion,
     )
 
 

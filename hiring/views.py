@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hiring import forms, selectors, services
 from hiring.highlight import segments
 from hiring.models import JobAd
+from hiring.suggestions import applied_note, suggestion_words
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.analysis.text import split_sentences
@@ -86,7 +87,7 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
         for gap in (target or {}).get("gaps", [])
     ]
     for suggestion in data["suggestions"]:
-        suggestion["text"], suggestion["why"] = _suggestion_words(suggestion, names)
+        suggestion["text"], suggestion["why"] = suggestion_words(suggestion, names)
     return {
         "job_ad": job_ad,
         "analysis": data,
@@ -107,27 +108,6 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
     }
 
 
-def _suggestion_words(suggestion: dict, names: dict[str, str]) -> tuple[str, str]:
-    """The suggestion's text and reason in the recruiter's language (the engine writes English)."""
-    reason = suggestion["reason"]
-    if reason == "towards_type":
-        return (
-            _("Replace “%(old)s” with “%(new)s”.") % {"old": suggestion["original"], "new": suggestion["replacement"]},
-            _("“%(old)s” attracts the %(from)s type; the role needs more %(to)s language.")
-            % {"old": suggestion["original"], "from": names[suggestion["from_type"]], "to": names[suggestion["type"]]},
-        )
-    if reason == "missing_type":
-        return suggestion["text"], _("The ad has little %(type)s language for this role.") % {
-            "type": names[suggestion["type"]]
-        }
-    if reason == "masculine_coded":
-        return (
-            _("Consider a neutral word for “%(word)s”.") % {"word": suggestion["original"]},
-            _("Masculine-coded wording can put women off applying (Gaucher, Friesen & Kay 2011)."),
-        )
-    return suggestion["text"], suggestion["why"]
-
-
 def _studio_job_ad(request, job_ad_id: int, policy=JOB_AD_READ) -> JobAd:
     job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=policy)
     if job_ad.role_profile_id:
@@ -141,6 +121,11 @@ def studio(request, job_ad_id):
     job_ad = _studio_job_ad(request, job_ad_id)
     latest = selectors.revision_latest(job_ad=job_ad)
     text = latest.text if latest else ""
+    revisions, names = list(selectors.revision_list(job_ad=job_ad)), profile_selectors.service_type_names()
+    for revision in revisions:
+        # A note the engine wrote reads in the reader's language; a person's own note as written.
+        applied = revision.applied_suggestion
+        revision.shown_note = applied_note(applied, names) if applied else revision.note
     return render(
         request,
         "hiring/studio.html",
@@ -148,7 +133,7 @@ def studio(request, job_ad_id):
             **_analysis_context(request, job_ad, text),
             "text": text,
             "latest": latest,
-            "revisions": selectors.revision_list(job_ad=job_ad),
+            "revisions": revisions,
             "settings_form": forms.JobAdSettingsForm(instance=job_ad),
         },
     )

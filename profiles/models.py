@@ -175,6 +175,8 @@ class RoleProfile(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
+    # {"da": {"name": "...", "description": "..."}, ...}: the shipped profiles in each UI language.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     is_template = models.BooleanField(
         _("template"), default=False, help_text=_("Shipped with ServiceFit as a starting point.")
     )
@@ -188,7 +190,17 @@ class RoleProfile(TimeStampedModel):
         verbose_name_plural = _("role profiles")
 
     def __str__(self):
-        return self.name
+        return self.name_in()
+
+    def name_in(self, language: str | None = None) -> str:
+        return self._translated("name", language) or self.name
+
+    def description_in(self, language: str | None = None) -> str:
+        return self._translated("description", language) or self.description
+
+    def _translated(self, field: str, language: str | None) -> str:
+        wanted = (language or get_language() or "en").split("-")[0]
+        return (self.translations or {}).get(wanted, {}).get(field, "")
 
 
 class RoleProfileTypeWeight(models.Model):

@@ -40,6 +40,12 @@ def competency_list() -> QuerySet[Competency]:
     return Competency.objects.prefetch_related("translations")
 
 
+def scale_names() -> dict[str, str]:
+    """{code: name in the active language} of every scale an item can measure: types and competencies."""
+    competencies = {c.code: (c.translation().name if c.translation() else c.code) for c in competency_list()}
+    return {**service_type_names(), **competencies}
+
+
 def lexicon_version_latest() -> LexiconVersion | None:
     return LexiconVersion.objects.order_by("-number").first()
 

@@ -203,6 +203,8 @@ def role_profile_update(
         role_profile.name = name
     if description is not None:
         role_profile.description = description
+    if name is not None or description is not None:
+        role_profile.translations = {}  # they translated the old wording, not the new one
     new_weights = type_weights if type_weights is not None else _current_weights(role_profile)
     new_competencies = competencies if competencies is not None else _current_competencies(role_profile)
     _role_profile_validate(role_profile=role_profile, type_weights=new_weights, competencies=new_competencies)

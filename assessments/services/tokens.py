@@ -2,7 +2,7 @@
 
 import re
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
@@ -38,7 +38,7 @@ def invitation_for_token(token: str, *, for_writing: bool = False) -> Invitation
     if invitation.status != Invitation.Status.SUBMITTED and invitation.expires_at <= timezone.now():
         raise ApplicationError(
             _("This link expired on %(date)s. Ask the recruiter for a new one.")
-            % {"date": timezone.localtime(invitation.expires_at).strftime("%Y-%m-%d %H:%M")},
+            % {"date": formats.date_format(timezone.localtime(invitation.expires_at), "SHORT_DATETIME_FORMAT")},
             status=410,
         )
     if for_writing and invitation.status == Invitation.Status.SUBMITTED:

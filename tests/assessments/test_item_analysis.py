@@ -145,7 +145,7 @@ def test_the_item_analysis_page_shows_the_report_to_hr_and_recomputes_it(client,
     assertContains(response, "The statistics are being recomputed")
     assertContains(response, "Item analysis")
     assertContains(response, f"{N_ATTEMPTS} completed attempts")
-    assertContains(response, '<td class="type-controller">controller</td>')
+    assertContains(response, '<td class="type-controller">Controller</td>')
     for item in controller_items(battery):
         assertContains(response, f"<td>{item.key}{' (R)' if item.reverse else ''}</td>")
 

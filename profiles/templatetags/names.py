@@ -1,0 +1,53 @@
+"""Words for the codes our data stores, so a page never shows `hard_worker`, `da` or `low_item_rest`.
+
+Each filter looks a code up in the one place it is defined; an unknown code is shown as it is.
+"""
+
+from django import template
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from profiles.models import ServiceType
+
+register = template.Library()
+
+GENDER_VERDICTS = {
+    "neutral": _("neutral"),
+    "masculine-coded": _("masculine-coded"),
+    "feminine-coded": _("feminine-coded"),
+    "strongly masculine-coded": _("strongly masculine-coded"),
+    "strongly feminine-coded": _("strongly feminine-coded"),
+}
+# The reasons assessments.psychometrics.flag_items gives for flagging an item.
+ITEM_FLAGS = {
+    "low_item_rest": _("low item-rest correlation"),
+    "hurts_reliability": _("scale more reliable without it"),
+}
+
+
+@register.filter
+def language_label(code: str) -> str:
+    # Not `language_name`: Django's i18n library has a filter of that name (English names only),
+    # and whichever library a template loads last would win.
+    return dict(settings.LANGUAGES).get(code, code)
+
+
+@register.filter
+def type_name(code: str) -> str:
+    return ServiceType.Code(code).label if code in ServiceType.Code.values else code
+
+
+@register.filter
+def lookup(names: dict, code: str) -> str:
+    """`{{ scale_names|lookup:item.scale }}`: the name a view looked up for a code."""
+    return names.get(code, code)
+
+
+@register.filter
+def gender_verdict(verdict: str) -> str:
+    return GENDER_VERDICTS.get(verdict, verdict)
+
+
+@register.filter
+def item_flag(flag: str) -> str:
+    return ITEM_FLAGS.get(flag, flag)

@@ -1,0 +1,57 @@
+"""Dates read the way the person's language writes them: 05.03.2026 in Danish and Norwegian,
+2026-03-05 in Swedish (Django's formats for each locale), in the server's time zone (Copenhagen)."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.conf import settings
+
+from assessments import services
+from assessments.models import Assessment, Invitation
+from hiring.models import JobAd
+from hiring.services import job_ad_create
+
+# 13:30 UTC is 14:30 in Copenhagen (winter time).
+MOMENT = dt.datetime(2026, 3, 5, 13, 30, tzinfo=dt.UTC)
+SHOWN = {"da": "05.03.2026 14:30", "nb": "05.03.2026 14:30", "sv": "2026-03-05 14:30"}
+
+
+@pytest.fixture
+def expired_token(recruiter):
+    invitation = services.invitation_create(
+        assessment=Assessment.objects.get(slug="service-profile-standard"),
+        email="frida@example.se",
+        name="Frida",
+        language="sv",
+        user=recruiter,
+        send=False,
+    )
+    Invitation.objects.filter(id=invitation.id).update(expires_at=MOMENT)
+    return services.invitation_token(invitation)
+
+
+@pytest.mark.parametrize("language", SHOWN)
+def test_it_shows_an_expired_link_s_date_in_the_reader_s_format(client, expired_token, language):
+    response = client.get(f"/take/{expired_token}/", HTTP_ACCEPT_LANGUAGE=language)
+
+    assert response.status_code == 410
+    text = response.content.decode()
+    assert SHOWN[language] in text
+    assert "2026-03-05 14:30" not in text or language == "sv"
+
+
+@pytest.mark.parametrize("language", SHOWN)
+def test_it_shows_staff_dates_in_their_language(client, recruiter, language):
+    job_ad = job_ad_create(title="Kundeservice", text="Vi søger en kundeservicemedarbejder.", owner=recruiter)
+    JobAd.objects.filter(id=job_ad.id).update(updated_at=MOMENT)
+    client.force_login(recruiter)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    text = client.get("/hiring/").content.decode()
+
+    assert SHOWN[language] in text
+    # No page shows the ISO form to a Dane or a Norwegian, nor the American one to anyone.
+    if language != "sv":
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
+    assert "03/05/2026" not in text

@@ -1,19 +1,22 @@
-"""Candidate links are credentials: whoever reads a log line with one can open the attempt.
+"""Candidate links are credentials: whoever reads a log line with one can open the attempt. And an
+e-mail address in a query string (`/api/personal-data/?email=…`) names a person.
 
-`CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/… in any log record
-(request lines, "Not Found: …", referers); settings.LOGGING puts it on the console handler and
-servicefit/gunicorn.conf.py on gunicorn's access and error logs.
+`CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/…, and the value of
+an `email=` query parameter, in any log record (request lines, "Not Found: …", referers);
+settings.LOGGING puts it on the console handler and servicefit/gunicorn.conf.py on gunicorn's access
+and error logs.
 """
 
 import logging
 import re
 
 TAKE_LINK = re.compile(r"(/take/)[^/\s?#\"']+")
+EMAIL_PARAMETER = re.compile(r"([?&]email=)[^&\s#\"']+", re.IGNORECASE)
 MASK = r"\1…"
 
 
 def candidate_links_mask(text: str) -> str:
-    return TAKE_LINK.sub(MASK, text)
+    return EMAIL_PARAMETER.sub(MASK, TAKE_LINK.sub(MASK, text))
 
 
 class CandidateLinkFilter(logging.Filter):

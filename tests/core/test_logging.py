@@ -49,6 +49,19 @@ def test_the_mask_removes_the_token_and_keeps_the_rest(text):
     assert "/take/…" in masked
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"GET /api/personal-data/?email=sofie%40example.dk HTTP/1.1" 200 900',
+        '"DELETE /api/personal-data/?reference=4&EMAIL=sofie@example.dk HTTP/1.1" 204 0',
+    ],
+)
+def test_the_mask_removes_an_email_address_from_a_query_string(text):
+    masked = candidate_links_mask(text)
+    assert "sofie" not in masked
+    assert "email=…" in masked.lower() and masked.endswith(("200 900", "204 0"))
+
+
 def test_the_mask_leaves_other_paths_alone():
     assert candidate_links_mask("/assessments/invitations/12/ 200") == "/assessments/invitations/12/ 200"
 

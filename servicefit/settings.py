@@ -204,10 +204,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # One name per shared choice set, so every endpoint's enum reads the same in the schema.
     "ENUM_NAME_OVERRIDES": {
-        "LanguageEnum": "profiles.lexicon_file.LANGUAGES",
-        "ServiceTypeEnum": "profiles.lexicon_file.SERVICE_TYPES",
+        "LanguageEnum": "servicefit.core.languages.LANGUAGE_CODES",
+        "ServiceTypeEnum": "profiles.service_types.SERVICE_TYPES",
         "SentenceLabelEnum": "profiles.models.SentenceLabel.Label",
-        "BulkAnalysisStatusEnum": "hiring.models.BulkAnalysis.Status",
+        "JobStatusEnum": "servicefit.core.jobs.JobStatus",
         "InvitationStatusEnum": "assessments.models.Invitation.Status",
         "ItemKindEnum": "assessments.models.Item.Kind",
     },

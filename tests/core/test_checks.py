@@ -100,3 +100,35 @@ def test_manage_py_check_deploy_fails_on_the_development_defaults(tmp_path):
     assert result.returncode != 0
     for check_id in ("core.E010", "core.E011", "core.E012"):
         assert check_id in result.stderr
+
+
+def test_manage_py_check_deploy_passes_a_production_configuration_without_a_warning(tmp_path):
+    # The same environment as .ci/run's deploy step: any warning (ours, Django's, drf-spectacular's
+    # settings checks) fails the deploy there, so it fails here first.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # Nothing from the test settings (they switch HTTPS off): only what a server would have.
+    environment = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    environment.update(
+        SECRET_KEY="production-like-" + "k" * 60,
+        ALLOWED_HOSTS="servicefit.example.com",
+        DATABASE_URL="postgres://servicefit@127.0.0.1:5432/servicefit",  # `check` does not connect
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+        CACHE_URL="redis://127.0.0.1:6379/1",
+        EMAIL_URL="smtp://mail.example.com:587",
+        SITE_URL="https://servicefit.example.com",
+    )
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run(  # noqa: S603  (fixed command line)
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING", "--settings=servicefit.settings"],
+        cwd=repo,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout

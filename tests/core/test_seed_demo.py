@@ -54,3 +54,11 @@ def test_the_demo_admin_can_edit_the_framework_in_the_admin(client, db, settings
     client.login(username="admin", password="demo-admin")
     assert client.get("/admin/profiles/roleprofile/").status_code == 200
     assert client.get("/admin/profiles/languagemarker/?language=nb").status_code == 200
+
+
+def test_it_names_the_address_the_server_runs_at(db, settings, capsys):
+    # `make run PORT=8123` sets SITE_URL to http://127.0.0.1:8123 in development.
+    settings.DEBUG = True
+    settings.SITE_URL = "http://127.0.0.1:8123"
+    call_command("seed_demo")
+    assert "Log in at http://127.0.0.1:8123/ as:" in capsys.readouterr().out

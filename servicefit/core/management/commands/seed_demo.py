@@ -59,6 +59,6 @@ class Command(BaseCommand):
             lines = [loader.load(users=users) for loader in registry.demo_loaders()]
         for line in lines:
             self.stdout.write(f"  {line}")
-        self.stdout.write(self.style.SUCCESS("Demo data loaded. Log in at http://127.0.0.1:8000/ as:"))
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded. Log in at {settings.SITE_URL.rstrip('/')}/ as:"))
         for username, role, _first_name, _email, team in DEMO_USERS:
             self.stdout.write(f"  {username:<10} password demo-{username:<10} ({role.label}, {team})")

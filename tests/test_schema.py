@@ -69,7 +69,7 @@ def test_enums_are_enums_and_nullable_fields_are_nullable(tmp_path, db):
     assert components["LanguageEnum"]["enum"] == ["en", "da", "nb", "sv"]
     assert "controller" in components["ServiceTypeEnum"]["enum"]
     assert components["InvitationStatusEnum"]["enum"] == ["pending", "started", "submitted", "revoked"]
-    assert components["BulkAnalysisStatusEnum"]["enum"] == ["pending", "running", "done", "failed"]
+    assert components["JobStatusEnum"]["enum"] == ["pending", "running", "done", "failed"]
     marker = components["MarkerOutput"]["properties"]
     assert marker["language"] == {"$ref": "#/components/schemas/LanguageEnum"}
     assert marker["type"] == {"$ref": "#/components/schemas/ServiceTypeEnum"}

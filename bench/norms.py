@@ -41,11 +41,11 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from rest_framework.authtoken.models import Token
 
     from assessments import services
     from assessments.models import Assessment, AttemptResult
     from servicefit.core.roles import Role
+    from servicefit.core.tokens import api_token_issue
 
     assessment = Assessment.objects.get(slug="service-profile-standard")
     started = time.perf_counter()
@@ -57,7 +57,8 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
     print(f"norms_rebuild (all {args.attempts} results read once): {1000 * (time.perf_counter() - started):.0f} ms")
 
     user = _hr_user(Role.HR)
-    client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    _token, key = api_token_issue(user=user)
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Token {key}")
     url = f"/api/attempts/{attempt_ids[len(attempt_ids) // 2]}/result/"
     status = client.get(url).status_code
     if status != 200:

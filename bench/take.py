@@ -245,6 +245,8 @@ def _bench_attempt(label: str):
     ((token, _language),) = _invitations_create(1, label)
     invitation = Invitation.objects.select_related("assessment").get(public_id=token.partition(".")[0])
     attempt = services.attempt_start(invitation=invitation, consent=True)
+    for section in invitation.assessment.sections.all():  # timed parts are answered only once opened
+        attempt = services.section_open(invitation=invitation, section_id=section.id)
     items = {item.id: item for item in Item.objects.filter(section__assessment=invitation.assessment)}
     return token, attempt, items
 
@@ -289,7 +291,7 @@ def query_cost() -> None:
     cases = [
         ("first answer to an item (untimed section)", untimed[0]),
         ("the same item answered again", untimed[0]),
-        ("first answer in a timed section (opens its clock)", timed[0]),
+        ("first answer in a timed section", timed[0]),
         ("next answer in that timed section", timed[1]),
     ]
     for name, item in cases:
@@ -662,6 +664,13 @@ async def _candidate(pool, token, language, delay, rng, think, calls, acknowledg
     attempt = json.loads(data)
     saved = acknowledged.setdefault(public_id, {})
     for section in attempt["sections"]:
+        if not section["opened"]:
+            # A timed part's questions are served only when the candidate starts it (its clock starts then).
+            path = f"/api/take/{token}/sections/{section['id']}/open/"
+            status, data = await _call(pool, calls["POST open part"], "POST", path, {})
+            if status != 200:
+                return False
+            section = json.loads(data)
         for item in section["items"]:
             await asyncio.sleep(rng.uniform(*think))
             if item["kind"] == "likert":
@@ -696,7 +705,7 @@ def run_candidates(args, database: str, work: Path, config: ServerConfig, *, qui
 
 async def _drive(args, config: ServerConfig, server: Server, tokens, items_per_attempt: int, *, quiet: bool) -> Run:
     pool = HttpPool(server.port, args.connections, keepalive=config.keepalive)
-    calls = {name: Calls() for name in ("POST start", "GET attempt", "PUT answer", "POST submit")}
+    calls = {name: Calls() for name in ("POST start", "GET attempt", "POST open part", "PUT answer", "POST submit")}
     acknowledged: dict[str, dict[int, object]] = {}
     submitted: set[str] = set()
     try:
@@ -818,7 +827,7 @@ def report(args, run: Run) -> None:
             f"  on the wire only        p50 {wire[0]:.1f}   p95 {wire[1]:.1f}   p99 {wire[2]:.1f}"
             "   (from when a client connection was free)"
         )
-    for name in ("POST start", "GET attempt", "POST submit"):
+    for name in ("POST start", "GET attempt", "POST open part", "POST submit"):
         calls = run.calls[name]
         if calls.latency:
             q = [_percentile(calls.latency, x) for x in (50, 95, 99)]

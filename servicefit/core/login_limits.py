@@ -2,7 +2,7 @@
 
 Every login path (the login page, the admin login, the API token endpoint) goes through
 `login_authenticate`, so guessing passwords is slowed down the same way everywhere, across all
-worker processes (the cache must be shared: see the core.E005 deploy check).
+worker processes (the cache must be shared: see the core.E012 deploy check).
 """
 
 import hashlib

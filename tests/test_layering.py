@@ -17,6 +17,7 @@ PURE_MODULES = [
     "profiles/service_types.py",
     "assessments/psychometrics.py",
     "assessments/scoring.py",
+    "hiring/fit.py",
 ]
 
 

@@ -18,6 +18,7 @@ PURE_MODULES = [
     "assessments/psychometrics.py",
     "assessments/scoring.py",
     "hiring/adverse_impact.py",
+    "hiring/fit.py",
 ]
 
 

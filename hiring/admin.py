@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
+from hiring.models import (
+    Application,
+    ApplicationMove,
+    BulkAnalysis,
+    BulkAnalysisItem,
+    Candidate,
+    JobAd,
+    JobAdRevision,
+    Requisition,
+)
+from servicefit.core.admin import PersonalDataAdmin
 
 
 class RevisionInline(admin.TabularInline):
@@ -47,3 +57,47 @@ class BulkAnalysisAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     inlines = [BulkItemInline]
     readonly_fields = ["status", "processed", "total", "error", "claimed_at", "finished_at", "attempts", "created_by"]
+
+
+@admin.register(Requisition)
+class RequisitionAdmin(admin.ModelAdmin):
+    list_display = ["title", "role_profile", "team", "status", "openings", "opened_on", "closed_on"]
+    list_filter = ["status", "team"]
+    search_fields = ["title"]
+    list_select_related = ["role_profile", "team"]
+
+
+@admin.register(Candidate)
+class CandidateAdmin(PersonalDataAdmin):
+    erasable = True
+    list_display = ["name", "email", "language", "source", "team", "created_at"]
+    list_filter = ["source", "language", "team"]
+    search_fields = ["name", "email"]
+    list_select_related = ["team"]
+
+
+class ApplicationMoveInline(admin.TabularInline):
+    model = ApplicationMove
+    fk_name = "application"
+    extra = 0
+    fields = ["from_stage", "to_stage", "reason", "by", "at", "undone_at", "undo_of"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(PersonalDataAdmin):
+    """Stage changes go through the pipeline service, so the stage is read-only here."""
+
+    list_display = ["candidate", "requisition", "stage", "updated_at"]
+    list_filter = ["stage"]
+    search_fields = ["candidate__name", "requisition__title"]
+    list_select_related = ["candidate", "requisition"]
+    readonly_fields = ["candidate", "requisition", "stage", "reason"]
+    inlines = [ApplicationMoveInline]
+
+    def has_add_permission(self, request):
+        return False

@@ -17,4 +17,12 @@ urlpatterns = [
     path("sentence-labels/", api.SentenceLabelApi.as_view(), name="sentence-label-list"),
     path("bulk-analyses/", api.BulkAnalysisApi.as_view(), name="bulk-analysis-list"),
     path("bulk-analyses/<int:bulk_id>/", api.BulkAnalysisDetailApi.as_view(), name="bulk-analysis-detail"),
+    path("requisitions/", api.RequisitionListApi.as_view(), name="requisition-list"),
+    path("requisitions/<int:requisition_id>/", api.RequisitionDetailApi.as_view(), name="requisition-detail"),
+    path("candidates/", api.CandidateListApi.as_view(), name="candidate-list"),
+    path("candidates/<int:candidate_id>/", api.CandidateDetailApi.as_view(), name="candidate-detail"),
+    path("applications/", api.ApplicationListApi.as_view(), name="application-list"),
+    path("applications/<int:application_id>/", api.ApplicationDetailApi.as_view(), name="application-detail"),
+    path("applications/<int:application_id>/move/", api.ApplicationMoveApi.as_view(), name="application-move"),
+    path("applications/<int:application_id>/undo/", api.ApplicationUndoApi.as_view(), name="application-undo"),
 ]

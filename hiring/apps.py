@@ -8,9 +8,12 @@ class HiringConfig(AppConfig):
 
     def ready(self):
         from hiring import demo
+        from hiring.pipeline_personal_data import HANDLER
         from servicefit.core import registry
+        from servicefit.core.personal_data import personal_data_handler_register
 
         registry.area_register(namespace="hiring", label=_("Hiring"), order=20)
         registry.home_panel_register(template="hiring/_home_panel.html", context=lambda request: {}, order=20)
         registry.demo_loader_register(name="hiring", load=demo.demo_load, order=20)
         registry.admin_models_register(self.label)
+        personal_data_handler_register(HANDLER)

@@ -210,6 +210,8 @@ SPECTACULAR_SETTINGS = {
         "JobStatusEnum": "servicefit.core.jobs.JobStatus",
         "InvitationStatusEnum": "assessments.models.Invitation.Status",
         "ItemKindEnum": "assessments.models.Item.Kind",
+        "StageEnum": "hiring.models.Stage",
+        "RequisitionStatusEnum": "hiring.models.Requisition.Status",
     },
 }
 

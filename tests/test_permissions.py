@@ -17,7 +17,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services as assessment_services
 from assessments.models import Answer, Assessment, Item
+from hiring import pipeline
 from hiring import services as hiring_services
+from profiles.models import RoleProfile
 from servicefit.core.policies import POLICIES
 from servicefit.core.roles import ALL_ROLES, Role
 from servicefit.core.teams import team_create
@@ -179,8 +181,31 @@ class TeamA:
         item = Item.objects.filter(section__assessment=self.invitation.assessment, kind=Item.Kind.TEXT).first()
         return Answer.objects.create(attempt=self.attempt, item=item, value=f"Hej, jeg hedder {MARKER}.")
 
+    @cached_property
+    def requisition(self):
+        return pipeline.requisition_create(
+            user=self.users[Role.RECRUITER],
+            title=f"{MARKER} kundeservice",
+            role_profile=RoleProfile.objects.get(slug="advisor-controller-led"),
+        )
+
+    @cached_property
+    def candidate(self):
+        return pipeline.candidate_create(
+            user=self.users[Role.RECRUITER],
+            name=f"Sofie {MARKER}",
+            email=f"sofie.{MARKER.lower()}@example.dk",
+            language="da",
+        ).candidate
+
+    @cached_property
+    def application(self):
+        return pipeline.application_create(
+            user=self.users[Role.RECRUITER], candidate=self.candidate, requisition=self.requisition
+        )
+
     def everything(self):
-        return [self.job_ad, self.bulk, self.invitation, self.attempt, self.answer]
+        return [self.job_ad, self.bulk, self.invitation, self.attempt, self.answer, self.application]
 
 
 # How to fill each URL parameter that names a record belonging to a team: with team A's record.
@@ -191,6 +216,9 @@ TEAM_OWNED = {
     "invitation_id": lambda a: a.invitation.id,
     "attempt_id": lambda a: a.attempt.id,
     "answer_id": lambda a: a.answer.id,
+    "requisition_id": lambda a: a.requisition.id,
+    "candidate_id": lambda a: a.candidate.id,
+    "application_id": lambda a: a.application.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

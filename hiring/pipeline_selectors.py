@@ -1,0 +1,74 @@
+"""Reads for requisitions, candidates and applications, scoped to the teams the user reaches.
+
+A record of a team the user does not reach is as absent as one that never existed (404).
+Candidate and application reads that show people are written to the access log.
+"""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from hiring.models import Application, ApplicationMove, Candidate, Requisition
+from servicefit.core.models import AccessLog
+from servicefit.core.policies import CANDIDATE_RESULTS_READ, JOB_AD_READ, Policy
+from servicefit.core.services import access_log_many
+
+
+def requisition_list(*, user, policy: Policy = JOB_AD_READ, q: str = "", status: str = "") -> QuerySet[Requisition]:
+    requisitions = policy.scope(
+        Requisition.objects.select_related("role_profile", "job_ad", "team", "hiring_manager"), user
+    ).annotate(application_count=Count("applications"))
+    if q:
+        requisitions = requisitions.filter(title__icontains=q)
+    if status:
+        requisitions = requisitions.filter(status=status)
+    return requisitions
+
+
+def requisition_get(*, user, requisition_id: int, policy: Policy = JOB_AD_READ) -> Requisition:
+    return get_object_or_404(requisition_list(user=user, policy=policy), id=requisition_id)
+
+
+def candidate_list(
+    *, user, policy: Policy = CANDIDATE_RESULTS_READ, q: str = "", source: str = ""
+) -> QuerySet[Candidate]:
+    candidates = policy.scope(Candidate.objects.select_related("team"), user)
+    if q:
+        candidates = candidates.filter(Q(name__icontains=q) | Q(email__icontains=q) | Q(phone__icontains=q))
+    if source:
+        candidates = candidates.filter(source=source)
+    return candidates
+
+
+def candidate_get(*, user, candidate_id: int, policy: Policy = CANDIDATE_RESULTS_READ) -> Candidate:
+    return get_object_or_404(candidate_list(user=user, policy=policy), id=candidate_id)
+
+
+def application_list(
+    *, user, policy: Policy = CANDIDATE_RESULTS_READ, requisition: int | None = None, stage: str = "", q: str = ""
+) -> QuerySet[Application]:
+    moves = ApplicationMove.objects.select_related("by").order_by("at", "id")
+    applications = policy.scope(
+        Application.objects.select_related("candidate", "requisition").prefetch_related(
+            Prefetch("moves", queryset=moves)
+        ),
+        user,
+        field="requisition__team",
+    )
+    if requisition is not None:
+        applications = applications.filter(requisition_id=requisition)
+    if stage:
+        applications = applications.filter(stage=stage)
+    if q:
+        applications = applications.filter(Q(candidate__name__icontains=q) | Q(candidate__email__icontains=q))
+    return applications
+
+
+def application_get(*, user, application_id: int, policy: Policy = CANDIDATE_RESULTS_READ) -> Application:
+    return get_object_or_404(application_list(user=user, policy=policy), id=application_id)
+
+
+def people_shown(*, user, records) -> list:
+    """The candidates or applications a list or detail shows, written to the access log (ids only)."""
+    shown = list(records)
+    access_log_many(user=user, action=AccessLog.Action.VIEW, targets=shown)
+    return shown

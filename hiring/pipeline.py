@@ -38,10 +38,12 @@ def _invalid(message: str, fields: dict[str, list[str]], status: int = 400) -> A
 
 
 def _validated(instance, message: str, *, errors: dict | None = None, exclude=()) -> None:
-    """full_clean(), with the errors found before it, as one ApplicationError listing every field."""
+    """full_clean(), with the errors found before it, as one ApplicationError listing every field.
+    The database constraints are checked by the callers with a message per field (they stay as the
+    last guard)."""
     errors = {key: list(value) for key, value in (errors or {}).items()}
     try:
-        instance.full_clean(exclude=list(exclude))
+        instance.full_clean(exclude=list(exclude), validate_constraints=False)
     except ValidationError as exc:
         for key, messages in exc.message_dict.items():
             errors.setdefault(key, []).extend(messages)
@@ -59,12 +61,16 @@ def _requisition_checked(requisition: Requisition, *, today: date) -> None:
     manager = requisition.hiring_manager
     if manager is not None and not JOB_AD_READ.allows_team(manager, requisition.team_id):
         errors["hiring_manager"] = [_("This person cannot see the requisition's team.")]
+    if requisition.openings is None or requisition.openings < 1:
+        errors["openings"] = [_("A requisition has at least one opening.")]
     # The dates follow the status unless they were given.
     if requisition.status == Requisition.Status.OPEN and requisition.opened_on is None:
         requisition.opened_on = today
     if requisition.status in (Requisition.Status.FILLED, Requisition.Status.CLOSED):
         requisition.closed_on = requisition.closed_on or today
         requisition.opened_on = requisition.opened_on or min(today, requisition.closed_on)
+    if requisition.opened_on and requisition.closed_on and requisition.closed_on < requisition.opened_on:
+        errors["closed_on"] = [_("The closing date is before the opening date.")]
     _validated(requisition, _("The requisition is not valid."), errors=errors)
 
 

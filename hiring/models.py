@@ -265,7 +265,7 @@ class Application(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["candidate", "requisition"], name="uniq_application_candidate_requisition"),
             models.CheckConstraint(
-                condition=~models.Q(stage__in=list(STAGES_WITH_REASON)) | ~models.Q(reason=""),
+                condition=~models.Q(stage__in=sorted(STAGES_WITH_REASON)) | ~models.Q(reason=""),
                 name="application_rejection_has_reason",
             ),
         ]

@@ -312,7 +312,7 @@ class Migration(migrations.Migration):
             model_name="application",
             constraint=models.CheckConstraint(
                 condition=models.Q(
-                    models.Q(("stage__in", ["withdrawn", "rejected"]), _negated=True),
+                    models.Q(("stage__in", ["rejected", "withdrawn"]), _negated=True),
                     models.Q(("reason", ""), _negated=True),
                     _connector="OR",
                 ),

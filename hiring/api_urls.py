@@ -25,4 +25,10 @@ urlpatterns = [
     path("applications/<int:application_id>/", api.ApplicationDetailApi.as_view(), name="application-detail"),
     path("applications/<int:application_id>/move/", api.ApplicationMoveApi.as_view(), name="application-move"),
     path("applications/<int:application_id>/undo/", api.ApplicationUndoApi.as_view(), name="application-undo"),
+    path(
+        "applications/<int:application_id>/invitations/",
+        api.ApplicationInvitationApi.as_view(),
+        name="application-invitation-list",
+    ),
+    path("requisitions/<int:requisition_id>/ranking/", api.RequisitionRankingApi.as_view(), name="requisition-ranking"),
 ]

@@ -306,3 +306,26 @@ class ApplicationMove(models.Model):
 
     def __str__(self):
         return f"{self.from_stage or '·'} → {self.to_stage}"
+
+
+class ApplicationInvitation(models.Model):
+    """An assessment invitation sent for an application. Hiring links them: assessments never knows of hiring."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="invitation_links", verbose_name=_("application")
+    )
+    invitation = models.OneToOneField(
+        "assessments.Invitation",
+        on_delete=models.CASCADE,
+        related_name="application_link",
+        verbose_name=_("invitation"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["application", "-created_at", "id"]
+        verbose_name = _("application invitation")
+        verbose_name_plural = _("application invitations")
+
+    def __str__(self):
+        return f"{self.application_id} ↔ {self.invitation_id}"

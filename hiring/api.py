@@ -787,27 +787,27 @@ class ApplicationUndoApi(APIView):
 class ApplicationInvitationApi(APIView):
     permission_classes = [policy_permission(CANDIDATE_WRITE)]
 
-    class InviteInput(serializers.Serializer):
+    class ApplicationInviteInput(serializers.Serializer):
         assessment = serializers.SlugRelatedField(
             slug_field="slug", queryset=Assessment.objects.all(), help_text="Assessment slug."
         )
 
-    class InvitationCreatedOutput(serializers.Serializer):
+    class ApplicationInvitedOutput(serializers.Serializer):
         id = serializers.IntegerField()
         token = serializers.CharField(help_text="The candidate's credential; shown once.")
         url = serializers.URLField(help_text="The link sent to the candidate.")
         expires_at = serializers.DateTimeField()
 
     @extend_schema(
-        request=InviteInput,
-        responses={201: InvitationCreatedOutput},
+        request=ApplicationInviteInput,
+        responses={201: ApplicationInvitedOutput},
         description="Invites the application's candidate (name, e-mail, language) in the requisition's team.",
     )
     def post(self, request, application_id):
         application = pipeline_selectors.application_get(
             user=request.user, application_id=application_id, policy=CANDIDATE_WRITE
         )
-        data = self.InviteInput(data=request.data)
+        data = self.ApplicationInviteInput(data=request.data)
         data.is_valid(raise_exception=True)
         invitation = ranking.application_invite(
             application=application, assessment=data.validated_data["assessment"], user=request.user

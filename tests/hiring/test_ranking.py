@@ -147,6 +147,7 @@ def test_it_keeps_the_query_count_flat_as_applications_grow(requisition, battery
 
     few = queries_for(5)
     many = queries_for(25)  # 30 in all
+    print(f"ranking queries: 5 applications {few}, 30 applications {many}")
     assert few == many
 
 

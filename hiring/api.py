@@ -791,6 +791,12 @@ class ColumnMappingField(serializers.DictField):
     def __init__(self, **kwargs):
         super().__init__(child=serializers.CharField(max_length=200), **kwargs)
 
+    def get_value(self, dictionary):
+        # A form field holding JSON, rather than DRF's "mapping.name" form keys.
+        if hasattr(dictionary, "getlist") and self.field_name in dictionary:
+            return dictionary[self.field_name]
+        return super().get_value(dictionary)
+
     def to_internal_value(self, data):
         if isinstance(data, str):
             try:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from hiring.candidate_csv import RowError, candidates_parse
 from hiring.models import Application, ApplicationMove, Candidate, Requisition, Stage
@@ -46,7 +45,7 @@ def row_error_message(error: RowError) -> str:
         "unknown_field": _("There is no candidate field %(value)r to map a column to."),
         "column_missing": _("The file has no column %(value)r."),
         "required": _("This value is required."),
-        "too_long": _("Keep this under %(value)s characters."),
+        "too_long": _("Use at most %(value)s characters."),
         "email": _("%(value)r is not an e-mail address."),
         "duplicate": _("The same e-mail address is already on line %(value)s."),
         "phone": _("%(value)r is not a phone number of 6 to 15 digits."),
@@ -142,11 +141,7 @@ def candidates_import(
     if parsed.errors:
         lines = sorted({error.line for error in parsed.errors})
         raise ApplicationError(
-            ngettext(
-                "%(count)d line of the file is not valid; nothing was imported.",
-                "%(count)d lines of the file are not valid; nothing was imported.",
-                len(lines),
-            )
+            _("Lines with errors: %(count)d. Nothing was imported; correct them and import the file again.")
             % {"count": len(lines)},
             extra={
                 "rows": [

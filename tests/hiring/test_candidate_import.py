@@ -51,7 +51,9 @@ def test_it_imports_nothing_when_one_row_is_bad_and_lists_every_bad_row(recruite
     with pytest.raises(ApplicationError) as refused:
         pipeline_import.candidates_import(text=BAD, team=None, user=recruiter, requisition=requisition)
     assert refused.value.status == 400
-    assert refused.value.message == "2 lines of the file are not valid; nothing was imported."
+    assert (
+        refused.value.message == "Lines with errors: 2. Nothing was imported; correct them and import the file again."
+    )
     assert refused.value.extra["rows"] == [
         {"line": 3, "field": "name", "code": "required", "message": "This value is required."},
         {"line": 3, "field": "email", "code": "email", "message": "'nope' is not an e-mail address."},

@@ -239,3 +239,12 @@ def test_the_command_refuses_an_unknown_team_or_user(tmp_path, recruiter):
         with pytest.raises(CommandError) as refused:
             call_command("candidates_import", str(path), *args)
         assert refused.value.returncode == 2
+
+
+def test_it_flags_a_typo_or_another_word_order_in_a_name(recruiter):
+    mette = pipeline.candidate_create(user=recruiter, name="Mette Hansen", email="m.h@example.dk", language="da")
+    pipeline.candidate_create(user=recruiter, name="Mette Jensen", email="m.j@example.dk", language="da")
+    text = 'Name,Email,Language\nMette Hansem,a@example.dk,da\n"Hansen, Mette",b@example.dk,da\nMette Olsen,c@x.dk,da\n'
+    result = pipeline_import.candidates_import(text=text, team=None, user=recruiter)
+    found = [[(d.candidate.id, d.reasons) for d in i.possible_duplicates] for i in result.imported]
+    assert found == [[(mette.candidate.id, ("name",))], [(mette.candidate.id, ("name",))], []]

@@ -1,5 +1,7 @@
 """REST API for job ads: analysis, ads and revisions, suggestions, sentence labels, bulk runs."""
 
+import json
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
@@ -11,7 +13,7 @@ from rest_framework.views import APIView
 
 from assessments import services as assessment_services
 from assessments.models import Assessment
-from hiring import pipeline, pipeline_selectors, ranking, selectors, services
+from hiring import pipeline, pipeline_import, pipeline_selectors, ranking, selectors, services
 from hiring.models import BulkAnalysis, Candidate, JobAd, Requisition, Stage
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
@@ -902,3 +904,95 @@ class RequisitionRankingApi(APIView):
             serializer_class=RankingOutput,
             page_shown=lambda page: ranking.ranking_shown(user=request.user, rows=page),
         )
+
+
+# Candidate import ---------------------------------------------------------------------------------
+
+
+class ColumnMappingField(serializers.DictField):
+    """Our field → their header. Also a JSON string, as a multipart form sends it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=serializers.CharField(max_length=200), **kwargs)
+
+    def get_value(self, dictionary):
+        # A form field holding JSON, rather than DRF's "mapping.name" form keys.
+        if hasattr(dictionary, "getlist") and self.field_name in dictionary:
+            return dictionary[self.field_name]
+        return super().get_value(dictionary)
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            try:
+                data = json.loads(data) if data.strip() else {}
+            except ValueError as exc:
+                raise serializers.ValidationError("Give the mapping as a JSON object.") from exc
+        return super().to_internal_value(data)
+
+
+class CandidateImportInput(serializers.Serializer):
+    file = serializers.FileField(required=False, help_text="The CSV file (multipart). Or give `csv`.")
+    csv = serializers.CharField(
+        required=False, trim_whitespace=False, max_length=None, help_text="The CSV text (JSON). Or give `file`."
+    )
+    mapping = ColumnMappingField(
+        required=False,
+        default=dict,
+        help_text="Our field (name, email, phone, language, source) → the file's header. Fields left out "
+        "are found among common English, Danish, Norwegian and Swedish headers.",
+    )
+    requisition = serializers.IntegerField(
+        min_value=1, required=False, allow_null=True, help_text="Add each candidate as an application to it."
+    )
+    default_language = serializers.ChoiceField(
+        choices=LANGUAGE_CODES, required=False, allow_null=True, help_text="For rows with no language."
+    )
+    team = TeamField()
+
+    def validate(self, attrs):
+        if ("file" in attrs) == ("csv" in attrs):
+            raise serializers.ValidationError({"csv": ["Give either a file or the CSV text."]})
+        return attrs
+
+
+class ImportedCandidateOutput(serializers.Serializer):
+    line = serializers.IntegerField()
+    id = serializers.IntegerField(source="candidate.id")
+    name = serializers.CharField(source="candidate.name")
+    possible_duplicates = PossibleDuplicateOutput(many=True)
+
+
+class CandidateImportOutput(serializers.Serializer):
+    imported = serializers.IntegerField()
+    applications = serializers.IntegerField()
+    candidates = ImportedCandidateOutput(many=True)
+
+
+class CandidateImportApi(APIView):
+    """Every row is checked first: a file with any bad row imports nothing, and the 400 lists every
+    bad row in `extra.rows` as {line, field, code, message}. Possible duplicates of existing
+    candidates are reported per candidate, never merged. 413: the file is too large."""
+
+    permission_classes = [policy_permission(CANDIDATE_WRITE)]
+    error_statuses = (409, 413)  # a requisition that takes no applications; a file over the limits
+
+    @extend_schema(request=CandidateImportInput, responses={201: CandidateImportOutput})
+    def post(self, request):
+        data = CandidateImportInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        requisition = None
+        if values.get("requisition"):
+            requisition = pipeline_selectors.requisition_get(user=request.user, requisition_id=values["requisition"])
+        # One byte over the limit is enough for the service to refuse the file as too large.
+        text = values["file"].read(pipeline_import.MAX_BYTES + 1) if "file" in values else values["csv"]
+        result = pipeline_import.candidates_import(
+            text=text,
+            mapping=values["mapping"],
+            team=values.get("team") or (requisition.team if requisition else None),
+            user=request.user,
+            requisition=requisition,
+            default_language=values.get("default_language"),
+        )
+        output = {"imported": len(result.imported), "applications": result.applications, "candidates": result.imported}
+        return Response(CandidateImportOutput(output).data, status=status.HTTP_201_CREATED)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("requisitions/", api.RequisitionListApi.as_view(), name="requisition-list"),
     path("requisitions/<int:requisition_id>/", api.RequisitionDetailApi.as_view(), name="requisition-detail"),
     path("candidates/", api.CandidateListApi.as_view(), name="candidate-list"),
+    path("candidates/import/", api.CandidateImportApi.as_view(), name="candidate-import"),
     path("candidates/<int:candidate_id>/", api.CandidateDetailApi.as_view(), name="candidate-detail"),
     path("applications/", api.ApplicationListApi.as_view(), name="application-list"),
     path("applications/<int:application_id>/", api.ApplicationDetailApi.as_view(), name="application-detail"),

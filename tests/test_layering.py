@@ -18,6 +18,7 @@ PURE_MODULES = [
     "assessments/psychometrics.py",
     "assessments/scoring.py",
     "hiring/adverse_impact.py",
+    "hiring/candidate_csv.py",
     "hiring/fit.py",
     "hiring/pipeline_matching.py",
 ]

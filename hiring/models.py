@@ -194,6 +194,9 @@ class Candidate(TimeStampedModel):
     consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_text_version = models.CharField(_("consent text version"), max_length=20, blank=True)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="candidates", verbose_name=_("team"))
+    # Uploaded documents reduced to plain text (hiring/documents.py); the files themselves are not kept.
+    cv_text = models.TextField(_("CV (text)"), blank=True)
+    cover_letter_text = models.TextField(_("cover letter (text)"), blank=True)
 
     class Meta:
         ordering = ["name", "id"]

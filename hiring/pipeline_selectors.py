@@ -7,7 +7,7 @@ Candidate and application reads that show people are written to the access log.
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from hiring.models import Application, ApplicationMove, Candidate, Requisition
+from hiring.models import ENDED_STAGES, Application, ApplicationMove, Candidate, Requisition, Stage
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, JOB_AD_READ, Policy
 from servicefit.core.services import access_log_many
@@ -72,3 +72,11 @@ def people_shown(*, user, records) -> list:
     shown = list(records)
     access_log_many(user=user, action=AccessLog.Action.VIEW, targets=shown)
     return shown
+
+
+def requisition_stages(requisition: Requisition) -> list[str]:
+    """The stages of the requisition's pipeline in board order, the open ones first, then hired,
+    rejected and withdrawn. Every requisition uses the default stages until stage templates exist."""
+    return [stage for stage in Stage.values if stage not in ENDED_STAGES] + [
+        stage for stage in Stage.values if stage in ENDED_STAGES
+    ]

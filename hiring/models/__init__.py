@@ -1,0 +1,32 @@
+"""hiring's models, a module per subject. A new subject adds its module and its import line here."""
+
+from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
+from hiring.models.pipeline import (
+    ENDED_STAGES,
+    STAGE_MOVES,
+    STAGES_WITH_REASON,
+    Application,
+    ApplicationInvitation,
+    ApplicationMove,
+    Candidate,
+    Requisition,
+    Stage,
+    stage_moves_from,
+)
+
+__all__ = [
+    "ENDED_STAGES",
+    "STAGE_MOVES",
+    "STAGES_WITH_REASON",
+    "Application",
+    "ApplicationInvitation",
+    "ApplicationMove",
+    "BulkAnalysis",
+    "BulkAnalysisItem",
+    "Candidate",
+    "JobAd",
+    "JobAdRevision",
+    "Requisition",
+    "Stage",
+    "stage_moves_from",
+]

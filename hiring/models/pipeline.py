@@ -85,6 +85,9 @@ class Candidate(TimeStampedModel):
     # Uploaded documents reduced to plain text (hiring/documents.py); the files themselves are not kept.
     cv_text = models.TextField(_("CV (text)"), blank=True)
     cover_letter_text = models.TextField(_("cover letter (text)"), blank=True)
+    # In the candidate's own words or the recruiter's summary: what a Swedish merit statement reports.
+    education = models.TextField(_("education"), blank=True)
+    experience = models.TextField(_("experience"), blank=True)
 
     class Meta:
         ordering = ["name", "id"]

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import shutil
+import zlib
 
 import numpy as np
 import pytest
@@ -50,11 +51,23 @@ def test_it_names_the_hash_and_size_of_the_current_corpus():
     assert shipped["model_sha256"] == hashlib.sha256((DATA / classifier_file.MODEL_NAME).read_bytes()).hexdigest()
 
 
+def _parameters(blob: bytes) -> dict:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
 @pytest.mark.slow
-def test_it_ships_exactly_the_bytes_training_makes_today(trained_today):
-    # A fresh install copies the file; an install migrated before trained in the migration. Same bytes.
-    assert trained_today.blob == (DATA / classifier_file.MODEL_NAME).read_bytes()
-    assert trained_today.meta == meta()
+def test_it_ships_what_training_makes_today(trained_today):
+    # A fresh install copies the file; an install migrated before trained in the migration. The same
+    # model: the same words and classes and the same weights. The weights agree to rounding only:
+    # BLAS takes other SIMD paths on other CPUs, so the last bits (and the file's bytes) may differ.
+    today, shipped = _parameters(trained_today.blob), _parameters((DATA / classifier_file.MODEL_NAME).read_bytes())
+    assert today["version"] == shipped["version"] and sorted(today["models"]) == sorted(shipped["models"])
+    for language, model in shipped["models"].items():
+        assert today["models"][language]["vocabulary"] == model["vocabulary"]
+        assert today["models"][language]["classes"] == model["classes"]
+        for weights in ("idf", "coef", "intercept"):
+            np.testing.assert_allclose(today["models"][language][weights], model[weights], rtol=1e-7, atol=1e-9)
+    assert {**trained_today.meta, "model_sha256": ""} == {**meta(), "model_sha256": ""}
 
 
 @pytest.mark.slow
@@ -67,7 +80,7 @@ def test_the_migrated_model_predicts_like_a_freshly_trained_one(db, trained_toda
         [got] = from_database.predict([sentence_words(text, language)], language)
         [expected] = fresh.predict([sentence_words(text, language)], language)
         assert list(got) == list(expected) and len(got) == 8
-        np.testing.assert_array_equal(list(got.values()), list(expected.values()))
+        np.testing.assert_allclose(list(got.values()), list(expected.values()), rtol=1e-7, atol=1e-9)
         assert sum(got.values()) == pytest.approx(1.0)
 
 

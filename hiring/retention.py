@@ -29,7 +29,7 @@ keep applications for two years. The merit statement an applicant may ask for
 
 import calendar
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from servicefit.core.countries import COUNTRY_CODES
 
@@ -100,7 +100,3 @@ def closed_before(*, today: date, months: int) -> date:
     """Requisitions closed on or before this date have kept their applicants' data long enough."""
     return months_before(today, months)
 
-
-def renewal_due(*, expires_at: datetime, now: datetime, notice_days: int) -> bool:
-    """Whether a talent-pool consent is close enough to running out to ask for its renewal."""
-    return now < expires_at <= now + timedelta(days=notice_days)

@@ -59,12 +59,16 @@ def candidates_expired(*, now: datetime | None = None) -> list[int]:
             | Q(stage=Stage.HIRED)
         )
         applied = Application.objects.filter(candidate=OuterRef("pk"))
-        expired += Candidate.objects.filter(team_id__in=team_ids).filter(
-            # Never applied: kept as long as an application would have been, counted from their creation.
-            Q(Exists(applied)) | Q(created_at__date__lte=cutoff),
-            ~Exists(keeps),
-            ~Exists(consent_valid),
-        ).values_list("id", flat=True)
+        expired += (
+            Candidate.objects.filter(team_id__in=team_ids)
+            .filter(
+                # Never applied: kept as long as an application would have been, counted from their creation.
+                Q(Exists(applied)) | Q(created_at__date__lte=cutoff),
+                ~Exists(keeps),
+                ~Exists(consent_valid),
+            )
+            .values_list("id", flat=True)
+        )
     return sorted(expired)
 
 

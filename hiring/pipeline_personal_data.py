@@ -49,9 +49,7 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
         .order_by("id")
     )
     invitations = _linked_invitations(candidates)
-    invitation_data = {
-        row["id"]: row for row in assessment_personal_data.candidate_export(invitations)["invitations"]
-    }
+    invitation_data = {row["id"]: row for row in assessment_personal_data.candidate_export(invitations)["invitations"]}
     pool = {entry.candidate_id: entry for entry in TalentPoolEntry.objects.filter(candidate__in=candidates)}
     by_candidate: dict[int, list] = {}
     for application in applications:

@@ -99,4 +99,3 @@ def months_after(moment: datetime, months: int) -> datetime:
 def closed_before(*, today: date, months: int) -> date:
     """Requisitions closed on or before this date have kept their applicants' data long enough."""
     return months_before(today, months)
-

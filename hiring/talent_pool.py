@@ -13,15 +13,17 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from hiring.models import Candidate, TalentPoolEntry
 from hiring.retention import months_after
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.policies import CANDIDATE_WRITE
+from servicefit.core.policies import CANDIDATE_RESULTS_READ, CANDIDATE_WRITE, Policy
 
 TOKEN_SALT = "servicefit.hiring.talent-pool"  # noqa: S105 (an HMAC salt, not a secret)
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,32}\.[0-9a-f]{32}")
@@ -46,11 +48,12 @@ def talent_pool_entry_for_token(token: str, *, now: datetime | None = None) -> T
     if entry is None or not constant_time_compare(talent_pool_token(entry), token):
         raise invalid
     if entry.consent_expires_at <= (now or timezone.now()):
-        raise ApplicationError(
-            _("Your consent ran out on %(date)s, so this link no longer works.")
-            % {"date": formats.date_format(timezone.localtime(entry.consent_expires_at), "DATE_FORMAT")},
-            status=410,
-        )
+        # The link names the person, so they read why it stopped working in their own language.
+        with translation.override(entry.candidate.language):
+            message = _("Your consent ran out on %(date)s, so this link no longer works.") % {
+                "date": formats.date_format(timezone.localtime(entry.consent_expires_at), "DATE_FORMAT")
+            }
+        raise ApplicationError(message, status=410, extra={"language": entry.candidate.language})
     return entry
 
 
@@ -135,3 +138,32 @@ def talent_pool_renewal_request(*, entry_id: int, now: datetime | None = None) -
         entry = TalentPoolEntry.objects.select_related("candidate").get(id=entry_id)
         talent_pool_renewal_email(entry).send()
     return True
+
+
+# Reads ---------------------------------------------------------------------------------------------
+
+
+def talent_pool_list(
+    *, user, expiring: bool = False, language: str = "", source: str = "", now: datetime | None = None
+) -> QuerySet[TalentPoolEntry]:
+    """The pool of the teams the user reaches, the consents that run out first on top."""
+    now = now or timezone.now()
+    entries = CANDIDATE_RESULTS_READ.scope(
+        TalentPoolEntry.objects.select_related("candidate", "candidate__team", "added_by").filter(
+            consent_expires_at__gt=now
+        ),
+        user,
+        field="candidate__team",
+    )
+    if expiring:
+        entries = entries.filter(consent_expires_at__lte=now + timedelta(days=settings.TALENT_POOL_RENEWAL_DAYS))
+    if language:
+        entries = entries.filter(candidate__language=language)
+    if source:
+        entries = entries.filter(candidate__source=source)
+    return entries.order_by("consent_expires_at", "id")
+
+
+def talent_pool_entry_get(*, user, entry_id: int, policy: Policy = CANDIDATE_WRITE) -> TalentPoolEntry:
+    entries = policy.scope(TalentPoolEntry.objects.select_related("candidate"), user, field="candidate__team")
+    return get_object_or_404(entries, id=entry_id)

@@ -6,34 +6,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('hiring', '0007_candidate_documents_and_merits'),
+        ("hiring", "0007_candidate_documents_and_merits"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TalentPoolEntry',
+            name="TalentPoolEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('consent_given_at', models.DateTimeField(verbose_name='consent given at')),
-                ('consent_text_version', models.CharField(max_length=20, verbose_name='consent text version')),
-                ('consent_expires_at', models.DateTimeField(verbose_name='consent expires at')),
-                ('renewal_requested_at', models.DateTimeField(blank=True, null=True, verbose_name='renewal requested at')),
-                ('renewed_at', models.DateTimeField(blank=True, null=True, verbose_name='renewed at')),
-                ('public_id', models.CharField(editable=False, max_length=32, unique=True)),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='added by')),
-                ('candidate', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='talent_pool_entry', to='hiring.candidate', verbose_name='candidate')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("consent_given_at", models.DateTimeField(verbose_name="consent given at")),
+                ("consent_text_version", models.CharField(max_length=20, verbose_name="consent text version")),
+                ("consent_expires_at", models.DateTimeField(verbose_name="consent expires at")),
+                (
+                    "renewal_requested_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="renewal requested at"),
+                ),
+                ("renewed_at", models.DateTimeField(blank=True, null=True, verbose_name="renewed at")),
+                ("public_id", models.CharField(editable=False, max_length=32, unique=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="added by",
+                    ),
+                ),
+                (
+                    "candidate",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="talent_pool_entry",
+                        to="hiring.candidate",
+                        verbose_name="candidate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'talent-pool entry',
-                'verbose_name_plural': 'talent-pool entries',
-                'ordering': ['consent_expires_at', 'id'],
-                'indexes': [models.Index(fields=['consent_expires_at'], name='talent_pool_expiry')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('consent_expires_at__gt', models.F('consent_given_at'))), name='talent_pool_consent_expires_after_given'), models.CheckConstraint(condition=models.Q(('consent_text_version', ''), _negated=True), name='talent_pool_consent_has_text_version')],
+                "verbose_name": "talent-pool entry",
+                "verbose_name_plural": "talent-pool entries",
+                "ordering": ["consent_expires_at", "id"],
+                "indexes": [models.Index(fields=["consent_expires_at"], name="talent_pool_expiry")],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("consent_expires_at__gt", models.F("consent_given_at"))),
+                        name="talent_pool_consent_expires_after_given",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("consent_text_version", ""), _negated=True),
+                        name="talent_pool_consent_has_text_version",
+                    ),
+                ],
             },
         ),
     ]

@@ -117,7 +117,8 @@ def check_retention_settings(app_configs, **kwargs):
     if settings.SERVICEFIT_RETENTION_COUNTRY not in COUNTRY_CODES:
         errors.append(
             Error(
-                f"SERVICEFIT_RETENTION_COUNTRY {settings.SERVICEFIT_RETENTION_COUNTRY!r} is not one of {list(COUNTRY_CODES)}.",
+                f"SERVICEFIT_RETENTION_COUNTRY {settings.SERVICEFIT_RETENTION_COUNTRY!r} is not one of "
+                f"{list(COUNTRY_CODES)}.",
                 hint="Set SERVICEFIT_RETENTION_COUNTRY to DK, NO or SE: whose retention preset applies to applicants.",
                 id="core.E020",
             )
@@ -130,10 +131,14 @@ def check_retention_settings(app_configs, **kwargs):
                 id="core.E021",
             )
         )
-    if settings.TALENT_POOL_CONSENT_MONTHS < 1 or not 1 <= settings.TALENT_POOL_RENEWAL_DAYS < 28 * settings.TALENT_POOL_CONSENT_MONTHS:
+    if (
+        settings.TALENT_POOL_CONSENT_MONTHS < 1
+        or not 1 <= settings.TALENT_POOL_RENEWAL_DAYS < 28 * settings.TALENT_POOL_CONSENT_MONTHS
+    ):
         errors.append(
             Error(
-                "TALENT_POOL_CONSENT_MONTHS must be at least 1 and TALENT_POOL_RENEWAL_DAYS between 1 and the consent's length.",
+                "TALENT_POOL_CONSENT_MONTHS must be at least 1, and TALENT_POOL_RENEWAL_DAYS between 1 and "
+                "the consent's length.",
                 hint="The defaults are 12 months and 30 days.",
                 id="core.E022",
             )

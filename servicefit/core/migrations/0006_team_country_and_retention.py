@@ -4,24 +4,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0005_api_token'),
+        ("core", "0005_api_token"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='team',
-            name='country',
-            field=models.CharField(blank=True, choices=[('DK', 'Denmark'), ('NO', 'Norway'), ('SE', 'Sweden')], max_length=2, verbose_name='country'),
+            model_name="team",
+            name="country",
+            field=models.CharField(
+                blank=True,
+                choices=[("DK", "Denmark"), ("NO", "Norway"), ("SE", "Sweden")],
+                max_length=2,
+                verbose_name="country",
+            ),
         ),
         migrations.AddField(
-            model_name='team',
-            name='retention_months',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="Leave empty to use the country's preset.", null=True, verbose_name='retention (months)'),
+            model_name="team",
+            name="retention_months",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Leave empty to use the country's preset.",
+                null=True,
+                verbose_name="retention (months)",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.CheckConstraint(condition=models.Q(('retention_months__isnull', True), ('retention_months__gte', 1), _connector='OR'), name='team_retention_at_least_a_month'),
+            model_name="team",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("retention_months__isnull", True), ("retention_months__gte", 1), _connector="OR"),
+                name="team_retention_at_least_a_month",
+            ),
         ),
     ]

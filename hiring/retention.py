@@ -31,8 +31,6 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from servicefit.core.countries import COUNTRY_CODES
-
 
 @dataclass(frozen=True)
 class RetentionPreset:
@@ -65,7 +63,6 @@ PRESETS: dict[str, RetentionPreset] = {
         "claims time-barred after two years.",
     ),
 }
-assert tuple(sorted(PRESETS)) == tuple(sorted(COUNTRY_CODES)), "a preset per country"
 
 
 def retention_months(*, country: str, team_months: int | None = None, install_months: int = 0) -> int:

@@ -60,7 +60,7 @@ def test_it_refuses_the_same_candidate_twice(recruiter):
 
 
 @pytest.mark.parametrize("language", ["en", "da", "nb", "sv"])
-def test_it_asks_for_renewal_in_the_candidates_language_once(recruiter, language):
+def test_it_asks_for_renewal_in_the_candidates_language_once(client, recruiter, language):
     candidate = candidate_make(recruiter, language=language)
     pooled(recruiter, candidate, expires_in_days=20)
     pooled(recruiter, candidate_make(recruiter, 2), expires_in_days=90)  # not due yet
@@ -68,7 +68,9 @@ def test_it_asks_for_renewal_in_the_candidates_language_once(recruiter, language
     candidate_retention_task.delay()
     [message] = mail.outbox
     assert message.to == [candidate.email] and message.subject == SUBJECTS[language]
-    assert candidate.name in message.body and LINK.search(message.body)
+    assert candidate.name in message.body
+    page = client.get(f"/talent-pool/{LINK.search(message.body).group(1)}/")
+    assert page.status_code == 200 and f'<html lang="{language}">'.encode() in page.content
     assert TalentPoolEntry.objects.get(candidate=candidate).renewal_requested_at is not None
 
 

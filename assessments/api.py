@@ -263,7 +263,6 @@ class InvitationOutput(serializers.Serializer):
     name = serializers.CharField()
     email = serializers.EmailField()
     language = serializers.ChoiceField(choices=LANGUAGE_CODES)
-    candidate = serializers.IntegerField(source="candidate_ref", allow_null=True)
     status = serializers.ChoiceField(choices=Invitation.Status.choices)
     expires_at = serializers.DateTimeField()
     sent_at = serializers.DateTimeField(allow_null=True)
@@ -279,7 +278,6 @@ class InvitationListApi(APIView):
         email = serializers.CharField(max_length=254)
         name = serializers.CharField(max_length=200)
         language = serializers.ChoiceField(choices=LANGUAGE_CODES)
-        candidate = serializers.IntegerField(required=False, allow_null=True, min_value=1)
         team = serializers.PrimaryKeyRelatedField(
             queryset=Team.objects.all(),
             required=False,
@@ -323,7 +321,6 @@ class InvitationListApi(APIView):
             email=data.validated_data["email"],
             name=data.validated_data["name"],
             language=data.validated_data["language"],
-            candidate_ref=data.validated_data.get("candidate"),
             user=request.user,
             team=data.validated_data.get("team"),
         )

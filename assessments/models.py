@@ -126,7 +126,6 @@ class Invitation(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
-    candidate_ref = models.PositiveIntegerField(_("candidate id"), null=True, blank=True)
     public_id = models.CharField(max_length=32, unique=True, editable=False)
     expires_at = models.DateTimeField(_("expires at"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)

@@ -1,7 +1,7 @@
 """Candidates' personal data in assessments: what the personal-data layer finds, exports and erases.
 
 Erasure keeps what aggregates need: a submitted attempt stays as an anonymous placeholder (no name,
-e-mail, candidate id, link, written answer, text analysis or review) with its closed answers and
+e-mail, link, written answer, text analysis or review) with its closed answers and
 scores, so item statistics and norms stay as they were. Anything never submitted goes entirely.
 """
 
@@ -25,8 +25,6 @@ def candidate_find(subject: Subject) -> list[Invitation]:
     condition = Q(pk__in=[])
     if subject.email:
         condition |= Q(email__iexact=subject.email)
-    if subject.reference is not None:
-        condition |= Q(candidate_ref=subject.reference)
     return list(Invitation.objects.filter(condition).exclude(email="").select_related("assessment").order_by("id"))
 
 
@@ -60,7 +58,6 @@ def _invitation_data(invitation: Invitation, attempt: Attempt | None, answers: d
         "name": invitation.name,
         "email": invitation.email,
         "language": invitation.language,
-        "candidate": invitation.candidate_ref,
         "assessment": invitation.assessment.slug,
         "status": invitation.status,
         "invited_at": invitation.created_at.isoformat(),
@@ -103,7 +100,7 @@ def candidate_erase(invitations: Sequence[Invitation], user) -> None:
     for invitation_id in submitted:
         # A new public id: the old link no longer leads anywhere, and nobody knows the new one.
         Invitation.objects.filter(id=invitation_id).update(
-            name=ERASED_NAME, email="", candidate_ref=None, public_id=secrets.token_urlsafe(18), updated_at=now
+            name=ERASED_NAME, email="", public_id=secrets.token_urlsafe(18), updated_at=now
         )
 
 

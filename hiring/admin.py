@@ -9,6 +9,7 @@ from hiring.models import (
     JobAd,
     JobAdRevision,
     Requisition,
+    TalentPoolEntry,
 )
 from servicefit.core.admin import PersonalDataAdmin
 
@@ -98,6 +99,29 @@ class ApplicationAdmin(PersonalDataAdmin):
     list_select_related = ["candidate", "requisition"]
     readonly_fields = ["candidate", "requisition", "stage", "reason"]
     inlines = [ApplicationMoveInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(TalentPoolEntry)
+class TalentPoolEntryAdmin(PersonalDataAdmin):
+    """Consents are given and renewed by the candidate (hiring/talent_pool.py); read-only here.
+    Erasing a person starts from their candidate record."""
+
+    list_display = ["candidate", "consent_text_version", "consent_given_at", "consent_expires_at", "renewed_at"]
+    list_select_related = ["candidate"]
+    search_fields = ["candidate__name", "candidate__email"]
+    readonly_fields = [
+        "candidate",
+        "consent_given_at",
+        "consent_text_version",
+        "consent_expires_at",
+        "renewal_requested_at",
+        "renewed_at",
+        "added_by",
+    ]
+    exclude = ["public_id"]
 
     def has_add_permission(self, request):
         return False

@@ -32,4 +32,6 @@ urlpatterns = [
         name="application-invitation-list",
     ),
     path("requisitions/<int:requisition_id>/ranking/", api.RequisitionRankingApi.as_view(), name="requisition-ranking"),
+    path("talent-pool/", api.TalentPoolListApi.as_view(), name="talent-pool-list"),
+    path("talent-pool/<int:talent_pool_entry_id>/", api.TalentPoolDetailApi.as_view(), name="talent-pool-detail"),
 ]

@@ -5,7 +5,7 @@ from pathlib import PurePath
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hiring.models import JobAd
+from hiring.models import Candidate, JobAd
 from profiles.models import RoleProfile, SentenceLabel
 from servicefit.core.choices import Language
 from servicefit.core.forms import TeamChoiceMixin
@@ -132,3 +132,23 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
         if "files" in cleaned:
             cleaned["items"] = cleaned.pop("files")
         return cleaned
+
+
+class TalentPoolFilterForm(forms.Form):
+    expiring = forms.BooleanField(label=_("Consent runs out soon"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False, choices=[("", _("All")), *Language.choices])
+    source = forms.ChoiceField(label=_("Source"), required=False, choices=[("", _("All")), *Candidate.Source.choices])
+
+
+class TalentPoolAddForm(forms.Form):
+    consent_text_version = forms.CharField(
+        label=_("Consent text version"),
+        max_length=20,
+        help_text=_("The version of the consent text the candidate agreed to, e.g. talent-2026-1."),
+    )
+    consent_given_on = forms.DateField(
+        label=_("Consent given on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty if the candidate agreed today."),
+    )

@@ -1,16 +1,34 @@
-"""Applicants' personal data in hiring: candidates, their applications and stage history.
+"""Applicants' personal data in hiring: candidates (CV and cover letter as text, education,
+experience), their applications, stage history, links to assessment invitations and talent-pool
+consent.
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
-move's reason may name the person. Requisitions stay (they hold no one's data).
+move's reason may name the person. Requisitions stay (they hold no one's data). The assessment
+invitations sent for the applications are erased through assessments' own handler first (the
+link row alone would leave the invitation's copied name and e-mail behind).
+
+`EXPORTED` says under which key of the export each model's rows appear: a hiring model that holds
+an applicant's data and is missing from it fails tests/hiring/test_erasure_completeness.py.
 """
 
 from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
 
-from hiring.models import Application, ApplicationMove, Candidate
+from assessments import personal_data as assessment_personal_data
+from assessments.models import Invitation
+from hiring.models import Application, ApplicationInvitation, ApplicationMove, Candidate, TalentPoolEntry
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
+from servicefit.core.services import personal_data_records_erase
+
+EXPORTED = {
+    Candidate: "candidates",
+    Application: "applications",
+    ApplicationMove: "moves",
+    ApplicationInvitation: "invitations",
+    TalentPoolEntry: "talent_pool",
+}
 
 
 def applicant_find(subject: Subject) -> list[Candidate]:
@@ -27,9 +45,12 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
     applications = (
         Application.objects.filter(candidate__in=candidates)
         .select_related("requisition")
-        .prefetch_related(Prefetch("moves", queryset=moves))
+        .prefetch_related(Prefetch("moves", queryset=moves), "invitation_links")
         .order_by("id")
     )
+    invitations = _linked_invitations(candidates)
+    invitation_data = {row["id"]: row for row in assessment_personal_data.candidate_export(invitations)["invitations"]}
+    pool = {entry.candidate_id: entry for entry in TalentPoolEntry.objects.filter(candidate__in=candidates)}
     by_candidate: dict[int, list] = {}
     for application in applications:
         by_candidate.setdefault(application.candidate_id, []).append(
@@ -50,6 +71,11 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                     }
                     for move in application.moves.all()
                 ],
+                "invitations": [
+                    invitation_data[link.invitation_id]
+                    for link in application.invitation_links.all()
+                    if link.invitation_id in invitation_data
+                ],
             }
         )
     return {
@@ -64,15 +90,46 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "consent_at": candidate.consent_at.isoformat() if candidate.consent_at else None,
                 "consent_text_version": candidate.consent_text_version,
                 "created_at": candidate.created_at.isoformat(),
+                "cv_text": candidate.cv_text,
+                "cover_letter_text": candidate.cover_letter_text,
+                "education": candidate.education,
+                "experience": candidate.experience,
                 "applications": by_candidate.get(candidate.id, []),
+                "talent_pool": _pool_data(pool.get(candidate.id)),
             }
             for candidate in candidates
         ]
     }
 
 
+def _pool_data(entry: TalentPoolEntry | None) -> dict | None:
+    if entry is None:
+        return None
+    return {
+        "consent_given_at": entry.consent_given_at.isoformat(),
+        "consent_text_version": entry.consent_text_version,
+        "consent_expires_at": entry.consent_expires_at.isoformat(),
+        "renewal_requested_at": entry.renewal_requested_at.isoformat() if entry.renewal_requested_at else None,
+        "renewed_at": entry.renewed_at.isoformat() if entry.renewed_at else None,
+    }
+
+
+def _linked_invitations(candidates: Sequence[Candidate]) -> list[Invitation]:
+    """The assessment invitations sent for the candidates' applications, not yet erased."""
+    return list(
+        Invitation.objects.filter(application_link__application__candidate__in=candidates)
+        .exclude(email="")
+        .select_related("assessment")
+        .order_by("id")
+    )
+
+
 def applicant_erase(candidates: Sequence[Candidate], user) -> None:
     ids = [candidate.id for candidate in candidates]
+    # Before the candidates go: deleting them takes the links, and the invitations could no longer be found.
+    personal_data_records_erase(
+        category=assessment_personal_data.CATEGORY, records=_linked_invitations(candidates), user=user
+    )
     Candidate.objects.filter(id__in=ids).delete()
 
 
@@ -80,16 +137,18 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
     ids = [candidate.id for candidate in candidates]
     rows = [(Candidate, pk) for pk in ids]
     rows += [(Application, pk) for pk in Application.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)]
-    rows += [
-        (ApplicationMove, pk)
-        for pk in ApplicationMove.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
-    ]
+    for model, path in (
+        (ApplicationMove, "application__candidate_id__in"),
+        (ApplicationInvitation, "application__candidate_id__in"),
+        (TalentPoolEntry, "candidate_id__in"),
+    ):
+        rows += [(model, pk) for pk in model.objects.filter(**{path: ids}).values_list("pk", flat=True)]
     return rows
 
 
 HANDLER = PersonalDataHandler(
     category=APPLICANT,
-    models=(Candidate, Application, ApplicationMove),
+    models=tuple(EXPORTED),
     find=applicant_find,
     export=applicant_export,
     erase=applicant_erase,

@@ -1,8 +1,23 @@
 from celery import shared_task
 
+from hiring.expiry import candidates_expire
 from hiring.services import bulk_analysis_run
+from hiring.talent_pool import talent_pool_renewal_request, talent_pool_renewals_due
 
 
 @shared_task
 def bulk_analysis_run_task(bulk_analysis_id: int) -> None:
     bulk_analysis_run(bulk_analysis_id=bulk_analysis_id)
+
+
+@shared_task
+def candidate_retention_task() -> None:
+    """Daily: ask for the talent-pool renewals that are due, then erase whom the rules no longer let us keep."""
+    for entry_id in talent_pool_renewals_due():
+        talent_pool_renewal_request_task.delay(entry_id)
+    candidates_expire()
+
+
+@shared_task
+def talent_pool_renewal_request_task(entry_id: int) -> None:
+    talent_pool_renewal_request(entry_id=entry_id)

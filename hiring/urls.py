@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import views
+from hiring import privacy_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -19,4 +19,16 @@ urlpatterns = [
     path("bulk/<int:bulk_id>/", views.bulk_detail, name="bulk-detail"),
     path("bulk/<int:bulk_id>/retry/", views.bulk_retry, name="bulk-retry"),
     path("bulk/<int:bulk_id>/results.csv", views.bulk_csv, name="bulk-csv"),
+    path("talent-pool/", privacy_views.talent_pool_list, name="talent-pool"),
+    path("talent-pool/add/<int:candidate_id>/", privacy_views.talent_pool_add, name="talent-pool-add"),
+    path(
+        "talent-pool/<int:talent_pool_entry_id>/remove/",
+        privacy_views.talent_pool_remove,
+        name="talent-pool-remove",
+    ),
+    path(
+        "requisitions/<int:requisition_id>/merit-statement/",
+        privacy_views.merit_statement_page,
+        name="merit-statement",
+    ),
 ]

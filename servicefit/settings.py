@@ -140,6 +140,15 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ServiceFit <servicef
 # Candidates' invitations, answers and results are deleted this long after they finished (or after
 # an unused link expired).
 CANDIDATE_RETENTION_DAYS = env.int("CANDIDATE_RETENTION_DAYS", default=365)
+# Applicants' data in hiring is erased this long after their requisitions closed: a team's country
+# (or this default) picks a documented preset (hiring/retention.py), SERVICEFIT_RETENTION_MONTHS
+# overrides it for every team without its own months. DK, NO or SE (system check core.E020).
+SERVICEFIT_RETENTION_COUNTRY = env.str("SERVICEFIT_RETENTION_COUNTRY", default="DK")
+SERVICEFIT_RETENTION_MONTHS = env.int("SERVICEFIT_RETENTION_MONTHS", default=0)
+# The talent pool keeps a person only with consent, for this long; the renewal request goes out
+# this many days before it runs out.
+TALENT_POOL_CONSENT_MONTHS = env.int("TALENT_POOL_CONSENT_MONTHS", default=12)
+TALENT_POOL_RENEWAL_DAYS = env.int("TALENT_POOL_RENEWAL_DAYS", default=30)
 # After submission a candidate's link shows the answers this long, then only a thank-you.
 TAKE_ANSWERS_VISIBLE_MINUTES = env.int("TAKE_ANSWERS_VISIBLE_MINUTES", default=30)
 # The address candidates reach this server at, for the links in invitation e-mails.
@@ -241,6 +250,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "purge-old-candidate-data": {
         "task": "assessments.tasks.candidate_data_purge_task",
+        "schedule": 24 * 3600,
+    },
+    "expire-candidates-and-talent-pool": {
+        "task": "hiring.tasks.candidate_retention_task",
         "schedule": 24 * 3600,
     },
     "retrain-sentence-classifier": {

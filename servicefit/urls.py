@@ -43,4 +43,5 @@ urlpatterns = [
     path("hiring/", include("hiring.urls")),
     path("assessments/", include("assessments.urls")),
     path("take/", include("assessments.take_urls")),
+    path("talent-pool/", include("hiring.talent_pool_urls")),
 ]

@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services as assessment_services
 from assessments.models import Answer, Assessment, Item
-from hiring import pipeline
+from hiring import pipeline, talent_pool
 from hiring import services as hiring_services
 from profiles.models import RoleProfile
 from servicefit.core.policies import POLICIES
@@ -199,13 +199,27 @@ class TeamA:
         ).candidate
 
     @cached_property
+    def talent_pool_entry(self):
+        return talent_pool.talent_pool_add(
+            user=self.users[Role.RECRUITER], candidate=self.candidate, consent_text_version="pool-v1"
+        )
+
+    @cached_property
     def application(self):
         return pipeline.application_create(
             user=self.users[Role.RECRUITER], candidate=self.candidate, requisition=self.requisition
         )
 
     def everything(self):
-        return [self.job_ad, self.bulk, self.invitation, self.attempt, self.answer, self.application]
+        return [
+            self.job_ad,
+            self.bulk,
+            self.invitation,
+            self.attempt,
+            self.answer,
+            self.application,
+            self.talent_pool_entry,
+        ]
 
 
 # How to fill each URL parameter that names a record belonging to a team: with team A's record.
@@ -219,6 +233,7 @@ TEAM_OWNED = {
     "requisition_id": lambda a: a.requisition.id,
     "candidate_id": lambda a: a.candidate.id,
     "application_id": lambda a: a.application.id,
+    "talent_pool_entry_id": lambda a: a.talent_pool_entry.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

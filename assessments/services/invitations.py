@@ -26,7 +26,6 @@ def invitation_create(
     name: str,
     language: str,
     user=None,
-    candidate_ref: int | None = None,
     send: bool = True,
     team: Team | None = None,
 ) -> Invitation:
@@ -53,7 +52,6 @@ def invitation_create(
             email=email.strip(),
             name=name.strip(),
             language=language,
-            candidate_ref=candidate_ref,
             public_id=secrets.token_urlsafe(18),
             expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
             created_by=user,

@@ -27,6 +27,7 @@ from hiring.api.ranking import (
     ApplicationInvitationApi,
     RequisitionRankingApi,
 )
+from hiring.api.talent_pool import TalentPoolDetailApi, TalentPoolListApi
 
 __all__ = [
     "ApplicationDetailApi",
@@ -50,4 +51,6 @@ __all__ = [
     "RevisionDetailApi",
     "RevisionListApi",
     "SentenceLabelApi",
+    "TalentPoolDetailApi",
+    "TalentPoolListApi",
 ]

@@ -13,6 +13,7 @@ from hiring.models.pipeline import (
     Stage,
     stage_moves_from,
 )
+from hiring.models.retention import TalentPoolEntry
 
 __all__ = [
     "ENDED_STAGES",
@@ -28,5 +29,6 @@ __all__ = [
     "JobAdRevision",
     "Requisition",
     "Stage",
+    "TalentPoolEntry",
     "stage_moves_from",
 ]

@@ -108,7 +108,7 @@ class TeamMembershipInline(admin.TabularInline):
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
-    list_display = ["name", "parent", "member_count"]
+    list_display = ["name", "parent", "country", "retention_months", "member_count"]
     list_select_related = ["parent"]
     search_fields = ["name"]
     autocomplete_fields = ["parent"]

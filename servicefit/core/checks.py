@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
+from servicefit.core.countries import COUNTRY_CODES
+
 
 @register(Tags.compatibility)
 def check_language_code(app_configs, **kwargs):
@@ -107,3 +109,38 @@ def check_shared_rate_limit_cache(app_configs, **kwargs):
             id="core.E012",
         )
     ]
+
+
+@register(Tags.compatibility)
+def check_retention_settings(app_configs, **kwargs):
+    errors = []
+    if settings.SERVICEFIT_RETENTION_COUNTRY not in COUNTRY_CODES:
+        errors.append(
+            Error(
+                f"SERVICEFIT_RETENTION_COUNTRY {settings.SERVICEFIT_RETENTION_COUNTRY!r} is not one of "
+                f"{list(COUNTRY_CODES)}.",
+                hint="Set SERVICEFIT_RETENTION_COUNTRY to DK, NO or SE: whose retention preset applies to applicants.",
+                id="core.E020",
+            )
+        )
+    if settings.SERVICEFIT_RETENTION_MONTHS < 0:
+        errors.append(
+            Error(
+                "SERVICEFIT_RETENTION_MONTHS is negative.",
+                hint="Leave it at 0 to use the country's preset, or set the months applicants' data is kept.",
+                id="core.E021",
+            )
+        )
+    if (
+        settings.TALENT_POOL_CONSENT_MONTHS < 1
+        or not 1 <= settings.TALENT_POOL_RENEWAL_DAYS < 28 * settings.TALENT_POOL_CONSENT_MONTHS
+    ):
+        errors.append(
+            Error(
+                "TALENT_POOL_CONSENT_MONTHS must be at least 1, and TALENT_POOL_RENEWAL_DAYS between 1 and "
+                "the consent's length.",
+                hint="The defaults are 12 months and 30 days.",
+                id="core.E022",
+            )
+        )
+    return errors

@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from servicefit.core.choices import Country
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -83,12 +85,25 @@ class Team(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent team")
     )
+    # Whose rules apply to the team's applicants' data; blank: SERVICEFIT_RETENTION_COUNTRY.
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices, blank=True)
+    # Months applicants' data is kept after a requisition closes; blank: the country's preset.
+    retention_months = models.PositiveSmallIntegerField(
+        _("retention (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the country's preset."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(parent=models.F("id")), name="team_not_own_parent"),
+            models.CheckConstraint(
+                condition=models.Q(retention_months__isnull=True) | models.Q(retention_months__gte=1),
+                name="team_retention_at_least_a_month",
+            ),
         ]
         verbose_name = _("team")
         verbose_name_plural = _("teams")

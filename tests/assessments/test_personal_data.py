@@ -20,7 +20,7 @@ from servicefit.core import personal_data as registry
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog
 from servicefit.core.personal_data import PersonalDataHandler, Subject
-from servicefit.core.services import personal_data_erase, personal_data_export
+from servicefit.core.services import personal_data_erase, personal_data_find
 
 from . import factories
 
@@ -35,7 +35,7 @@ def person_with_everything(battery, hr_user, admin_user):
     """A submitted attempt with Likert, option and written answers, a result with text analysis,
     a reviewer's scores, admin history and access-log rows."""
     invitation = services.invitation_create(
-        assessment=battery, email=EMAIL, name=NAME, language="en", user=hr_user, candidate_ref=4242, send=False
+        assessment=battery, email=EMAIL, name=NAME, language="en", user=hr_user, send=False
     )
     token = services.invitation_token(invitation)
     services.attempt_start(invitation=invitation, consent=True)
@@ -139,7 +139,7 @@ def test_it_erases_a_person_so_that_no_table_holds_a_trace_and_the_statistics_st
     )
     # What stays: an anonymous placeholder with its closed answers; the link leads nowhere.
     placeholder = Invitation.objects.get(id=invitation.id)
-    assert (placeholder.email, placeholder.candidate_ref, placeholder.status) == ("", None, "submitted")
+    assert (placeholder.email, placeholder.name, placeholder.status) == ("", "—", "submitted")
     closed = Answer.objects.filter(attempt=attempt)
     assert closed.count() == Item.objects.exclude(kind=Item.Kind.TEXT).count()
     assert not closed.filter(item__kind=Item.Kind.TEXT).exists()
@@ -164,10 +164,10 @@ def test_it_erases_an_unsubmitted_invitation_entirely(battery, hr_user, invitati
     assert not Invitation.objects.exists() and not Attempt.objects.exists()
 
 
-def test_it_finds_a_person_by_record_reference_too(person, hr_user):
+def test_it_leaves_record_references_to_hiring(person, hr_user):
+    # A reference is a hiring candidate's id; invitations reach a candidate through hiring's links.
     invitation, _attempt, _token = person
-    document = personal_data_export(subject=Subject(reference=4242), user=hr_user)
-    assert [i["id"] for i in document["data"]["candidate"]["invitations"]] == [invitation.id]
+    assert "candidate" not in personal_data_find(subject=Subject(reference=invitation.id))
 
 
 # All or nothing -----------------------------------------------------------------------------------
@@ -187,7 +187,7 @@ def test_an_erasure_that_fails_in_one_app_leaves_everything_as_it_was(person, hr
     with pytest.raises(RuntimeError):
         personal_data_erase(subject=Subject(email=EMAIL), user=hr_user)
     kept = Invitation.objects.get(id=invitation.id)
-    assert (kept.name, kept.email, kept.candidate_ref) == (NAME, EMAIL, 4242)
+    assert (kept.name, kept.email) == (NAME, EMAIL)
     assert list(Answer.objects.filter(attempt=attempt).values_list("id", "value")) == answers_before
     assert AttemptResult.objects.get(attempt=attempt).text_analysis
     assert ReviewerScore.objects.filter(answer__attempt=attempt).exists()
@@ -208,7 +208,8 @@ def test_it_exports_everything_held_and_logs_the_export(api, hr_user, person, ba
     assert document["subject"]["email"] == EMAIL.lower()
     first, second = document["data"]["candidate"]["invitations"]
     assert (first["id"], second["id"]) == (invitation.id, again.id)
-    assert (first["name"], first["email"], first["candidate"]) == (NAME, EMAIL, 4242)
+    assert (first["name"], first["email"]) == (NAME, EMAIL)
+    assert "candidate" not in first
     stored = dict(Answer.objects.filter(attempt=attempt).values_list("item__key", "value"))
     assert {answer["item"]: answer["value"] for answer in first["answers"]} == stored
     reviewed = [answer for answer in first["answers"] if answer["review"]]

@@ -1,5 +1,6 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
+from hiring.models.hires import Hire
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.models.pipeline import (
     ENDED_STAGES,
@@ -13,6 +14,7 @@ from hiring.models.pipeline import (
     Stage,
     stage_moves_from,
 )
+from hiring.models.stage_templates import StageTemplate
 
 __all__ = [
     "ENDED_STAGES",
@@ -24,9 +26,11 @@ __all__ = [
     "BulkAnalysis",
     "BulkAnalysisItem",
     "Candidate",
+    "Hire",
     "JobAd",
     "JobAdRevision",
     "Requisition",
     "Stage",
+    "StageTemplate",
     "stage_moves_from",
 ]

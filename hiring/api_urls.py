@@ -31,5 +31,13 @@ urlpatterns = [
         api.ApplicationInvitationApi.as_view(),
         name="application-invitation-list",
     ),
+    path("stage-templates/", api.StageTemplateListApi.as_view(), name="stage-template-list"),
+    path(
+        "stage-templates/<int:stage_template_id>/",
+        api.StageTemplateDetailApi.as_view(),
+        name="stage-template-detail",
+    ),
+    path("hires/", api.HireListApi.as_view(), name="hire-list"),
+    path("hires/<int:hire_id>/", api.HireDetailApi.as_view(), name="hire-detail"),
     path("requisitions/<int:requisition_id>/ranking/", api.RequisitionRankingApi.as_view(), name="requisition-ranking"),
 ]

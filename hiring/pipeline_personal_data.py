@@ -1,14 +1,19 @@
-"""Applicants' personal data in hiring: candidates, their applications and stage history.
+"""Applicants' personal data in hiring: candidates, their applications, stage history and hires.
 
-Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
-move's reason may name the person. Requisitions stay (they hold no one's data).
+Erasure deletes candidates, applications and moves: a pipeline keeps no aggregate that needs an
+anonymous placeholder, and a move's reason may name the person. Requisitions stay (they hold no
+one's data). A hire is anonymised, not deleted: its link to the candidate and application, the
+assessment profile and the fit are cleared, and what stays (requisition, team, role profile, hiring
+date) counts the filled opening. The person's employment is then the employer's record under its
+own legal basis (workforce), not the applicant's data kept by hiring.
 """
 
 from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
-from hiring.models import Application, ApplicationMove, Candidate
+from hiring.models import Application, ApplicationMove, Candidate, Hire
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 
@@ -30,6 +35,19 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
         .prefetch_related(Prefetch("moves", queryset=moves))
         .order_by("id")
     )
+    hires_by_candidate: dict[int, list] = {}
+    for hire in Hire.objects.filter(candidate__in=candidates).select_related("requisition", "role_profile"):
+        hires_by_candidate.setdefault(hire.candidate_id, []).append(
+            {
+                "id": hire.id,
+                "requisition": hire.requisition.title,
+                "role_profile": hire.role_profile.slug,
+                "hired_on": hire.hired_on.isoformat(),
+                "assessment_profile": hire.assessment_profile,
+                "fit": hire.fit_explanation,
+                "cancelled_at": hire.cancelled_at.isoformat() if hire.cancelled_at else None,
+            }
+        )
     by_candidate: dict[int, list] = {}
     for application in applications:
         by_candidate.setdefault(application.candidate_id, []).append(
@@ -65,6 +83,7 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "consent_text_version": candidate.consent_text_version,
                 "created_at": candidate.created_at.isoformat(),
                 "applications": by_candidate.get(candidate.id, []),
+                "hires": hires_by_candidate.get(candidate.id, []),
             }
             for candidate in candidates
         ]
@@ -73,6 +92,17 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
 
 def applicant_erase(candidates: Sequence[Candidate], user) -> None:
     ids = [candidate.id for candidate in candidates]
+    Hire.objects.filter(Q(candidate_id__in=ids) | Q(application__candidate_id__in=ids)).update(
+        candidate=None,
+        application=None,
+        assessment_profile={},
+        fit_status="",
+        fit=None,
+        fit_label="",
+        fit_version="",
+        fit_explanation={},
+        anonymised_at=timezone.now(),
+    )
     Candidate.objects.filter(id__in=ids).delete()
 
 
@@ -84,12 +114,13 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
         (ApplicationMove, pk)
         for pk in ApplicationMove.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
     ]
+    rows += [(Hire, pk) for pk in Hire.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)]
     return rows
 
 
 HANDLER = PersonalDataHandler(
     category=APPLICANT,
-    models=(Candidate, Application, ApplicationMove),
+    models=(Candidate, Application, ApplicationMove, Hire),
     find=applicant_find,
     export=applicant_export,
     erase=applicant_erase,

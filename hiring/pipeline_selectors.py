@@ -16,7 +16,7 @@ from servicefit.core.services import access_log_many
 
 def requisition_list(*, user, policy: Policy = JOB_AD_READ, q: str = "", status: str = "") -> QuerySet[Requisition]:
     requisitions = policy.scope(
-        Requisition.objects.select_related("role_profile", "job_ad", "team", "hiring_manager"), user
+        Requisition.objects.select_related("role_profile", "job_ad", "team", "hiring_manager", "stage_template"), user
     ).annotate(application_count=Count("applications"))
     if q:
         requisitions = requisitions.filter(title__icontains=q)
@@ -49,7 +49,7 @@ def application_list(
 ) -> QuerySet[Application]:
     moves = ApplicationMove.objects.select_related("by").order_by("at", "id")
     applications = policy.scope(
-        Application.objects.select_related("candidate", "requisition").prefetch_related(
+        Application.objects.select_related("candidate", "requisition__stage_template").prefetch_related(
             Prefetch("moves", queryset=moves)
         ),
         user,

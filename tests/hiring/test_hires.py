@@ -216,7 +216,9 @@ def test_the_api_lists_and_shows_hires_and_logs_the_access(as_recruiter, recruit
 
     detail = as_recruiter.get(f"/api/hires/{recorded.id}/")
     assert detail.status_code == 200 and detail.json()["id"] == recorded.id
-    logged = AccessLog.objects.filter(user=recruiter, action=AccessLog.Action.VIEW, target_type="hiring.hire", target_id=recorded.id)
+    logged = AccessLog.objects.filter(
+        user=recruiter, action=AccessLog.Action.VIEW, target_type="hiring.hire", target_id=recorded.id
+    )
     assert logged.count() == 2
 
 

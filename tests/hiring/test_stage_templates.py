@@ -2,6 +2,7 @@ import pytest
 
 from hiring import pipeline, pipeline_selectors, stage_templates
 from hiring.models import STAGE_MOVES, Application, Requisition, StageTemplate
+from hiring.models.pipeline import STANDARD_OPTIONAL, STANDARD_STAGES
 from hiring.stage_flow import forward_moves
 from hiring.stage_template_selectors import stage_template_default
 from profiles.models import RoleProfile
@@ -340,3 +341,30 @@ def test_it_shows_hr_every_teams_templates(api, recruiter, other_team_users):
 def test_a_new_recruiter_in_another_team_gets_the_default_template(other_team):
     user = make_user("ny", "recruiter", teams=[other_team])
     assert requisition_make(user).stage_template.is_default
+
+
+def test_the_migrated_default_template_is_the_standard_pipeline_of_the_code(db):
+    default = stage_template_default()
+    assert default.team is None
+    assert default.stage_codes == list(STANDARD_STAGES)
+    assert default.optional_stages == STANDARD_OPTIONAL
+
+
+def test_the_admin_refuses_a_template_that_is_not_a_pipeline(client, admin_user):
+    admin_user.is_staff = admin_user.is_superuser = True
+    admin_user.save()
+    client.force_login(admin_user)
+    assert client.get("/admin/hiring/stagetemplate/").status_code == 200
+    response = client.post(
+        "/admin/hiring/stagetemplate/add/",
+        {"name": "Baglæns", "team": "", "stages": '[{"stage": "hired"}, {"stage": "applied"}]'},
+    )
+    assert response.status_code == 200
+    assert "order" in response.content.decode()
+    assert not StageTemplate.objects.filter(name="Baglæns").exists()
+    response = client.post(
+        "/admin/hiring/stagetemplate/add/",
+        {"name": "Kort", "team": "", "stages": '[{"stage": "applied"}, {"stage": "hired", "name": "Ansat"}]'},
+    )
+    assert response.status_code == 302
+    assert StageTemplate.objects.get(name="Kort").stages[1] == {"stage": "hired", "name": "Ansat", "optional": False}

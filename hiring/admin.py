@@ -14,7 +14,7 @@ from hiring.models import (
     Requisition,
     StageTemplate,
 )
-from hiring.stage_templates import stages_checked, stages_in_use_missing
+from hiring.stage_templates import stages_checked, stages_in_use_missing, stages_missing_error
 from servicefit.core.admin import PersonalDataAdmin
 from servicefit.core.exceptions import ApplicationError
 
@@ -133,10 +133,7 @@ class StageTemplateForm(forms.ModelForm):
         if self.instance.pk:
             missing = stages_in_use_missing(template=self.instance, stages=[entry["stage"] for entry in stages])
             if missing:
-                raise forms.ValidationError(
-                    _("Applications are in %(stages)s, which the new stages lack: move them on first.")
-                    % {"stages": ", ".join(missing)}
-                )
+                raise forms.ValidationError(stages_missing_error(missing).message)
         return stages
 
 

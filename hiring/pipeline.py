@@ -300,7 +300,8 @@ def application_move(
     reason = reason.strip()
     with transaction.atomic():
         locked = (
-            Application.objects.select_for_update()
+            # Only the application is locked: the template and role profile are shared by many.
+            Application.objects.select_for_update(of=("self",))
             .select_related("requisition__stage_template", "requisition__role_profile", "candidate")
             .get(pk=application.pk)
         )

@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from hiring.models import (
     Application,
@@ -6,12 +8,16 @@ from hiring.models import (
     BulkAnalysis,
     BulkAnalysisItem,
     Candidate,
+    Hire,
     JobAd,
     JobAdRevision,
     Requisition,
+    StageTemplate,
     TalentPoolEntry,
 )
+from hiring.stage_templates import stages_checked, stages_in_use_missing, stages_missing_error
 from servicefit.core.admin import PersonalDataAdmin
+from servicefit.core.exceptions import ApplicationError
 
 
 class RevisionInline(admin.TabularInline):
@@ -62,10 +68,12 @@ class BulkAnalysisAdmin(admin.ModelAdmin):
 
 @admin.register(Requisition)
 class RequisitionAdmin(admin.ModelAdmin):
-    list_display = ["title", "role_profile", "team", "status", "openings", "opened_on", "closed_on"]
+    list_display = ["title", "role_profile", "team", "stage_template", "status", "openings", "opened_on", "closed_on"]
     list_filter = ["status", "team"]
     search_fields = ["title"]
-    list_select_related = ["role_profile", "team"]
+    list_select_related = ["role_profile", "team", "stage_template"]
+    # The template is changed through the API or service, which refuse one lacking a stage in use.
+    readonly_fields = ["stage_template"]
 
 
 @admin.register(Candidate)
@@ -124,4 +132,59 @@ class TalentPoolEntryAdmin(PersonalDataAdmin):
     exclude = ["public_id"]
 
     def has_add_permission(self, request):
+        return False
+
+
+class StageTemplateForm(forms.ModelForm):
+    """The same checks as hiring.stage_templates: the pipeline's order, applied first, hired last,
+    and no stage taken out that applications are in."""
+
+    class Meta:
+        model = StageTemplate
+        fields = ["name", "team", "stages"]
+        help_texts = {
+            "stages": _('A list like [{"stage": "applied", "name": "", "optional": false}, …], applied … hired.')
+        }
+
+    def clean_stages(self):
+        stages = self.cleaned_data["stages"]
+        if not isinstance(stages, list) or not all(isinstance(entry, dict) for entry in stages):
+            raise forms.ValidationError(_("Give the stages as a list of objects."))
+        try:
+            stages = stages_checked(stages)
+        except ApplicationError as exc:
+            raise forms.ValidationError(exc.message) from exc
+        if self.instance.pk:
+            missing = stages_in_use_missing(template=self.instance, stages=[entry["stage"] for entry in stages])
+            if missing:
+                raise forms.ValidationError(stages_missing_error(missing).message)
+        return stages
+
+
+@admin.register(StageTemplate)
+class StageTemplateAdmin(admin.ModelAdmin):
+    form = StageTemplateForm
+    list_display = ["name", "team", "is_default", "updated_at"]
+    list_filter = ["team"]
+    search_fields = ["name"]
+    list_select_related = ["team"]
+    readonly_fields = ["is_default"]
+
+
+@admin.register(Hire)
+class HireAdmin(PersonalDataAdmin):
+    """Read-only: a hire is recorded by the move to hired and cancelled by undoing it."""
+
+    list_display = ["requisition", "candidate", "team", "hired_on", "fit", "fit_label", "cancelled_at"]
+    list_filter = ["team", "hired_on"]
+    search_fields = ["requisition__title", "candidate__name"]
+    list_select_related = ["requisition", "candidate", "team"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in Hire._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

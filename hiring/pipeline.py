@@ -10,6 +10,7 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hiring import hires, stage_templates
 from hiring.models import (
     STAGES_WITH_REASON,
     Application,
@@ -18,9 +19,11 @@ from hiring.models import (
     JobAd,
     Requisition,
     Stage,
-    stage_moves_from,
+    StageTemplate,
 )
 from hiring.pipeline_matching import name_key, names_close, phone_normalize, phone_tail
+from hiring.pipeline_selectors import application_moves
+from hiring.stage_template_selectors import stage_template_default
 from profiles.models import RoleProfile
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import Team
@@ -61,6 +64,9 @@ def _requisition_checked(requisition: Requisition, *, today: date) -> None:
     manager = requisition.hiring_manager
     if manager is not None and not JOB_AD_READ.allows_team(manager, requisition.team_id):
         errors["hiring_manager"] = [_("This person cannot see the requisition's team.")]
+    template = requisition.stage_template
+    if template.team_id is not None and template.team_id != requisition.team_id:
+        errors["stage_template"] = [_("There is no such stage template in the requisition's team.")]
     if requisition.openings is None or requisition.openings < 1:
         errors["openings"] = [_("A requisition has at least one opening.")]
     # The dates follow the status unless they were given.
@@ -86,7 +92,9 @@ def requisition_create(
     opened_on: date | None = None,
     closed_on: date | None = None,
     hiring_manager=None,
+    stage_template: StageTemplate | None = None,
 ) -> Requisition:
+    """A requisition; its pipeline follows `stage_template` (the default template if none is given)."""
     team = team_for_new_record(policy=JOB_AD_WRITE, user=user, team=team)
     requisition = Requisition(
         title=title.strip(),
@@ -98,6 +106,7 @@ def requisition_create(
         opened_on=opened_on,
         closed_on=closed_on,
         hiring_manager=hiring_manager,
+        stage_template=stage_template or stage_template_default(),
     )
     _requisition_checked(requisition, today=timezone.localdate())
     requisition.save()
@@ -106,13 +115,26 @@ def requisition_create(
 
 def requisition_update(*, requisition: Requisition, **changes) -> Requisition:
     """Change the given fields (title, role_profile, job_ad, openings, status, opened_on, closed_on,
-    hiring_manager). Reopening a closed requisition clears its closing date."""
-    allowed = {"title", "role_profile", "job_ad", "openings", "status", "opened_on", "closed_on", "hiring_manager"}
+    hiring_manager, stage_template). Reopening a closed requisition clears its closing date. A stage
+    template that lacks a stage some application is in is refused."""
+    allowed = {
+        "title",
+        "role_profile",
+        "job_ad",
+        "openings",
+        "status",
+        "opened_on",
+        "closed_on",
+        "hiring_manager",
+        "stage_template",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"requisition_update() got unknown fields {sorted(unknown)}")
     if "title" in changes:
         changes["title"] = changes["title"].strip()
+    if "stage_template" in changes and changes["stage_template"] is None:
+        changes["stage_template"] = stage_template_default()
     ended = (Requisition.Status.FILLED, Requisition.Status.CLOSED)
     reopened = requisition.status in ended and changes.get("status", requisition.status) not in ended
     for field, value in changes.items():
@@ -120,7 +142,16 @@ def requisition_update(*, requisition: Requisition, **changes) -> Requisition:
     if reopened and "closed_on" not in changes:
         requisition.closed_on = None
     _requisition_checked(requisition, today=timezone.localdate())
-    requisition.save()
+    with transaction.atomic():
+        if "stage_template" in changes:
+            missing = stage_templates.stages_in_use_missing(
+                template=requisition.stage_template,
+                stages=requisition.stage_template.stage_codes,
+                requisition=requisition,
+            )
+            if missing:
+                raise stage_templates.stages_missing_error(missing)
+        requisition.save()
     return requisition
 
 
@@ -261,14 +292,22 @@ def application_create(*, user, candidate: Candidate, requisition: Requisition) 
     return application
 
 
-def application_move(*, application: Application, stage: str, user, reason: str = "") -> Application:
-    """Move to `stage` (one of the next stages, or out with a reason), stamped with who and when."""
+def application_move(
+    *, application: Application, stage: str, user, reason: str = "", hired_on: date | None = None
+) -> Application:
+    """Move to `stage` (one of the next stages of the requisition's template, or out with a reason),
+    stamped with who and when. A move to hired records the hire (on `hired_on`, default today)."""
     reason = reason.strip()
     with transaction.atomic():
-        locked = Application.objects.select_for_update().select_related("requisition").get(pk=application.pk)
+        locked = (
+            # Only the application is locked: the template and role profile are shared by many.
+            Application.objects.select_for_update(of=("self",))
+            .select_related("requisition__stage_template", "requisition__role_profile", "candidate")
+            .get(pk=application.pk)
+        )
         if stage not in Stage.values:
             raise _invalid(_("There is no stage %(stage)r.") % {"stage": stage}, {"stage": ["invalid"]})
-        if stage not in stage_moves_from(locked.stage):
+        if stage not in application_moves(locked):
             raise _invalid(
                 _("An application in %(from)s cannot move to %(to)s.")
                 % {"from": Stage(locked.stage).label, "to": Stage(stage).label},
@@ -279,8 +318,11 @@ def application_move(*, application: Application, stage: str, user, reason: str 
             raise _invalid(_("Give a reason for rejecting or withdrawing."), {"reason": ["required"]})
         if len(reason) > 300:
             raise _invalid(_("Keep the reason under 300 characters."), {"reason": ["max_length"]})
+        if hired_on is not None and stage != Stage.HIRED:
+            raise _invalid(_("A hiring date goes only with a move to hired."), {"hired_on": ["not_hired"]})
         if stage == Stage.HIRED:
             requisition = Requisition.objects.select_for_update().get(pk=locked.requisition_id)
+            locked.requisition = requisition
             if requisition.applications.filter(stage=Stage.HIRED).count() >= requisition.openings:
                 raise _invalid(
                     _("Every opening of this requisition is filled."), {"stage": ["openings_filled"]}, status=409
@@ -291,12 +333,15 @@ def application_move(*, application: Application, stage: str, user, reason: str 
         locked.stage = stage
         locked.reason = reason if stage in STAGES_WITH_REASON else ""
         locked.save(update_fields=["stage", "reason", "updated_at"])
+        if stage == Stage.HIRED:
+            hires.hire_record(application=locked, user=user, hired_on=hired_on)
     return locked
 
 
 def application_move_undo(*, application: Application, user, reason: str = "") -> Application:
     """Take back the latest move (a rejection too): the previous stage returns, and the undo is a
-    move of its own, so the history shows both."""
+    move of its own, so the history shows both. Undoing a hire cancels it and reopens a filled
+    requisition."""
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         last = (
@@ -318,7 +363,10 @@ def application_move_undo(*, application: Application, user, reason: str = "") -
             at=now,
             undo_of=last,
         )
+        was_hired = locked.stage == Stage.HIRED
         locked.stage = last.from_stage
         locked.reason = ""
         locked.save(update_fields=["stage", "reason", "updated_at"])
+        if was_hired:
+            hires.hire_cancel(application=locked, user=user)
     return locked

@@ -7,6 +7,11 @@ move's reason may name the person. Requisitions stay (they hold no one's data). 
 invitations sent for the applications are erased through assessments' own handler first (the
 link row alone would leave the invitation's copied name and e-mail behind).
 
+A hire is anonymised, not deleted: its link to the candidate and application, the assessment
+profile and the fit are cleared, and what stays (requisition, team, role profile, hiring date)
+counts the filled opening. The person's employment is then the employer's record under its own
+legal basis (workforce), not the applicant's data kept by hiring.
+
 `EXPORTED` says under which key of the export each model's rows appear: a hiring model that holds
 an applicant's data and is missing from it fails tests/hiring/test_erasure_completeness.py.
 """
@@ -14,10 +19,11 @@ an applicant's data and is missing from it fails tests/hiring/test_erasure_compl
 from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 
 from assessments import personal_data as assessment_personal_data
 from assessments.models import Invitation
-from hiring.models import Application, ApplicationInvitation, ApplicationMove, Candidate, TalentPoolEntry
+from hiring.models import Application, ApplicationInvitation, ApplicationMove, Candidate, Hire, TalentPoolEntry
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 from servicefit.core.services import personal_data_records_erase
@@ -28,6 +34,7 @@ EXPORTED = {
     ApplicationMove: "moves",
     ApplicationInvitation: "invitations",
     TalentPoolEntry: "talent_pool",
+    Hire: "hires",
 }
 
 
@@ -51,6 +58,19 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
     invitations = _linked_invitations(candidates)
     invitation_data = {row["id"]: row for row in assessment_personal_data.candidate_export(invitations)["invitations"]}
     pool = {entry.candidate_id: entry for entry in TalentPoolEntry.objects.filter(candidate__in=candidates)}
+    hires_by_candidate: dict[int, list] = {}
+    for hire in Hire.objects.filter(candidate__in=candidates).select_related("requisition", "role_profile"):
+        hires_by_candidate.setdefault(hire.candidate_id, []).append(
+            {
+                "id": hire.id,
+                "requisition": hire.requisition.title,
+                "role_profile": hire.role_profile.slug,
+                "hired_on": hire.hired_on.isoformat(),
+                "assessment_profile": hire.assessment_profile,
+                "fit": hire.fit_explanation,
+                "cancelled_at": hire.cancelled_at.isoformat() if hire.cancelled_at else None,
+            }
+        )
     by_candidate: dict[int, list] = {}
     for application in applications:
         by_candidate.setdefault(application.candidate_id, []).append(
@@ -96,6 +116,7 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "experience": candidate.experience,
                 "applications": by_candidate.get(candidate.id, []),
                 "talent_pool": _pool_data(pool.get(candidate.id)),
+                "hires": hires_by_candidate.get(candidate.id, []),
             }
             for candidate in candidates
         ]
@@ -130,6 +151,17 @@ def applicant_erase(candidates: Sequence[Candidate], user) -> None:
     personal_data_records_erase(
         category=assessment_personal_data.CATEGORY, records=_linked_invitations(candidates), user=user
     )
+    Hire.objects.filter(Q(candidate_id__in=ids) | Q(application__candidate_id__in=ids)).update(
+        candidate=None,
+        application=None,
+        assessment_profile={},
+        fit_status="",
+        fit=None,
+        fit_label="",
+        fit_version="",
+        fit_explanation={},
+        anonymised_at=timezone.now(),
+    )
     Candidate.objects.filter(id__in=ids).delete()
 
 
@@ -141,6 +173,7 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
         (ApplicationMove, "application__candidate_id__in"),
         (ApplicationInvitation, "application__candidate_id__in"),
         (TalentPoolEntry, "candidate_id__in"),
+        (Hire, "candidate_id__in"),
     ):
         rows += [(model, pk) for pk in model.objects.filter(**{path: ids}).values_list("pk", flat=True)]
     return rows

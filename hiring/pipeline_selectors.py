@@ -7,7 +7,8 @@ Candidate and application reads that show people are written to the access log.
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from hiring.models import ENDED_STAGES, Application, ApplicationMove, Candidate, Requisition, Stage
+from hiring.models import ENDED_STAGES, STAGES_WITH_REASON, Application, ApplicationMove, Candidate, Requisition, Stage
+from hiring.stage_flow import forward_moves
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, JOB_AD_READ, Policy
 from servicefit.core.services import access_log_many
@@ -15,7 +16,7 @@ from servicefit.core.services import access_log_many
 
 def requisition_list(*, user, policy: Policy = JOB_AD_READ, q: str = "", status: str = "") -> QuerySet[Requisition]:
     requisitions = policy.scope(
-        Requisition.objects.select_related("role_profile", "job_ad", "team", "hiring_manager"), user
+        Requisition.objects.select_related("role_profile", "job_ad", "team", "hiring_manager", "stage_template"), user
     ).annotate(application_count=Count("applications"))
     if q:
         requisitions = requisitions.filter(title__icontains=q)
@@ -48,7 +49,7 @@ def application_list(
 ) -> QuerySet[Application]:
     moves = ApplicationMove.objects.select_related("by").order_by("at", "id")
     applications = policy.scope(
-        Application.objects.select_related("candidate", "requisition").prefetch_related(
+        Application.objects.select_related("candidate", "requisition__stage_template").prefetch_related(
             Prefetch("moves", queryset=moves)
         ),
         user,
@@ -75,8 +76,25 @@ def people_shown(*, user, records) -> list:
 
 
 def requisition_stages(requisition: Requisition) -> list[str]:
-    """The stages of the requisition's pipeline in board order, the open ones first, then hired,
-    rejected and withdrawn. Every requisition uses the default stages until stage templates exist."""
-    return [stage for stage in Stage.values if stage not in ENDED_STAGES] + [
+    """The stages of the requisition's pipeline in board order: its template's open stages, then
+    hired, rejected and withdrawn."""
+    stages = requisition.stage_template.stage_codes
+    return [stage for stage in stages if stage not in ENDED_STAGES] + [
         stage for stage in Stage.values if stage in ENDED_STAGES
     ]
+
+
+def requisition_stage_names(requisition: Requisition) -> dict[str, str]:
+    """Each stage's name on the requisition's board: the template's own name, else the stage's label."""
+    names = {entry["stage"]: entry.get("name", "") for entry in requisition.stage_template.stages}
+    return {stage: names.get(stage) or str(Stage(stage).label) for stage in requisition_stages(requisition)}
+
+
+def application_moves(application: Application) -> list[str]:
+    """The stages the application may move to under its requisition's template: forward to the next
+    stage (or over one optional stage), or out with a reason. None once it has ended."""
+    if application.stage in ENDED_STAGES:
+        return []
+    template = application.requisition.stage_template
+    forward = forward_moves(template.stage_codes, template.optional_stages, application.stage)
+    return forward + [stage for stage in Stage.values if stage in STAGES_WITH_REASON]

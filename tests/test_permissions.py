@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from assessments import services as assessment_services
 from assessments.models import Answer, Assessment, Item
-from hiring import pipeline, talent_pool
+from hiring import pipeline, stage_templates, talent_pool
 from hiring import services as hiring_services
 from profiles.models import RoleProfile
 from servicefit.core.policies import POLICIES
@@ -210,6 +210,29 @@ class TeamA:
             user=self.users[Role.RECRUITER], candidate=self.candidate, requisition=self.requisition
         )
 
+    @cached_property
+    def stage_template(self):
+        return stage_templates.stage_template_create(
+            user=self.users[Role.RECRUITER],
+            name=f"{MARKER} pipeline",
+            stages=[{"stage": stage} for stage in ("applied", "interview", "hired")],
+        )
+
+    @cached_property
+    def hire(self):
+        candidate = pipeline.candidate_create(
+            user=self.users[Role.RECRUITER],
+            name=f"Jonas {MARKER}",
+            email=f"jonas.{MARKER.lower()}@example.dk",
+            language="da",
+        ).candidate
+        application = pipeline.application_create(
+            user=self.users[Role.RECRUITER], candidate=candidate, requisition=self.requisition
+        )
+        for stage in ("screened", "interview", "offer", "hired"):
+            pipeline.application_move(application=application, stage=stage, user=self.users[Role.RECRUITER])
+        return application.hires.get()
+
     def everything(self):
         return [
             self.job_ad,
@@ -219,6 +242,8 @@ class TeamA:
             self.answer,
             self.application,
             self.talent_pool_entry,
+            self.stage_template,
+            self.hire,
         ]
 
 
@@ -234,6 +259,8 @@ TEAM_OWNED = {
     "candidate_id": lambda a: a.candidate.id,
     "application_id": lambda a: a.application.id,
     "talent_pool_entry_id": lambda a: a.talent_pool_entry.id,
+    "stage_template_id": lambda a: a.stage_template.id,
+    "hire_id": lambda a: a.hire.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.
@@ -367,7 +394,17 @@ def test_lists_and_pages_show_no_other_teams_records(client, team_a, other_team_
 
 
 @pytest.mark.parametrize(
-    "url", ["/hiring/", "/hiring/bulk/", "/assessments/", "/api/job-ads/", "/api/bulk-analyses/", "/api/invitations/"]
+    "url",
+    [
+        "/hiring/",
+        "/hiring/bulk/",
+        "/assessments/",
+        "/api/job-ads/",
+        "/api/bulk-analyses/",
+        "/api/invitations/",
+        "/api/stage-templates/",
+        "/api/hires/",
+    ],
 )
 def test_a_teams_own_recruiter_sees_its_records_on_the_lists(client, team_a, url):
     """The other half of the test above: the marker does show where it may."""

@@ -1,5 +1,6 @@
 """The hiring API, one module per subject; hiring/api_urls.py reads the views from here."""
 
+from hiring.api.hires import HireDetailApi, HireListApi
 from hiring.api.job_ads import (
     ApplySuggestionApi,
     BulkAnalysisApi,
@@ -27,6 +28,7 @@ from hiring.api.ranking import (
     ApplicationInvitationApi,
     RequisitionRankingApi,
 )
+from hiring.api.stage_templates import StageTemplateDetailApi, StageTemplateListApi
 from hiring.api.talent_pool import TalentPoolDetailApi, TalentPoolListApi
 
 __all__ = [
@@ -41,6 +43,8 @@ __all__ = [
     "CandidateDetailApi",
     "CandidateImportApi",
     "CandidateListApi",
+    "HireDetailApi",
+    "HireListApi",
     "JobAdAnalyzeApi",
     "JobAdDetailApi",
     "JobAdListApi",
@@ -53,4 +57,6 @@ __all__ = [
     "SentenceLabelApi",
     "TalentPoolDetailApi",
     "TalentPoolListApi",
+    "StageTemplateDetailApi",
+    "StageTemplateListApi",
 ]

@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from hiring import pipeline, pipeline_import, pipeline_selectors
 from hiring.api.common import RoleProfileSlugField, TeamField
-from hiring.models import Candidate, JobAd, Requisition, Stage
+from hiring.models import Candidate, JobAd, Requisition, Stage, StageTemplate
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
@@ -37,6 +37,8 @@ class RequisitionOutput(serializers.Serializer):
     opened_on = serializers.DateField(allow_null=True)
     closed_on = serializers.DateField(allow_null=True)
     hiring_manager = serializers.CharField(source="hiring_manager.username", default=None, allow_null=True)
+    stage_template = serializers.IntegerField(source="stage_template_id")
+    stage_template_name = serializers.CharField(source="stage_template.name")
     application_count = serializers.IntegerField(default=0)
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
@@ -52,6 +54,12 @@ class RequisitionInput(serializers.Serializer):
     closed_on = serializers.DateField(required=False, allow_null=True)
     hiring_manager = serializers.SlugRelatedField(
         slug_field="username", queryset=get_user_model().objects.all(), required=False, allow_null=True
+    )
+    stage_template = serializers.PrimaryKeyRelatedField(
+        queryset=StageTemplate.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="A stage template id (global or the requisition's team's). Default: the default template.",
     )
     team = TeamField()
 
@@ -308,6 +316,9 @@ class ApplicationMoveApi(APIView):
         stage = serializers.ChoiceField(choices=Stage.choices)
         reason = serializers.CharField(
             max_length=300, required=False, allow_blank=True, default="", help_text="Required for rejected, withdrawn."
+        )
+        hired_on = serializers.DateField(
+            required=False, allow_null=True, default=None, help_text="With stage hired: the hiring date (today)."
         )
 
     @extend_schema(request=MoveInput, responses=ApplicationOutput)

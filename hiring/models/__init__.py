@@ -1,5 +1,6 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
+from hiring.models.hires import Hire
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.models.pipeline import (
     ENDED_STAGES,
@@ -14,6 +15,7 @@ from hiring.models.pipeline import (
     stage_moves_from,
 )
 from hiring.models.retention import TalentPoolEntry
+from hiring.models.stage_templates import StageTemplate
 
 __all__ = [
     "ENDED_STAGES",
@@ -25,10 +27,12 @@ __all__ = [
     "BulkAnalysis",
     "BulkAnalysisItem",
     "Candidate",
+    "Hire",
     "JobAd",
     "JobAdRevision",
     "Requisition",
     "Stage",
     "TalentPoolEntry",
+    "StageTemplate",
     "stage_moves_from",
 ]

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hiring.models.job_ads import JobAd
+from hiring.models.stage_templates import StageTemplate
+from hiring.stage_flow import forward_moves
 from profiles.models import RoleProfile
 from servicefit.core.choices import Language
 from servicefit.core.models import Team, TimeStampedModel
@@ -45,6 +47,13 @@ class Requisition(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="requisitions_managed",
         verbose_name=_("hiring manager"),
+    )
+    # The services give a new requisition the default template when none is chosen.
+    stage_template = models.ForeignKey(
+        StageTemplate,
+        on_delete=models.PROTECT,
+        related_name="requisitions",
+        verbose_name=_("stage template"),
     )
 
     class Meta:
@@ -122,23 +131,22 @@ class Stage(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
-# Forward moves only: a step back is an undo, so the history says it was taken back.
+# The standard template's stages (migration 0009 writes the same list: migrations import no live code).
+STANDARD_STAGES = (Stage.APPLIED, Stage.SCREENED, Stage.ASSESSED, Stage.INTERVIEW, Stage.OFFER, Stage.HIRED)
+STANDARD_OPTIONAL = frozenset({Stage.SCREENED, Stage.ASSESSED})
+# Forward moves only: a step back is an undo, so the history says it was taken back. A requisition's
+# own moves follow its stage template (hiring.pipeline_selectors.application_moves); these are the
+# standard template's.
 STAGE_MOVES: dict[str, frozenset[str]] = {
-    Stage.APPLIED: frozenset({Stage.SCREENED, Stage.ASSESSED}),
-    Stage.SCREENED: frozenset({Stage.ASSESSED, Stage.INTERVIEW}),
-    Stage.ASSESSED: frozenset({Stage.INTERVIEW}),
-    Stage.INTERVIEW: frozenset({Stage.OFFER}),
-    Stage.OFFER: frozenset({Stage.HIRED}),
-    Stage.HIRED: frozenset(),
-    Stage.REJECTED: frozenset(),
-    Stage.WITHDRAWN: frozenset(),
+    stage: frozenset(forward_moves(STANDARD_STAGES, STANDARD_OPTIONAL, stage)) for stage in Stage.values
 }
 ENDED_STAGES = frozenset({Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN})
 STAGES_WITH_REASON = frozenset({Stage.REJECTED, Stage.WITHDRAWN})
 
 
 def stage_moves_from(stage: str) -> frozenset[str]:
-    """The stages an application in `stage` may move to: the next ones, or out with a reason."""
+    """The stages an application in `stage` may move to under the standard template: the next ones,
+    or out with a reason."""
     if stage in ENDED_STAGES:
         return frozenset()
     return STAGE_MOVES[stage] | STAGES_WITH_REASON

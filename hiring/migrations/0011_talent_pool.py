@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hiring", "0007_candidate_documents_and_merits"),
+        ("hiring", "0010_requisition_stage_template_required"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

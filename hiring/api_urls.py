@@ -32,4 +32,5 @@ urlpatterns = [
         name="application-invitation-list",
     ),
     path("requisitions/<int:requisition_id>/ranking/", api.RequisitionRankingApi.as_view(), name="requisition-ranking"),
+    path("requisitions/<int:requisition_id>/figures/", api.RequisitionFiguresApi.as_view(), name="requisition-figures"),
 ]

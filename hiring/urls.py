@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import views
+from hiring import board_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -19,4 +19,16 @@ urlpatterns = [
     path("bulk/<int:bulk_id>/", views.bulk_detail, name="bulk-detail"),
     path("bulk/<int:bulk_id>/retry/", views.bulk_retry, name="bulk-retry"),
     path("bulk/<int:bulk_id>/results.csv", views.bulk_csv, name="bulk-csv"),
+    path("requisitions/", board_views.requisition_index, name="requisitions"),
+    path("requisitions/requisitions.csv", board_views.requisition_csv, name="requisitions-csv"),
+    path("requisitions/new/", board_views.requisition_new, name="requisition-new"),
+    path("requisitions/<int:requisition_id>/", board_views.requisition_board, name="requisition-board"),
+    path("requisitions/<int:requisition_id>/edit/", board_views.requisition_edit, name="requisition-edit"),
+    path("requisitions/<int:requisition_id>/bulk/", board_views.requisition_bulk, name="requisition-bulk"),
+    path("requisitions/<int:requisition_id>/emails/", board_views.requisition_emails, name="requisition-emails"),
+    path("applications/<int:application_id>/move/", board_views.application_move, name="application-move"),
+    path("applications/<int:application_id>/undo/", board_views.application_undo, name="application-undo"),
+    path(
+        "applications/<int:application_id>/interview/", board_views.application_interview, name="application-interview"
+    ),
 ]

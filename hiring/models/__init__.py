@@ -1,6 +1,7 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
+from hiring.models.messages import CandidateEmail, CandidateEmailTemplate, EmailKind
 from hiring.models.pipeline import (
     ENDED_STAGES,
     STAGE_MOVES,
@@ -24,6 +25,9 @@ __all__ = [
     "BulkAnalysis",
     "BulkAnalysisItem",
     "Candidate",
+    "CandidateEmail",
+    "CandidateEmailTemplate",
+    "EmailKind",
     "JobAd",
     "JobAdRevision",
     "Requisition",

@@ -6,6 +6,8 @@ from hiring.models import (
     BulkAnalysis,
     BulkAnalysisItem,
     Candidate,
+    CandidateEmail,
+    CandidateEmailTemplate,
     JobAd,
     JobAdRevision,
     Requisition,
@@ -98,6 +100,28 @@ class ApplicationAdmin(PersonalDataAdmin):
     list_select_related = ["candidate", "requisition"]
     readonly_fields = ["candidate", "requisition", "stage", "reason"]
     inlines = [ApplicationMoveInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(CandidateEmailTemplate)
+class CandidateEmailTemplateAdmin(admin.ModelAdmin):
+    """A team's own e-mail texts; the placeholders are checked by the model's clean()."""
+
+    list_display = ["team", "kind", "language", "subject", "updated_at"]
+    list_filter = ["kind", "language", "team"]
+    list_select_related = ["team"]
+
+
+@admin.register(CandidateEmail)
+class CandidateEmailAdmin(PersonalDataAdmin):
+    """What was sent to whom and when; written by the e-mail service only."""
+
+    list_display = ["application", "kind", "language", "sent_at", "by"]
+    list_filter = ["kind", "language"]
+    list_select_related = ["application", "by"]
+    readonly_fields = ["application", "kind", "language", "sent_at", "created_at", "by"]
 
     def has_add_permission(self, request):
         return False

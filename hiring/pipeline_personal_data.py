@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
 
-from hiring.models import Application, ApplicationMove, Candidate
+from hiring.models import Application, ApplicationMove, Candidate, CandidateEmail
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 
@@ -24,10 +24,11 @@ def applicant_find(subject: Subject) -> list[Candidate]:
 
 def applicant_export(candidates: Sequence[Candidate]) -> dict:
     moves = ApplicationMove.objects.select_related("by").order_by("at", "id")
+    emails = CandidateEmail.objects.order_by("created_at", "id")
     applications = (
         Application.objects.filter(candidate__in=candidates)
         .select_related("requisition")
-        .prefetch_related(Prefetch("moves", queryset=moves))
+        .prefetch_related(Prefetch("moves", queryset=moves), Prefetch("emails", queryset=emails))
         .order_by("id")
     )
     by_candidate: dict[int, list] = {}
@@ -49,6 +50,14 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                         "undone_at": move.undone_at.isoformat() if move.undone_at else None,
                     }
                     for move in application.moves.all()
+                ],
+                "emails": [
+                    {
+                        "kind": email.kind,
+                        "language": email.language,
+                        "sent_at": email.sent_at.isoformat() if email.sent_at else None,
+                    }
+                    for email in application.emails.all()
                 ],
             }
         )
@@ -84,12 +93,16 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
         (ApplicationMove, pk)
         for pk in ApplicationMove.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
     ]
+    rows += [
+        (CandidateEmail, pk)
+        for pk in CandidateEmail.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
+    ]
     return rows
 
 
 HANDLER = PersonalDataHandler(
     category=APPLICANT,
-    models=(Candidate, Application, ApplicationMove),
+    models=(Candidate, Application, ApplicationMove, CandidateEmail),
     find=applicant_find,
     export=applicant_export,
     erase=applicant_erase,

@@ -61,7 +61,10 @@ def test_it_refuses_to_hire_more_people_than_there_are_openings(client, recruite
     html = bulk(client, requisition, applications, action="move", stage="hired").content.decode()
     assert "Lars Berg: Every opening of this requisition is filled." in html
     assert stages(applications) == ["offer"] * 3
-    assert "2 applications moved." in bulk(client, requisition, applications[:2], action="move", stage="hired").content.decode()
+    assert (
+        "2 applications moved."
+        in bulk(client, requisition, applications[:2], action="move", stage="hired").content.decode()
+    )
 
 
 def test_it_rejects_with_one_reason_and_one_email_each_in_each_language(

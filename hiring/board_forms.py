@@ -150,7 +150,7 @@ class EmailTemplateForm(forms.Form):
         if "delete" not in self.data:
             for field in ("subject", "body"):
                 if not (cleaned.get(field) or "").strip():
-                    self.add_error(field, _("This field is required."))
+                    self.add_error(field, self.fields[field].error_messages["required"])
         return cleaned
 
     @staticmethod

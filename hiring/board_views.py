@@ -215,7 +215,7 @@ def application_move(request, application_id):
     application = _application_for_writing(request, application_id)
     form = board_forms.MoveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a stage to move to."))
+        messages.error(request, _("Choose the stage to move to."))
         return _back_to_board(request, application.requisition_id)
     try:
         pipeline.application_move(application=application, user=request.user, **form.cleaned_data)

@@ -59,11 +59,11 @@ def board_columns(*, requisition: Requisition, applications) -> list[Column]:
     """A column per stage of the requisition's pipeline, in board order, each card with its moves."""
     stages = requisition_stages(requisition)
     columns = {stage: Column(stage=stage, label=Stage(stage).label) for stage in stages}
-    today = timezone.now()
+    now = timezone.now()
     order = {stage: index for index, stage in enumerate(stages)}
     for application in applications:
         since = application.stage_since or application.created_at
-        application.days_in_stage = max((today - since).days, 0)
+        application.days_in_stage = max((now - since).days, 0)
         application.can_undo = application.undoable_to == application.stage
         application.moves_to = [
             (stage, Stage(stage).label, stage in STAGES_WITH_REASON)

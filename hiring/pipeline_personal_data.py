@@ -1,4 +1,5 @@
-"""Applicants' personal data in hiring: candidates, their applications and stage history.
+"""Applicants' personal data in hiring: candidates, their applications, stage history and the
+e-mails sent to them (kind, language, when; no copy of the text).
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
 move's reason may name the person. Requisitions stay (they hold no one's data).

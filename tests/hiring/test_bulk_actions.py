@@ -168,3 +168,25 @@ def test_a_manager_cannot_use_bulk_actions(client, manager, requisition, applica
     )
     assert response.status_code == 403
     assert stages(applications) == ["applied"] * 3
+
+
+def test_a_failure_halfway_takes_back_the_moves_already_made(
+    recruiter, requisition, applications, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Checked first, but a move can still fail under its lock (another recruiter was quicker)."""
+    from hiring import pipeline_bulk
+    from servicefit.core.exceptions import ApplicationError
+
+    real_move, calls = pipeline.application_move, []
+
+    def second_one_fails(**kwargs):
+        calls.append(kwargs["application"].id)
+        if len(calls) == 2:
+            raise ApplicationError("Someone else moved it meanwhile.", status=409)
+        return real_move(**kwargs)
+
+    monkeypatch.setattr(pipeline, "application_move", second_one_fails)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError):
+        pipeline_bulk.application_bulk_reject(applications=applications, reason="Besat", user=recruiter)
+    assert stages(applications) == ["applied"] * 3
+    assert not CandidateEmail.objects.exists() and not mail.outbox

@@ -189,3 +189,14 @@ def test_the_email_page_is_for_the_teams_recruiters_only(client, requisition, ma
     assert client.get(url).status_code == 404
     data = {"kind": "rejection", "language": "da", "subject": "x", "body": "y"}
     assert client.post(url, data).status_code == 404
+
+
+def test_the_admin_checks_the_placeholders_too(client, admin_user, team):
+    client.force_login(admin_user)
+    data = {"team": team.id, "kind": "interview", "language": "sv", "subject": "Intervju", "body": "Hej {namn}"}
+    response = client.post("/admin/hiring/candidateemailtemplate/add/", data)
+    assert response.status_code == 200
+    assert "Unknown placeholders: {namn}." in response.content.decode()
+    response = client.post("/admin/hiring/candidateemailtemplate/add/", {**data, "body": "Hej {candidate_name}"})
+    assert response.status_code == 302
+    assert team.candidate_email_templates.get().body == "Hej {candidate_name}"

@@ -8,6 +8,8 @@ from hiring.models import (
     BulkAnalysis,
     BulkAnalysisItem,
     Candidate,
+    CandidateEmail,
+    CandidateEmailTemplate,
     Hire,
     JobAd,
     JobAdRevision,
@@ -187,4 +189,26 @@ class HireAdmin(PersonalDataAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CandidateEmailTemplate)
+class CandidateEmailTemplateAdmin(admin.ModelAdmin):
+    """A team's own e-mail texts; the placeholders are checked by the model's clean()."""
+
+    list_display = ["team", "kind", "language", "subject", "updated_at"]
+    list_filter = ["kind", "language", "team"]
+    list_select_related = ["team"]
+
+
+@admin.register(CandidateEmail)
+class CandidateEmailAdmin(PersonalDataAdmin):
+    """What was sent to whom and when; written by the e-mail service only."""
+
+    list_display = ["application", "kind", "language", "sent_at", "by"]
+    list_filter = ["kind", "language"]
+    list_select_related = ["application", "by"]
+    readonly_fields = ["application", "kind", "language", "sent_at", "created_at", "by"]
+
+    def has_add_permission(self, request):
         return False

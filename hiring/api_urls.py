@@ -42,4 +42,5 @@ urlpatterns = [
     path("requisitions/<int:requisition_id>/ranking/", api.RequisitionRankingApi.as_view(), name="requisition-ranking"),
     path("talent-pool/", api.TalentPoolListApi.as_view(), name="talent-pool-list"),
     path("talent-pool/<int:talent_pool_entry_id>/", api.TalentPoolDetailApi.as_view(), name="talent-pool-detail"),
+    path("requisitions/<int:requisition_id>/figures/", api.RequisitionFiguresApi.as_view(), name="requisition-figures"),
 ]

@@ -1,6 +1,6 @@
 """Applicants' personal data in hiring: candidates (CV and cover letter as text, education,
-experience), their applications, stage history, links to assessment invitations and talent-pool
-consent.
+experience), their applications, stage history, links to assessment invitations, the e-mails sent
+to them (kind, language, when; no copy of the text), talent-pool consent and hires.
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
 move's reason may name the person. Requisitions stay (they hold no one's data). The assessment
@@ -23,7 +23,15 @@ from django.utils import timezone
 
 from assessments import personal_data as assessment_personal_data
 from assessments.models import Invitation
-from hiring.models import Application, ApplicationInvitation, ApplicationMove, Candidate, Hire, TalentPoolEntry
+from hiring.models import (
+    Application,
+    ApplicationInvitation,
+    ApplicationMove,
+    Candidate,
+    CandidateEmail,
+    Hire,
+    TalentPoolEntry,
+)
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 from servicefit.core.services import personal_data_records_erase
@@ -35,6 +43,7 @@ EXPORTED = {
     ApplicationInvitation: "invitations",
     TalentPoolEntry: "talent_pool",
     Hire: "hires",
+    CandidateEmail: "emails",
 }
 
 
@@ -52,7 +61,11 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
     applications = (
         Application.objects.filter(candidate__in=candidates)
         .select_related("requisition")
-        .prefetch_related(Prefetch("moves", queryset=moves), "invitation_links")
+        .prefetch_related(
+            Prefetch("moves", queryset=moves),
+            Prefetch("emails", queryset=CandidateEmail.objects.order_by("created_at", "id")),
+            "invitation_links",
+        )
         .order_by("id")
     )
     invitations = _linked_invitations(candidates)
@@ -90,6 +103,14 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                         "undone_at": move.undone_at.isoformat() if move.undone_at else None,
                     }
                     for move in application.moves.all()
+                ],
+                "emails": [
+                    {
+                        "kind": email.kind,
+                        "language": email.language,
+                        "sent_at": email.sent_at.isoformat() if email.sent_at else None,
+                    }
+                    for email in application.emails.all()
                 ],
                 "invitations": [
                     invitation_data[link.invitation_id]
@@ -174,6 +195,7 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
         (ApplicationInvitation, "application__candidate_id__in"),
         (TalentPoolEntry, "candidate_id__in"),
         (Hire, "candidate_id__in"),
+        (CandidateEmail, "application__candidate_id__in"),
     ):
         rows += [(model, pk) for pk in model.objects.filter(**{path: ids}).values_list("pk", flat=True)]
     return rows

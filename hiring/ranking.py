@@ -22,8 +22,9 @@ from servicefit.core.services import access_log_many
 FIT_CONFIG = FitConfig(version="fit-v1")
 
 
-def application_invite(*, application: Application, assessment: Assessment, user) -> Invitation:
-    """An invitation for the candidate (their name, e-mail and language) in the requisition's team, linked."""
+def application_invite(*, application: Application, assessment: Assessment, user, send: bool = True) -> Invitation:
+    """An invitation for the candidate (their name, e-mail and language) in the requisition's team, linked.
+    `send=False`: assessments sends no e-mail (hiring sends the team's own invitation text instead)."""
     candidate = application.candidate
     with transaction.atomic():
         invitation = assessment_services.invitation_create(
@@ -33,6 +34,7 @@ def application_invite(*, application: Application, assessment: Assessment, user
             language=candidate.language,
             user=user,
             team=application.requisition.team,
+            send=send,
         )
         ApplicationInvitation.objects.create(application=application, invitation=invitation)
     return invitation

@@ -21,3 +21,10 @@ def candidate_retention_task() -> None:
 @shared_task
 def talent_pool_renewal_request_task(entry_id: int) -> None:
     talent_pool_renewal_request(entry_id=entry_id)
+
+
+@shared_task
+def candidate_email_task(candidate_email_id: int, extra: dict) -> None:
+    from hiring.messages import candidate_email_deliver
+
+    candidate_email_deliver(candidate_email_id=candidate_email_id, extra=extra)

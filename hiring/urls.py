@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import privacy_views, views
+from hiring import board_views, privacy_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -30,5 +30,17 @@ urlpatterns = [
         "requisitions/<int:requisition_id>/merit-statement/",
         privacy_views.merit_statement_page,
         name="merit-statement",
+    ),
+    path("requisitions/", board_views.requisition_index, name="requisitions"),
+    path("requisitions/requisitions.csv", board_views.requisition_csv, name="requisitions-csv"),
+    path("requisitions/new/", board_views.requisition_new, name="requisition-new"),
+    path("requisitions/<int:requisition_id>/", board_views.requisition_board, name="requisition-board"),
+    path("requisitions/<int:requisition_id>/edit/", board_views.requisition_edit, name="requisition-edit"),
+    path("requisitions/<int:requisition_id>/bulk/", board_views.requisition_bulk, name="requisition-bulk"),
+    path("requisitions/<int:requisition_id>/emails/", board_views.requisition_emails, name="requisition-emails"),
+    path("applications/<int:application_id>/move/", board_views.application_move, name="application-move"),
+    path("applications/<int:application_id>/undo/", board_views.application_undo, name="application-undo"),
+    path(
+        "applications/<int:application_id>/interview/", board_views.application_interview, name="application-interview"
     ),
 ]

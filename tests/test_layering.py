@@ -21,6 +21,7 @@ PURE_MODULES = [
     "hiring/candidate_csv.py",
     "hiring/fit.py",
     "hiring/pipeline_matching.py",
+    "hiring/pipeline_figures.py",
 ]
 
 

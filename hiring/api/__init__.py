@@ -1,5 +1,6 @@
 """The hiring API, one module per subject; hiring/api_urls.py reads the views from here."""
 
+from hiring.api.figures import RequisitionFiguresApi
 from hiring.api.hires import HireDetailApi, HireListApi
 from hiring.api.job_ads import (
     ApplySuggestionApi,
@@ -49,6 +50,7 @@ __all__ = [
     "JobAdDetailApi",
     "JobAdListApi",
     "RequisitionDetailApi",
+    "RequisitionFiguresApi",
     "RequisitionListApi",
     "RequisitionRankingApi",
     "RevisionCompareApi",

@@ -2,6 +2,7 @@
 
 from hiring.models.hires import Hire
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
+from hiring.models.messages import CandidateEmail, CandidateEmailTemplate, EmailKind
 from hiring.models.pipeline import (
     ENDED_STAGES,
     STAGE_MOVES,
@@ -28,6 +29,9 @@ __all__ = [
     "BulkAnalysisItem",
     "Candidate",
     "Hire",
+    "CandidateEmail",
+    "CandidateEmailTemplate",
+    "EmailKind",
     "JobAd",
     "JobAdRevision",
     "Requisition",

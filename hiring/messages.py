@@ -1,0 +1,153 @@
+"""E-mails to candidates: rejection, interview and (with a team's own wording) the assessment
+invitation, in the candidate's language. Recorded as sent, never kept as a copy of the text.
+
+The assessment invitation is normally the e-mail assessments sends itself when the invitation is
+created; a team that wrote its own invitation text gets that one instead, never both.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from assessments.models import Invitation
+from assessments.services.tokens import invitation_token
+from hiring.models import Application, CandidateEmail, CandidateEmailTemplate, EmailKind
+from servicefit.core.exceptions import ApplicationError
+
+MAX_PLACE_LENGTH = 200
+
+
+def email_template_override(*, team_id: int, kind: str, language: str) -> CandidateEmailTemplate | None:
+    return CandidateEmailTemplate.objects.filter(team_id=team_id, kind=kind, language=language).first()
+
+
+def email_render(*, kind: str, language: str, team_id: int, context: dict) -> tuple[str, str]:
+    """(subject, body): the team's own template for the kind and language, else the built-in one."""
+    override = email_template_override(team_id=team_id, kind=kind, language=language)
+    if override is not None:
+        return override.subject.format_map(context).strip(), override.body.format_map(context)
+    with translation.override(language):
+        subject = render_to_string(f"hiring/email/{language}/{kind}_subject.txt", context)
+        body = render_to_string(f"hiring/email/{language}/{kind}_body.txt", context)
+    return " ".join(subject.split()), body
+
+
+def _interview_checked(extra: dict) -> dict:
+    when, place = extra.get("when"), (extra.get("place") or "").strip()
+    errors = {}
+    if not isinstance(when, datetime):
+        errors["when"] = [_("Give the date and time of the interview.")]
+    elif when < timezone.now():
+        errors["when"] = [_("The interview time has passed; give a time in the future.")]
+    if not place:
+        errors["place"] = [_("Say where the interview is (an address or a video link).")]
+    elif len(place) > MAX_PLACE_LENGTH:
+        errors["place"] = [_("Keep the place under 200 characters.")]
+    if errors:
+        raise ApplicationError(_("The interview invitation is not valid."), extra={"fields": errors})
+    return {"when": when.isoformat(), "place": place}
+
+
+def candidate_email_send(*, application: Application, kind: str, user, extra: dict | None = None) -> CandidateEmail:
+    """Record the e-mail and send it after the surrounding transaction commits (a task).
+
+    `extra`: for an interview {"when": aware datetime, "place": text}; for an invitation
+    {"invitation_id": id} of the application's assessment invitation.
+    """
+    from hiring.tasks import candidate_email_task
+
+    extra = dict(extra or {})
+    if kind not in EmailKind.values:
+        raise ApplicationError(_("There is no e-mail of that kind."), extra={"fields": {"kind": ["invalid"]}})
+    if kind == EmailKind.INTERVIEW:
+        extra = _interview_checked(extra)
+    elif kind == EmailKind.INVITATION:
+        if not application.invitation_links.filter(invitation_id=extra.get("invitation_id")).exists():
+            raise ApplicationError(_("The application has no such invitation."), status=409)
+        extra = {"invitation_id": extra["invitation_id"]}
+    else:
+        extra = {}
+    email = CandidateEmail.objects.create(
+        application=application, kind=kind, language=application.candidate.language, by=user
+    )
+    transaction.on_commit(lambda: candidate_email_task.delay(email.id, extra))
+    return email
+
+
+def _context(email: CandidateEmail, extra: dict) -> dict:
+    application = email.application
+    context = {
+        "candidate_name": application.candidate.name,
+        "job_title": application.requisition.title,
+        "team_name": application.requisition.team.name,
+        "interview_when": "",
+        "interview_place": extra.get("place", ""),
+        "assessment_link": "",
+    }
+    if extra.get("when"):
+        with translation.override(email.language):
+            when = timezone.localtime(datetime.fromisoformat(extra["when"]))
+            context["interview_when"] = formats.date_format(when, "DATETIME_FORMAT")
+    if extra.get("invitation_id"):
+        invitation = Invitation.objects.get(id=extra["invitation_id"])
+        context["assessment_link"] = settings.SITE_URL.rstrip("/") + reverse(
+            "take:welcome", args=[invitation_token(invitation)]
+        )
+    return context
+
+
+def candidate_email_deliver(*, candidate_email_id: int, extra: dict) -> None:
+    """Render and send one recorded e-mail. Run twice, it sends once: a sent e-mail is not sent again."""
+    email = (
+        CandidateEmail.objects.select_related("application__candidate", "application__requisition__team", "by")
+        .filter(id=candidate_email_id, sent_at__isnull=True)
+        .first()
+    )
+    if email is None:  # sent already, or the candidate was erased meanwhile
+        return
+    context = _context(email, extra)
+    subject, body = email_render(
+        kind=email.kind, language=email.language, team_id=email.application.requisition.team_id, context=context
+    )
+    # Replies reach the recruiter who sent it, not the server's no-reply address.
+    reply_to = [email.by.email] if email.by is not None and email.by.email else None
+    EmailMultiAlternatives(subject=subject, body=body, to=[email.application.candidate.email], reply_to=reply_to).send()
+    now = timezone.now()
+    CandidateEmail.objects.filter(id=email.id).update(sent_at=now)
+    if extra.get("invitation_id"):
+        # Stands in for assessments' own e-mail, so its reminder knows the link went out.
+        Invitation.objects.filter(id=extra["invitation_id"], sent_at__isnull=True).update(sent_at=now)
+
+
+def invitation_needs_own_email(*, application: Application) -> bool:
+    """Whether the team wrote its own invitation text in the candidate's language (sent instead of assessments')."""
+    return (
+        email_template_override(
+            team_id=application.requisition.team_id, kind=EmailKind.INVITATION, language=application.candidate.language
+        )
+        is not None
+    )
+
+
+def email_template_save(*, team, kind: str, language: str, subject: str, body: str) -> CandidateEmailTemplate:
+    """Create or replace a team's template for a kind and language; placeholders are checked."""
+    template = CandidateEmailTemplate.objects.filter(team=team, kind=kind, language=language).first()
+    template = template or CandidateEmailTemplate(team=team, kind=kind, language=language)
+    template.subject, template.body = subject.strip(), body.strip()
+    try:
+        template.full_clean(validate_constraints=False)
+    except ValidationError as exc:
+        raise ApplicationError(_("The e-mail template is not valid."), extra={"fields": exc.message_dict}) from exc
+    template.save()
+    return template
+
+
+def email_template_delete(*, template: CandidateEmailTemplate) -> None:
+    template.delete()

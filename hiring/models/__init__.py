@@ -1,5 +1,6 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
+from hiring.models.duplicates import CandidateMergeAudit, DuplicateFlag, DuplicateReason
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.models.pipeline import (
     ENDED_STAGES,
@@ -24,6 +25,9 @@ __all__ = [
     "BulkAnalysis",
     "BulkAnalysisItem",
     "Candidate",
+    "CandidateMergeAudit",
+    "DuplicateFlag",
+    "DuplicateReason",
     "JobAd",
     "JobAdRevision",
     "Requisition",

@@ -10,7 +10,6 @@ import io
 import logging
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.utils.translation import gettext as _
@@ -31,10 +30,11 @@ BINARY_SHARE = 0.05  # of NUL bytes, above which a .txt is not text
 UNWANTED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
-@dataclass(frozen=True)
 class DocumentError(Exception):
-    code: str
-    params: dict = field(default_factory=dict)
+    def __init__(self, code: str, params: dict | None = None):
+        super().__init__(code)
+        self.code = code
+        self.params = params or {}
 
 
 def document_error_message(error: DocumentError) -> str:

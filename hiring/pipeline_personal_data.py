@@ -1,4 +1,5 @@
-"""Applicants' personal data in hiring: candidates, their applications and stage history.
+"""Applicants' personal data in hiring: candidates, their applications and stage history, the
+possible-duplicate flags on them and the audit of merges into them.
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
 move's reason may name the person. Requisitions stay (they hold no one's data).
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
 
-from hiring.models import Application, ApplicationMove, Candidate
+from hiring.models import Application, ApplicationMove, Candidate, CandidateMergeAudit, DuplicateFlag
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 
@@ -52,6 +53,33 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 ],
             }
         )
+    flags: dict[int, list] = {}
+    for flag in DuplicateFlag.objects.filter(Q(candidate__in=candidates) | Q(other__in=candidates)).select_related(
+        "decided_by"
+    ):
+        for own, other in ((flag.candidate_id, flag.other_id), (flag.other_id, flag.candidate_id)):
+            flags.setdefault(own, []).append(
+                {
+                    "id": flag.id,
+                    "other_candidate": other,
+                    "reasons": flag.reasons,
+                    "status": flag.status,
+                    "decided_by": flag.decided_by.get_username() if flag.decided_by else None,
+                    "decided_at": flag.decided_at.isoformat() if flag.decided_at else None,
+                }
+            )
+    merges: dict[int, list] = {}
+    for audit in CandidateMergeAudit.objects.filter(survivor__in=candidates).select_related("by").order_by("at", "id"):
+        merges.setdefault(audit.survivor_id, []).append(
+            {
+                "merged_away_candidate": audit.merged_away_id,
+                "fields_taken": audit.fields_taken,
+                "applications_moved": audit.applications_moved,
+                "applications_dropped": audit.applications_dropped,
+                "by": audit.by.get_username() if audit.by else None,
+                "at": audit.at.isoformat(),
+            }
+        )
     return {
         "candidates": [
             {
@@ -63,8 +91,14 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "source": candidate.source,
                 "consent_at": candidate.consent_at.isoformat() if candidate.consent_at else None,
                 "consent_text_version": candidate.consent_text_version,
+                "education": candidate.education,
+                "experience": candidate.experience,
+                "cv_text": candidate.cv_text,
+                "cover_letter_text": candidate.cover_letter_text,
                 "created_at": candidate.created_at.isoformat(),
                 "applications": by_candidate.get(candidate.id, []),
+                "possible_duplicates": flags.get(candidate.id, []),
+                "merges": merges.get(candidate.id, []),
             }
             for candidate in candidates
         ]
@@ -84,12 +118,22 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
         (ApplicationMove, pk)
         for pk in ApplicationMove.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
     ]
+    rows += [
+        (DuplicateFlag, pk)
+        for pk in DuplicateFlag.objects.filter(Q(candidate_id__in=ids) | Q(other_id__in=ids)).values_list(
+            "pk", flat=True
+        )
+    ]
+    rows += [
+        (CandidateMergeAudit, pk)
+        for pk in CandidateMergeAudit.objects.filter(survivor_id__in=ids).values_list("pk", flat=True)
+    ]
     return rows
 
 
 HANDLER = PersonalDataHandler(
     category=APPLICANT,
-    models=(Candidate, Application, ApplicationMove),
+    models=(Candidate, Application, ApplicationMove, DuplicateFlag, CandidateMergeAudit),
     find=applicant_find,
     export=applicant_export,
     erase=applicant_erase,

@@ -7,50 +7,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('hiring', '0007_candidate_documents_and_merits'),
+        ("hiring", "0007_candidate_documents_and_merits"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CandidateMergeAudit',
+            name="CandidateMergeAudit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('merged_away_id', models.PositiveIntegerField(verbose_name='merged-away candidate id')),
-                ('flag_id', models.PositiveIntegerField(blank=True, null=True, verbose_name='flag id')),
-                ('fields_taken', models.JSONField(default=list, verbose_name='fields taken from the merged record')),
-                ('applications_moved', models.JSONField(default=list, verbose_name='applications moved')),
-                ('applications_dropped', models.JSONField(default=list, verbose_name='applications dropped')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='at')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('survivor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='merge_audits', to='hiring.candidate', verbose_name='surviving candidate')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("merged_away_id", models.PositiveIntegerField(verbose_name="merged-away candidate id")),
+                ("flag_id", models.PositiveIntegerField(blank=True, null=True, verbose_name="flag id")),
+                ("fields_taken", models.JSONField(default=list, verbose_name="fields taken from the merged record")),
+                ("applications_moved", models.JSONField(default=list, verbose_name="applications moved")),
+                ("applications_dropped", models.JSONField(default=list, verbose_name="applications dropped")),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="at")),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "survivor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="merge_audits",
+                        to="hiring.candidate",
+                        verbose_name="surviving candidate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'candidate merge',
-                'verbose_name_plural': 'candidate merges',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "candidate merge",
+                "verbose_name_plural": "candidate merges",
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='DuplicateFlag',
+            name="DuplicateFlag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('reasons', models.JSONField(default=list, verbose_name='reasons')),
-                ('status', models.CharField(choices=[('open', 'open'), ('linked', 'linked: the same person'), ('dismissed', 'dismissed: different people')], default='open', max_length=10, verbose_name='status')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('candidate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duplicate_flags', to='hiring.candidate', verbose_name='candidate')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('other', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duplicate_flags_as_other', to='hiring.candidate', verbose_name='other candidate')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("reasons", models.JSONField(default=list, verbose_name="reasons")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "open"),
+                            ("linked", "linked: the same person"),
+                            ("dismissed", "dismissed: different people"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided at")),
+                (
+                    "candidate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="duplicate_flags",
+                        to="hiring.candidate",
+                        verbose_name="candidate",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "other",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="duplicate_flags_as_other",
+                        to="hiring.candidate",
+                        verbose_name="other candidate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'possible duplicate',
-                'verbose_name_plural': 'possible duplicates',
-                'ordering': ['-created_at', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('candidate', 'other'), name='uniq_duplicate_flag_pair'), models.CheckConstraint(condition=models.Q(('candidate', models.F('other')), _negated=True), name='duplicate_flag_two_people')],
+                "verbose_name": "possible duplicate",
+                "verbose_name_plural": "possible duplicates",
+                "ordering": ["-created_at", "id"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("candidate", "other"), name="uniq_duplicate_flag_pair"),
+                    models.CheckConstraint(
+                        condition=models.Q(("candidate", models.F("other")), _negated=True),
+                        name="duplicate_flag_two_people",
+                    ),
+                ],
             },
         ),
     ]

@@ -75,7 +75,12 @@ class CandidateMergeAudit(models.Model):
     # Both applied to the same requisition: [{"requisition", "kept", "dropped", "dropped_stage"}].
     applications_dropped = models.JSONField(_("applications dropped"), default=list)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
 

@@ -204,8 +204,28 @@ class TeamA:
             user=self.users[Role.RECRUITER], candidate=self.candidate, requisition=self.requisition
         )
 
+    @cached_property
+    def duplicate_flag(self):
+        first = self.candidate
+        twin = pipeline.candidate_create(
+            user=self.users[Role.RECRUITER],
+            name=f"Sofie {MARKER}",
+            email=f"sofie.{MARKER.lower()}@example.dk",
+            language="da",
+        )
+        assert twin.possible_duplicates and twin.possible_duplicates[0].candidate == first
+        return twin.candidate.duplicate_flags.get()
+
     def everything(self):
-        return [self.job_ad, self.bulk, self.invitation, self.attempt, self.answer, self.application]
+        return [
+            self.job_ad,
+            self.bulk,
+            self.invitation,
+            self.attempt,
+            self.answer,
+            self.application,
+            self.duplicate_flag,
+        ]
 
 
 # How to fill each URL parameter that names a record belonging to a team: with team A's record.
@@ -219,6 +239,7 @@ TEAM_OWNED = {
     "requisition_id": lambda a: a.requisition.id,
     "candidate_id": lambda a: a.candidate.id,
     "application_id": lambda a: a.application.id,
+    "flag_id": lambda a: a.duplicate_flag.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

@@ -1,5 +1,12 @@
 """The hiring API, one module per subject; hiring/api_urls.py reads the views from here."""
 
+from hiring.api.candidates import (
+    CandidateDocumentsApi,
+    CandidateDuplicatesApi,
+    DuplicateFlagDismissApi,
+    DuplicateFlagLinkApi,
+    DuplicateFlagMergeApi,
+)
 from hiring.api.job_ads import (
     ApplySuggestionApi,
     BulkAnalysisApi,
@@ -38,8 +45,13 @@ __all__ = [
     "BulkAnalysisApi",
     "BulkAnalysisDetailApi",
     "CandidateDetailApi",
+    "CandidateDocumentsApi",
+    "CandidateDuplicatesApi",
     "CandidateImportApi",
     "CandidateListApi",
+    "DuplicateFlagDismissApi",
+    "DuplicateFlagLinkApi",
+    "DuplicateFlagMergeApi",
     "JobAdAnalyzeApi",
     "JobAdDetailApi",
     "JobAdListApi",

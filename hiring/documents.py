@@ -26,7 +26,8 @@ PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 # An encrypted Word file is an OLE compound file holding the encrypted package, not a zip.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-BINARY_SHARE = 0.05  # of NUL bytes, above which a .txt is not text
+BINARY_SHARE = 0.05  # of control bytes, above which a .txt is not text
+CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f")
 UNWANTED = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 
@@ -87,7 +88,7 @@ def _txt_text(data: bytes) -> str:
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
-    if data.count(0) > BINARY_SHARE * len(data):
+    if len(data) - len(data.translate(None, CONTROL_BYTES)) > BINARY_SHARE * len(data):
         raise DocumentError("binary")
     try:
         return data.decode("utf-8")

@@ -115,3 +115,62 @@ def test_it_drops_lone_surrogates_that_a_pdf_text_layer_may_hold():
     from hiring.documents import text_cleaned
 
     assert text_cleaned("Mette \ud800Sørensen\udfff") == "Mette Sørensen"
+
+
+# API -----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def candidate(recruiter):
+    from hiring import pipeline
+
+    return pipeline.candidate_create(
+        user=recruiter, name="Mette Sørensen", email="m@example.dk", language="da"
+    ).candidate
+
+
+def post_document(client, candidate, kind, name, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        f"/api/candidates/{candidate.id}/documents/", {"kind": kind, "file": SimpleUploadedFile(name, data)}
+    )
+
+
+def test_it_api_keeps_the_text_of_an_uploaded_document_and_deletes_it(api, recruiter, candidate):
+    client = api.as_user(recruiter)
+    response = post_document(client, candidate, "cover_letter", "brev.docx", docx_bytes("Kære Rikke"))
+    assert response.status_code == 201 and response.json() == {"kind": "cover_letter", "characters": 10}
+    candidate.refresh_from_db()
+    assert candidate.cover_letter_text == "Kære Rikke"
+    assert client.delete(f"/api/candidates/{candidate.id}/documents/?kind=cover_letter").status_code == 204
+    candidate.refresh_from_db()
+    assert candidate.cover_letter_text == ""
+    assert client.delete(f"/api/candidates/{candidate.id}/documents/?kind=passport").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("cv.pdf", b"GIF89a", "not_pdf"),
+        ("cv.pdf", pdf_bytes("x", password="pw"), "encrypted"),
+        ("cv.docx", zip_bomb_docx(40), "zip_bomb"),
+        ("cv.txt", b"\0" * 1000, "binary"),
+    ],
+)
+def test_it_api_answers_a_hostile_file_with_400_and_keeps_nothing(api, recruiter, candidate, name, data, code):
+    response = post_document(api.as_user(recruiter), candidate, "cv", name, data)
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["file"] == [code] and response.json()["message"]
+    candidate.refresh_from_db()
+    assert candidate.cv_text == ""
+
+
+def test_it_api_refuses_other_teams_managers_and_the_anonymous(api, candidate, manager, other_team_users):
+    for user in (manager, other_team_users["recruiter"]):
+        response = post_document(api.as_user(user), candidate, "cv", "cv.txt", b"Hej")
+        assert response.status_code in (403, 404)
+    api.credentials()
+    assert post_document(api, candidate, "cv", "cv.txt", b"Hej").status_code == 401
+    candidate.refresh_from_db()
+    assert candidate.cv_text == ""

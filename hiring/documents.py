@@ -22,6 +22,7 @@ MAX_CHARS = 200_000  # a long CV is 20,000
 MAX_UNPACKED = 30_000_000  # all of a .docx's parts together
 MAX_ZIP_ENTRIES = 1_000
 EXTENSIONS = (".txt", ".pdf", ".docx")
+KINDS = ("cv", "cover_letter")  # the documents a candidate may have
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 # An encrypted Word file is an OLE compound file holding the encrypted package, not a zip.

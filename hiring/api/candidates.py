@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from hiring import duplicates, pipeline, pipeline_selectors
 from hiring.api.pipeline import CandidateOutput
-from hiring.documents import MAX_BYTES, DocumentError, document_error_message, document_text
+from hiring.documents import KINDS, MAX_BYTES, DocumentError, document_error_message, document_text
 from hiring.models import DuplicateFlag, DuplicateReason
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.pagination import ApiPagination, paginated_response
@@ -18,7 +18,6 @@ from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, CANDIDATE_WRITE
 
 CANDIDATE_ACCESS = policy_permission(CANDIDATE_RESULTS_READ, CANDIDATE_WRITE)
-DOCUMENT_KINDS = [("cv", "CV"), ("cover_letter", "cover letter")]
 
 
 class CounterpartOutput(serializers.Serializer):
@@ -151,11 +150,11 @@ class CandidateDocumentsApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     class DocumentInput(serializers.Serializer):
-        kind = serializers.ChoiceField(choices=DOCUMENT_KINDS)
+        kind = serializers.ChoiceField(choices=KINDS)
         file = serializers.FileField()
 
     class DocumentOutput(serializers.Serializer):
-        kind = serializers.ChoiceField(choices=DOCUMENT_KINDS)
+        kind = serializers.ChoiceField(choices=KINDS)
         characters = serializers.IntegerField()
 
     @extend_schema(request=DocumentInput, responses={201: DocumentOutput})

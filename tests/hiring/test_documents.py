@@ -143,6 +143,8 @@ def test_it_api_keeps_the_text_of_an_uploaded_document_and_deletes_it(api, recru
     assert response.status_code == 201 and response.json() == {"kind": "cover_letter", "characters": 10}
     candidate.refresh_from_db()
     assert candidate.cover_letter_text == "Kære Rikke"
+    shown = client.get(f"/api/candidates/{candidate.id}/").json()
+    assert (shown["has_cv"], shown["has_cover_letter"]) == (False, True)
     assert client.delete(f"/api/candidates/{candidate.id}/documents/?kind=cover_letter").status_code == 204
     candidate.refresh_from_db()
     assert candidate.cover_letter_text == ""

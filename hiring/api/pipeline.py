@@ -128,7 +128,6 @@ class CandidateOutput(serializers.Serializer):
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 
-
     def get_has_cv(self, candidate) -> bool:
         return bool(candidate.cv_text)
 

@@ -22,6 +22,15 @@ urlpatterns = [
     path("candidates/", api.CandidateListApi.as_view(), name="candidate-list"),
     path("candidates/import/", api.CandidateImportApi.as_view(), name="candidate-import"),
     path("candidates/<int:candidate_id>/", api.CandidateDetailApi.as_view(), name="candidate-detail"),
+    path(
+        "candidates/<int:candidate_id>/duplicates/", api.CandidateDuplicatesApi.as_view(), name="candidate-duplicates"
+    ),
+    path("candidates/<int:candidate_id>/documents/", api.CandidateDocumentsApi.as_view(), name="candidate-documents"),
+    path("duplicate-flags/<int:flag_id>/link/", api.DuplicateFlagLinkApi.as_view(), name="duplicate-flag-link"),
+    path(
+        "duplicate-flags/<int:flag_id>/dismiss/", api.DuplicateFlagDismissApi.as_view(), name="duplicate-flag-dismiss"
+    ),
+    path("duplicate-flags/<int:flag_id>/merge/", api.DuplicateFlagMergeApi.as_view(), name="duplicate-flag-merge"),
     path("applications/", api.ApplicationListApi.as_view(), name="application-list"),
     path("applications/<int:application_id>/", api.ApplicationDetailApi.as_view(), name="application-detail"),
     path("applications/<int:application_id>/move/", api.ApplicationMoveApi.as_view(), name="application-move"),

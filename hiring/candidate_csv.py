@@ -183,3 +183,10 @@ def candidates_parse(
     if not count:
         parsed.errors.append(RowError(2, "file", "no_rows"))
     return parsed
+
+
+def header_of(text: str) -> list[str]:
+    """The first line's column names, as the import reads them (for the column-mapping step)."""
+    text = text.removeprefix("\ufeff")
+    first = text.split("\n", 1)[0]
+    return [cell.strip() for cell in next(csv.reader([first], delimiter=delimiter_of(first)), [])]

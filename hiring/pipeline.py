@@ -16,6 +16,7 @@ from hiring.models import (
     Application,
     ApplicationMove,
     Candidate,
+    DuplicateFlag,
     JobAd,
     Requisition,
     Stage,
@@ -32,6 +33,7 @@ from servicefit.core.services import personal_data_records_erase
 
 APPLICANT = "applicant"  # the personal-data category of hiring's candidates (hiring/pipeline_personal_data.py)
 UNCHANGED = object()
+DOCUMENT_FIELDS = {"cv": "cv_text", "cover_letter": "cover_letter_text"}
 # Statuses a requisition takes new applications in.
 TAKING_APPLICATIONS = frozenset({Requisition.Status.DRAFT, Requisition.Status.OPEN, Requisition.Status.ON_HOLD})
 
@@ -228,6 +230,8 @@ def candidate_create(
     source: str = Candidate.Source.OTHER,
     consent_at=None,
     consent_text_version: str = "",
+    education: str = "",
+    experience: str = "",
     team: Team | None = None,
 ) -> CandidateSaved:
     team = team_for_new_record(policy=CANDIDATE_WRITE, user=user, team=team)
@@ -239,17 +243,30 @@ def candidate_create(
         source=source,
         consent_at=consent_at,
         consent_text_version=consent_text_version.strip(),
+        education=education.strip(),
+        experience=experience.strip(),
         team=team,
     )
     _candidate_checked(candidate)
     with transaction.atomic():
         duplicates = candidate_duplicates(candidate=candidate)
         candidate.save()
+        duplicate_flags_open(pairs=[(candidate, duplicates)])
     return CandidateSaved(candidate=candidate, possible_duplicates=duplicates)
 
 
 def candidate_update(*, candidate: Candidate, **changes) -> CandidateSaved:
-    allowed = {"name", "email", "phone", "language", "source", "consent_at", "consent_text_version"}
+    allowed = {
+        "name",
+        "email",
+        "phone",
+        "language",
+        "source",
+        "consent_at",
+        "consent_text_version",
+        "education",
+        "experience",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise TypeError(f"candidate_update() got unknown fields {sorted(unknown)}")
@@ -262,6 +279,26 @@ def candidate_update(*, candidate: Candidate, **changes) -> CandidateSaved:
     _candidate_checked(candidate)
     candidate.save()
     return CandidateSaved(candidate=candidate, possible_duplicates=candidate_duplicates(candidate=candidate))
+
+
+def duplicate_flags_open(*, pairs: list[tuple[Candidate, list[PossibleDuplicate]]]) -> list[DuplicateFlag]:
+    """Flag each new candidate with the existing ones that may be the same person, for a person to
+    decide on (hiring/duplicates.py). One INSERT for a whole import."""
+    return DuplicateFlag.objects.bulk_create(
+        DuplicateFlag(candidate=candidate, other=found.candidate, reasons=list(found.reasons))
+        for candidate, duplicates in pairs
+        for found in duplicates
+    )
+
+
+def candidate_document_save(*, candidate: Candidate, kind: str, text: str) -> Candidate:
+    """Keep a CV or cover letter as the plain text hiring/documents.py made of it; "" removes it."""
+    field = DOCUMENT_FIELDS.get(kind)
+    if field is None:
+        raise _invalid(_("Choose a CV or a cover letter."), {"kind": ["invalid"]})
+    setattr(candidate, field, text)
+    candidate.save(update_fields=[field, "updated_at"])
+    return candidate
 
 
 def candidate_delete(*, candidate: Candidate, user) -> None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from hiring.candidate_csv import RowError, candidates_parse
 from hiring.models import Application, ApplicationMove, Candidate, Requisition, Stage
-from hiring.pipeline import TAKING_APPLICATIONS, PossibleDuplicate
+from hiring.pipeline import TAKING_APPLICATIONS, PossibleDuplicate, duplicate_flags_open
 from hiring.pipeline_matching import name_key, names_close, phone_tail
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import Team
@@ -36,6 +36,11 @@ class ImportedCandidate:
 class ImportResult:
     imported: list[ImportedCandidate]
     applications: int
+
+    @property
+    def flagged(self) -> int:
+        """How many imported candidates may be someone already known."""
+        return sum(1 for row in self.imported if row.possible_duplicates)
 
 
 def row_error_message(error: RowError) -> str:
@@ -174,6 +179,7 @@ def candidates_import(
             )
             for row in parsed.rows
         )
+        duplicate_flags_open(pairs=list(zip(candidates, duplicates, strict=True)))
         applications = []
         if requisition is not None:
             applications = Application.objects.bulk_create(

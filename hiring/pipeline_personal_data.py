@@ -1,6 +1,7 @@
 """Applicants' personal data in hiring: candidates (CV and cover letter as text, education,
 experience), their applications, stage history, links to assessment invitations, the e-mails sent
-to them (kind, language, when; no copy of the text), talent-pool consent and hires.
+to them (kind, language, when; no copy of the text), talent-pool consent, hires, the
+possible-duplicate flags on them and the audit of merges into them.
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
 move's reason may name the person. Requisitions stay (they hold no one's data). The assessment
@@ -29,6 +30,8 @@ from hiring.models import (
     ApplicationMove,
     Candidate,
     CandidateEmail,
+    CandidateMergeAudit,
+    DuplicateFlag,
     Hire,
     TalentPoolEntry,
 )
@@ -44,6 +47,8 @@ EXPORTED = {
     TalentPoolEntry: "talent_pool",
     Hire: "hires",
     CandidateEmail: "emails",
+    DuplicateFlag: "possible_duplicates",
+    CandidateMergeAudit: "merges",
 }
 
 
@@ -119,6 +124,33 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 ],
             }
         )
+    flags: dict[int, list] = {}
+    for flag in DuplicateFlag.objects.filter(Q(candidate__in=candidates) | Q(other__in=candidates)).select_related(
+        "decided_by"
+    ):
+        for own, other in ((flag.candidate_id, flag.other_id), (flag.other_id, flag.candidate_id)):
+            flags.setdefault(own, []).append(
+                {
+                    "id": flag.id,
+                    "other_candidate": other,
+                    "reasons": flag.reasons,
+                    "status": flag.status,
+                    "decided_by": flag.decided_by.get_username() if flag.decided_by else None,
+                    "decided_at": flag.decided_at.isoformat() if flag.decided_at else None,
+                }
+            )
+    merges: dict[int, list] = {}
+    for audit in CandidateMergeAudit.objects.filter(survivor__in=candidates).select_related("by").order_by("at", "id"):
+        merges.setdefault(audit.survivor_id, []).append(
+            {
+                "merged_away_candidate": audit.merged_away_id,
+                "fields_taken": audit.fields_taken,
+                "applications_moved": audit.applications_moved,
+                "applications_dropped": audit.applications_dropped,
+                "by": audit.by.get_username() if audit.by else None,
+                "at": audit.at.isoformat(),
+            }
+        )
     return {
         "candidates": [
             {
@@ -130,14 +162,16 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "source": candidate.source,
                 "consent_at": candidate.consent_at.isoformat() if candidate.consent_at else None,
                 "consent_text_version": candidate.consent_text_version,
-                "created_at": candidate.created_at.isoformat(),
-                "cv_text": candidate.cv_text,
-                "cover_letter_text": candidate.cover_letter_text,
                 "education": candidate.education,
                 "experience": candidate.experience,
+                "cv_text": candidate.cv_text,
+                "cover_letter_text": candidate.cover_letter_text,
+                "created_at": candidate.created_at.isoformat(),
                 "applications": by_candidate.get(candidate.id, []),
                 "talent_pool": _pool_data(pool.get(candidate.id)),
                 "hires": hires_by_candidate.get(candidate.id, []),
+                "possible_duplicates": flags.get(candidate.id, []),
+                "merges": merges.get(candidate.id, []),
             }
             for candidate in candidates
         ]
@@ -198,6 +232,16 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
         (CandidateEmail, "application__candidate_id__in"),
     ):
         rows += [(model, pk) for pk in model.objects.filter(**{path: ids}).values_list("pk", flat=True)]
+    rows += [
+        (DuplicateFlag, pk)
+        for pk in DuplicateFlag.objects.filter(Q(candidate_id__in=ids) | Q(other_id__in=ids)).values_list(
+            "pk", flat=True
+        )
+    ]
+    rows += [
+        (CandidateMergeAudit, pk)
+        for pk in CandidateMergeAudit.objects.filter(survivor_id__in=ids).values_list("pk", flat=True)
+    ]
     return rows
 
 

@@ -4,10 +4,19 @@ A record of a team the user does not reach is as absent as one that never existe
 Candidate and application reads that show people are written to the access log.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from hiring.models import ENDED_STAGES, STAGES_WITH_REASON, Application, ApplicationMove, Candidate, Requisition, Stage
+from hiring.models import (
+    ENDED_STAGES,
+    STAGES_WITH_REASON,
+    Application,
+    ApplicationMove,
+    Candidate,
+    DuplicateFlag,
+    Requisition,
+    Stage,
+)
 from hiring.stage_flow import forward_moves
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, JOB_AD_READ, Policy
@@ -30,13 +39,32 @@ def requisition_get(*, user, requisition_id: int, policy: Policy = JOB_AD_READ) 
 
 
 def candidate_list(
-    *, user, policy: Policy = CANDIDATE_RESULTS_READ, q: str = "", source: str = ""
+    *,
+    user,
+    policy: Policy = CANDIDATE_RESULTS_READ,
+    q: str = "",
+    source: str = "",
+    language: str = "",
+    open_duplicates: bool = False,
+    requisition: int | None = None,
 ) -> QuerySet[Candidate]:
-    candidates = policy.scope(Candidate.objects.select_related("team"), user)
+    """`has_open_duplicates` on each: an undecided possible-duplicate flag either way round."""
+    open_flags = DuplicateFlag.objects.filter(status=DuplicateFlag.Status.OPEN).filter(
+        Q(candidate=OuterRef("pk")) | Q(other=OuterRef("pk"))
+    )
+    candidates = policy.scope(Candidate.objects.select_related("team"), user).annotate(
+        has_open_duplicates=Exists(open_flags)
+    )
     if q:
         candidates = candidates.filter(Q(name__icontains=q) | Q(email__icontains=q) | Q(phone__icontains=q))
     if source:
         candidates = candidates.filter(source=source)
+    if language:
+        candidates = candidates.filter(language=language)
+    if open_duplicates:
+        candidates = candidates.filter(has_open_duplicates=True)
+    if requisition is not None:
+        candidates = candidates.filter(applications__requisition_id=requisition)
     return candidates
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import board_views, privacy_views, views
+from hiring import board_views, candidate_views, privacy_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -43,4 +43,24 @@ urlpatterns = [
     path(
         "applications/<int:application_id>/interview/", board_views.application_interview, name="application-interview"
     ),
+]
+
+urlpatterns += [
+    path("candidates/", candidate_views.candidate_list, name="candidates"),
+    path("candidates/export.csv", candidate_views.candidate_list_csv, name="candidates-csv"),
+    path("candidates/new/", candidate_views.candidate_new, name="candidate-new"),
+    path("candidates/import/", candidate_views.candidate_import, name="candidate-import"),
+    path("candidates/import/map/", candidate_views.candidate_import_map, name="candidate-import-map"),
+    path("candidates/import/done/", candidate_views.candidate_import_done, name="candidate-import-done"),
+    path("candidates/<int:candidate_id>/", candidate_views.candidate_detail, name="candidate"),
+    path("candidates/<int:candidate_id>/edit/", candidate_views.candidate_edit, name="candidate-edit"),
+    path("candidates/<int:candidate_id>/documents/", candidate_views.candidate_document, name="candidate-document"),
+    path(
+        "candidates/<int:candidate_id>/documents/remove/",
+        candidate_views.candidate_document_remove,
+        name="candidate-document-remove",
+    ),
+    path("duplicates/<int:flag_id>/link/", candidate_views.duplicate_link, name="duplicate-link"),
+    path("duplicates/<int:flag_id>/dismiss/", candidate_views.duplicate_dismiss, name="duplicate-dismiss"),
+    path("duplicates/<int:flag_id>/merge/", candidate_views.duplicate_merge, name="duplicate-merge"),
 ]

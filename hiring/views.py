@@ -17,7 +17,13 @@ from profiles.service_types import SERVICE_TYPES
 from servicefit.core.csv import csv_write
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.policies import JOB_AD_READ, JOB_AD_WRITE, SENTENCE_LABEL_WRITE, team_choices
+from servicefit.core.policies import (
+    CANDIDATE_RESULTS_READ,
+    JOB_AD_READ,
+    JOB_AD_WRITE,
+    SENTENCE_LABEL_WRITE,
+    team_choices,
+)
 
 BULK_COLUMNS = ["name", "language", "word_count", "controller_index", "alignment", "lix", "gender_coding"]
 
@@ -42,6 +48,7 @@ def index(request):
             "page": page,
             "role_profiles": profile_selectors.role_profile_list(),
             "can_write": JOB_AD_WRITE.allows(request.user),
+            "can_see_candidates": CANDIDATE_RESULTS_READ.allows(request.user),
         },
     )
 

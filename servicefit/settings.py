@@ -221,6 +221,9 @@ SPECTACULAR_SETTINGS = {
         "ItemKindEnum": "assessments.models.Item.Kind",
         "StageEnum": "hiring.models.Stage",
         "RequisitionStatusEnum": "hiring.models.Requisition.Status",
+        "DocumentKindEnum": "hiring.documents.KINDS",
+        "DuplicateFlagStatusEnum": "hiring.models.DuplicateFlag.Status",
+        "DuplicateReasonEnum": "hiring.models.DuplicateReason",
     },
 }
 

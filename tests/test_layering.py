@@ -19,6 +19,7 @@ PURE_MODULES = [
     "assessments/scoring.py",
     "hiring/adverse_impact.py",
     "hiring/candidate_csv.py",
+    "hiring/documents.py",
     "hiring/fit.py",
     "hiring/pipeline_matching.py",
     "hiring/pipeline_figures.py",

@@ -233,6 +233,18 @@ class TeamA:
             pipeline.application_move(application=application, stage=stage, user=self.users[Role.RECRUITER])
         return application.hires.get()
 
+    @cached_property
+    def duplicate_flag(self):
+        first = self.candidate
+        twin = pipeline.candidate_create(
+            user=self.users[Role.RECRUITER],
+            name=f"Sofie {MARKER}",
+            email=f"sofie.{MARKER.lower()}@example.dk",
+            language="da",
+        )
+        assert twin.possible_duplicates and twin.possible_duplicates[0].candidate == first
+        return twin.candidate.duplicate_flags.get()
+
     def everything(self):
         return [
             self.job_ad,
@@ -244,6 +256,7 @@ class TeamA:
             self.talent_pool_entry,
             self.stage_template,
             self.hire,
+            self.duplicate_flag,
         ]
 
 
@@ -261,6 +274,7 @@ TEAM_OWNED = {
     "talent_pool_entry_id": lambda a: a.talent_pool_entry.id,
     "stage_template_id": lambda a: a.stage_template.id,
     "hire_id": lambda a: a.hire.id,
+    "flag_id": lambda a: a.duplicate_flag.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

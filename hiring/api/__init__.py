@@ -1,5 +1,12 @@
 """The hiring API, one module per subject; hiring/api_urls.py reads the views from here."""
 
+from hiring.api.candidates import (
+    CandidateDocumentsApi,
+    CandidateDuplicatesApi,
+    DuplicateFlagDismissApi,
+    DuplicateFlagLinkApi,
+    DuplicateFlagMergeApi,
+)
 from hiring.api.figures import RequisitionFiguresApi
 from hiring.api.hires import HireDetailApi, HireListApi
 from hiring.api.job_ads import (
@@ -42,10 +49,15 @@ __all__ = [
     "BulkAnalysisApi",
     "BulkAnalysisDetailApi",
     "CandidateDetailApi",
+    "CandidateDocumentsApi",
+    "CandidateDuplicatesApi",
     "CandidateImportApi",
     "CandidateListApi",
     "HireDetailApi",
     "HireListApi",
+    "DuplicateFlagDismissApi",
+    "DuplicateFlagLinkApi",
+    "DuplicateFlagMergeApi",
     "JobAdAnalyzeApi",
     "JobAdDetailApi",
     "JobAdListApi",

@@ -128,9 +128,19 @@ class CandidateOutput(serializers.Serializer):
     source = serializers.ChoiceField(choices=Candidate.Source.choices)
     consent_at = serializers.DateTimeField(allow_null=True)
     consent_text_version = serializers.CharField()
+    education = serializers.CharField()
+    experience = serializers.CharField()
+    has_cv = serializers.SerializerMethodField(help_text="A CV's text is kept (POST it to documents/).")
+    has_cover_letter = serializers.SerializerMethodField()
     team = serializers.IntegerField(source="team_id")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
+
+    def get_has_cv(self, candidate) -> bool:
+        return bool(candidate.cv_text)
+
+    def get_has_cover_letter(self, candidate) -> bool:
+        return bool(candidate.cover_letter_text)
 
 
 class PossibleDuplicateOutput(serializers.Serializer):
@@ -160,6 +170,8 @@ class CandidateInput(serializers.Serializer):
     source = serializers.ChoiceField(choices=Candidate.Source.choices, required=False, default="other")
     consent_at = serializers.DateTimeField(required=False, allow_null=True)
     consent_text_version = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
+    education = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    experience = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     team = TeamField()
 
 

@@ -1,5 +1,6 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
+from hiring.models.duplicates import CandidateMergeAudit, DuplicateFlag, DuplicateReason
 from hiring.models.hires import Hire
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.models.messages import CandidateEmail, CandidateEmailTemplate, EmailKind
@@ -32,6 +33,9 @@ __all__ = [
     "CandidateEmail",
     "CandidateEmailTemplate",
     "EmailKind",
+    "CandidateMergeAudit",
+    "DuplicateFlag",
+    "DuplicateReason",
     "JobAd",
     "JobAdRevision",
     "Requisition",

@@ -9,17 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
-from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
 from assessments.models import Assessment, Invitation
-from hiring.fit import NOT_SCORABLE, FitConfig, fit_score
-from hiring.models import Application, ApplicationInvitation, Requisition
+from hiring.fit import NOT_SCORABLE, SCORED, STALE
+from hiring.fit_records import effective_status, requisition_fit_complete, role_fit
+from hiring.models import Application, ApplicationInvitation, FitRecord, Requisition
 from servicefit.core.models import AccessLog
 from servicefit.core.services import access_log_many
-
-FIT_CONFIG = FitConfig(version="fit-v1")
 
 
 def application_invite(*, application: Application, assessment: Assessment, user) -> Invitation:
@@ -41,75 +40,71 @@ def application_invite(*, application: Application, assessment: Assessment, user
 @dataclass(frozen=True)
 class Ranked:
     application: Application
-    fit: dict  # FitResult.to_dict()
+    fit: dict  # FitResult.to_dict(), with the status as of today
+    record: FitRecord | None = None
 
 
-def requisition_ranking(*, requisition: Requisition, today: date | None = None) -> list[Ranked]:
-    """Every application of the requisition, the best fit first and the not scorable last.
+class RankingRows:
+    """A requisition's ranking read lazily from the stored records: counting it is one query and
+    each page or slice one more, with the applications and candidates joined in."""
 
-    A label outranks a higher fit: a candidate capped by a hurdle stays below the label they were
-    capped to. Queries: five, plus two per distinct assessment taken (whatever the number of applications).
-    """
+    def __init__(self, records: QuerySet[FitRecord], today: date):
+        self.records = records
+        self.today = today
+
+    def count(self) -> int:
+        return self.records.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._ranked(record) for record in self.records[index]]
+        return self._ranked(self.records[index])
+
+    def __iter__(self):
+        return (self._ranked(record) for record in self.records.iterator(chunk_size=2000))
+
+    def _ranked(self, record: FitRecord) -> Ranked:
+        return Ranked(record.application, {**record.result, "status": effective_status(record, self.today)}, record)
+
+
+def requisition_ranking(
+    *, requisition: Requisition, today: date | None = None, label: str = "", status: str = ""
+) -> RankingRows:
+    """Every application of the requisition, the best label first, then the highest fit; the not
+    scorable last. A label outranks a higher fit: a candidate capped by a hurdle stays below the
+    label they were capped to. Applications without a current record are scored here first (so a
+    ranking is never short of anyone); the queries do not grow with the number of applications.
+    `label` and `status` ("scored", "stale", "not_scorable") narrow it."""
     today = today or timezone.localdate()
-    role = requisition.role_profile
-    type_mix = {w.service_type.code: float(w.weight) for w in role.type_weights.select_related("service_type")}
-    required = {c.competency.code: c.target_level for c in role.competencies.select_related("competency")}
-    applications = list(Application.objects.filter(requisition=requisition).select_related("candidate").order_by("id"))
-    latest = _latest_submitted(requisition)
-    norms = {
-        assessment_id: assessment_selectors.assessment_norms(assessment_id=assessment_id)[0]
-        for assessment_id in sorted({link.invitation.assessment_id for link in latest.values()})
-    }
-    ranked = []
-    for application in applications:
-        link = latest.get(application.id)
-        percentiles = scores = assessed_on = None
-        if link is not None:
-            attempt = link.invitation.attempt
-            scale_norms = norms[link.invitation.assessment_id]
-            percentiles = {
-                scale: round(scale_norms[scale].percentile(value), 1)
-                for scale, value in attempt.result.type_scores.items()
-                if scale in scale_norms
-            }
-            scores = attempt.result.competency_scores
-            assessed_on = timezone.localdate(attempt.submitted_at)
-        result = fit_score(
-            percentiles=percentiles,
-            type_mix=type_mix,
-            competency_scores=scores,
-            required_levels=required,
-            assessed_on=assessed_on,
-            today=today,
-            config=FIT_CONFIG,
+    role = role_fit(requisition.role_profile)
+    requisition_fit_complete(requisition=requisition, role=role, today=today)
+    records = FitRecord.objects.filter(application__requisition=requisition).select_related("application__candidate")
+    if label:
+        records = records.filter(label=label)
+    if status == NOT_SCORABLE:
+        records = records.filter(status=NOT_SCORABLE)
+    elif status == STALE:
+        records = records.exclude(status=NOT_SCORABLE).filter(stale_on__lte=today)
+    elif status == SCORED:
+        records = records.exclude(status=NOT_SCORABLE).filter(stale_on__gt=today)
+    return RankingRows(records.order_by("label_rank", F("fit").desc(nulls_last=True), "application_id"), today)
+
+
+def ranking_position(record: FitRecord) -> int:
+    """Where the record stands in its requisition's ranking, 1 first (one query)."""
+    same = Q(label_rank=record.label_rank)
+    ahead = Q(label_rank__lt=record.label_rank) | (same & Q(application_id__lt=record.application_id))
+    if record.fit is not None:
+        ahead = (
+            Q(label_rank__lt=record.label_rank)
+            | (same & Q(fit__gt=record.fit))
+            | (same & Q(fit=record.fit, application_id__lt=record.application_id))
         )
-        ranked.append(Ranked(application, result.to_dict()))
-    ranked.sort(key=_rank_key)
-    return ranked
-
-
-def _latest_submitted(requisition: Requisition) -> dict[int, ApplicationInvitation]:
-    """Per application, the link to its most recently submitted, scored attempt (one query)."""
-    links = (
-        ApplicationInvitation.objects.filter(
-            application__requisition=requisition,
-            invitation__attempt__submitted_at__isnull=False,
-            invitation__attempt__result__isnull=False,
-        )
-        .select_related("invitation__attempt__result")
-        .order_by("application_id", "-invitation__attempt__submitted_at", "-id")
-    )
-    latest: dict[int, ApplicationInvitation] = {}
-    for link in links:
-        latest.setdefault(link.application_id, link)
-    return latest
-
-
-def _rank_key(row: Ranked):
-    fit = row.fit
-    if fit["status"] == NOT_SCORABLE:
-        return (1, 0, 0.0, row.application.id)
-    return (0, FIT_CONFIG.rank(fit["label"]), -fit["fit"], row.application.id)
+    requisition_id = record.application.requisition_id
+    return FitRecord.objects.filter(ahead, application__requisition_id=requisition_id).count() + 1
 
 
 def ranking_shown(*, user, rows: list[Ranked]) -> list[Ranked]:

@@ -1,5 +1,6 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
+from hiring.models.fit_records import FitLabel, FitRecord, FitSetting, FitStatus, RankingDecision, fit_version
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.models.pipeline import (
     ENDED_STAGES,
@@ -24,9 +25,15 @@ __all__ = [
     "BulkAnalysis",
     "BulkAnalysisItem",
     "Candidate",
+    "FitLabel",
+    "FitRecord",
+    "FitSetting",
+    "FitStatus",
     "JobAd",
     "JobAdRevision",
+    "RankingDecision",
     "Requisition",
     "Stage",
+    "fit_version",
     "stage_moves_from",
 ]

@@ -83,6 +83,11 @@ JOB_AD_READ = Policy("job_ad_read", own_teams=_roles(RECRUITER, MANAGER), all_te
 JOB_AD_WRITE = Policy("job_ad_write", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
 CANDIDATE_RESULTS_READ = Policy("candidate_results_read", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
 CANDIDATE_WRITE = Policy("candidate_write", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
+# The fit ranking advises the recruiter and the hiring manager (MANAGER) of the requisition's team.
+RANKING_READ = Policy("ranking_read", own_teams=_roles(RECRUITER, MANAGER), all_teams=_roles(HR, ADMIN))
+# Deciding against the ranking moves the application: CANDIDATE_WRITE's roles, and a manager for the
+# requisitions they are the hiring manager of (hiring/decisions.py checks that part per requisition).
+RANKING_DECIDE = Policy("ranking_decide", own_teams=_roles(RECRUITER, MANAGER), all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_EXPORT = Policy("personal_data_export", all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_ERASE = Policy("personal_data_erase", all_teams=_roles(HR, ADMIN))
 # For the workforce issue: managers lead their own team's agents.
@@ -102,6 +107,8 @@ POLICIES = {
         JOB_AD_WRITE,
         CANDIDATE_RESULTS_READ,
         CANDIDATE_WRITE,
+        RANKING_READ,
+        RANKING_DECIDE,
         PERSONAL_DATA_EXPORT,
         PERSONAL_DATA_ERASE,
         AGENT_READ,

@@ -32,4 +32,15 @@ urlpatterns = [
         name="application-invitation-list",
     ),
     path("requisitions/<int:requisition_id>/ranking/", api.RequisitionRankingApi.as_view(), name="requisition-ranking"),
+    path(
+        "requisitions/<int:requisition_id>/ranking/refresh/",
+        api.RequisitionRankingRefreshApi.as_view(),
+        name="requisition-ranking-refresh",
+    ),
+    path(
+        "applications/<int:application_id>/decisions/",
+        api.ApplicationDecisionApi.as_view(),
+        name="application-decision-list",
+    ),
+    path("role-profiles/<slug:slug>/fit-settings/", api.RoleProfileFitSettingsApi.as_view(), name="fit-setting-list"),
 ]

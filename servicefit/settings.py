@@ -212,6 +212,9 @@ SPECTACULAR_SETTINGS = {
         "ItemKindEnum": "assessments.models.Item.Kind",
         "StageEnum": "hiring.models.Stage",
         "RequisitionStatusEnum": "hiring.models.Requisition.Status",
+        "FitStatusEnum": "hiring.models.FitStatus",
+        "FitLabelEnum": "hiring.models.FitLabel",
+        "RankingDecisionEnum": "hiring.models.RankingDecision.Decision",
     },
 }
 

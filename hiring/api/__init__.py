@@ -1,5 +1,10 @@
 """The hiring API, one module per subject; hiring/api_urls.py reads the views from here."""
 
+from hiring.api.fit import (
+    ApplicationDecisionApi,
+    RequisitionRankingRefreshApi,
+    RoleProfileFitSettingsApi,
+)
 from hiring.api.job_ads import (
     ApplySuggestionApi,
     BulkAnalysisApi,
@@ -29,6 +34,7 @@ from hiring.api.ranking import (
 )
 
 __all__ = [
+    "ApplicationDecisionApi",
     "ApplicationDetailApi",
     "ApplicationInvitationApi",
     "ApplicationListApi",
@@ -46,8 +52,10 @@ __all__ = [
     "RequisitionDetailApi",
     "RequisitionListApi",
     "RequisitionRankingApi",
+    "RequisitionRankingRefreshApi",
     "RevisionCompareApi",
     "RevisionDetailApi",
     "RevisionListApi",
+    "RoleProfileFitSettingsApi",
     "SentenceLabelApi",
 ]

@@ -216,13 +216,14 @@ def test_another_team_gets_404(api, as_recruiter, requisition, battery, recruite
     assert not ApplicationInvitation.objects.exists()
 
 
-def test_wrong_role_and_anonymous_are_refused(api, requisition, battery, recruiter, manager):
+def test_wrong_role_and_anonymous_are_refused(api, requisition, battery, recruiter, manager, outsider):
     application = apply(requisition, recruiter, 1)
     ranking_url = f"/api/requisitions/{requisition.id}/ranking/"
     invite_url = f"/api/applications/{application.id}/invitations/"
     assert api.get(ranking_url).status_code == 401
     assert api.post(invite_url, {"assessment": battery.slug}).status_code == 401
+    assert api.as_user(outsider).get(ranking_url).status_code == 403
     managers = api.as_user(manager)
-    assert managers.get(ranking_url).status_code == 403
+    assert managers.get(ranking_url).status_code == 200  # the hiring manager reads the ranking (RANKING_READ)
     assert managers.post(invite_url, {"assessment": battery.slug}).status_code == 403
     assert not ApplicationInvitation.objects.exists()

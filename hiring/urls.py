@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import views
+from hiring import ranking_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -19,4 +19,21 @@ urlpatterns = [
     path("bulk/<int:bulk_id>/", views.bulk_detail, name="bulk-detail"),
     path("bulk/<int:bulk_id>/retry/", views.bulk_retry, name="bulk-retry"),
     path("bulk/<int:bulk_id>/results.csv", views.bulk_csv, name="bulk-csv"),
+    path(
+        "requisitions/<int:requisition_id>/ranking/",
+        ranking_views.requisition_ranking,
+        name="requisition-ranking",
+    ),
+    path(
+        "requisitions/<int:requisition_id>/ranking.csv",
+        ranking_views.requisition_ranking_csv,
+        name="requisition-ranking-csv",
+    ),
+    path(
+        "requisitions/<int:requisition_id>/ranking/refresh/",
+        ranking_views.requisition_ranking_refresh,
+        name="requisition-ranking-refresh",
+    ),
+    path("applications/<int:application_id>/decide/", ranking_views.application_decide, name="application-decide"),
+    path("role-profiles/<slug:slug>/fit-settings/", ranking_views.fit_settings_edit, name="fit-settings"),
 ]

@@ -42,7 +42,7 @@ def fit_setting_defaults(role_profile: RoleProfile) -> dict:
     }
 
 
-def _errors(role_profile: RoleProfile, values: dict) -> dict[str, list[str]]:
+def fit_setting_errors(role_profile: RoleProfile, values: dict) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     for name in ("service_types_weight", "competencies_weight", "cover_letter_weight"):
         if values[name] < 0:
@@ -65,7 +65,9 @@ def _errors(role_profile: RoleProfile, values: dict) -> dict[str, list[str]]:
         errors["good_from"] = [_("“Good” must start above “partial”.")]
     required = set(role_profile.competencies.values_list("competency__code", flat=True))
     hurdle_errors = []
-    for code, level in values["hurdles"].items():
+    if not isinstance(values["hurdles"], dict):
+        hurdle_errors.append(_("Give the hurdles as competency codes with a minimum level each."))
+    for code, level in (values["hurdles"] if isinstance(values["hurdles"], dict) else {}).items():
         if code not in required:
             hurdle_errors.append(_("%(code)s is not one of this role's competencies.") % {"code": code})
         elif isinstance(level, bool) or not isinstance(level, int) or level not in LEVELS:
@@ -100,10 +102,10 @@ def fit_setting_save(
         "strong_from": float(strong_from),
         "good_from": float(good_from),
         "partial_from": float(partial_from),
-        "hurdles": dict(hurdles),
+        "hurdles": hurdles,
         "stale_after_days": int(stale_after_days),
     }
-    errors = _errors(role_profile, values)
+    errors = fit_setting_errors(role_profile, values)
     if errors:
         raise ApplicationError(_("The fit settings are not valid."), extra={"fields": errors})
     with transaction.atomic():

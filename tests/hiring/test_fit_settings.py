@@ -55,7 +55,7 @@ def test_it_saves_each_change_as_the_next_version_and_keeps_the_old_ones(role, r
         ({"stale_after_days": 0}, "stale_after_days", "from 1 to"),
     ],
 )
-def test_it_refuses_bad_settings_with_a_message_for_the_field_and_writes_nothing(role, recruiter, changes, field, words):
+def test_it_refuses_bad_settings_with_a_message_per_field_and_writes_nothing(role, recruiter, changes, field, words):
     with pytest.raises(ApplicationError) as refused:
         save(role, recruiter, **changes)
     fields = refused.value.extra["fields"]
@@ -104,7 +104,8 @@ def test_a_new_version_is_used_on_the_next_read_even_before_the_task_has_run(rol
 
 def test_the_api_lists_versions_and_creates_the_next(api, role, recruiter):
     client = api.as_user(recruiter)
-    created = client.post(f"/api/role-profiles/{ROLE}/fit-settings/", GOOD | {"hurdles": {"de_escalation": 3}}, format="json")
+    url = f"/api/role-profiles/{ROLE}/fit-settings/"
+    created = client.post(url, GOOD | {"hurdles": {"de_escalation": 3}}, format="json")
     assert created.status_code == 201, created.json()
     assert (created.json()["version"], created.json()["hurdles"]) == (f"{ROLE}-v1", {"de_escalation": 3})
     client.post(f"/api/role-profiles/{role.id}/fit-settings/", GOOD, format="json")  # by id as well as by slug

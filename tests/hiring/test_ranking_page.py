@@ -56,7 +56,7 @@ def test_it_shows_each_application_with_its_reasons_in_words(client, requisition
     assert "Biggest gaps" in page and "What would change this:" in page
     assert "Fit version: fit-v1" in page
     assert "De-escalation" in page and "de_escalation" not in page  # codes are shown as words
-    assert ">not_scorable<" not in page and ">stale<" not in page
+    assert ">not_scorable<" not in page
 
 
 def test_every_application_shown_is_written_to_the_access_log(client, requisition, ranked, recruiter):

@@ -39,7 +39,9 @@ def main() -> int:
     database = Path(args.db).resolve() if args.db else work / "bench.sqlite3"
     try:
         _django_setup(database)
+        load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
         print(f"[{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, SQLite]")
+        print(f"[load average at the start {load}: other work on the machine slows every figure below]")
         user = _bench_user()
         for size in args.sizes:
             requisition = build_requisition(size, user)

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from assessments import selectors as assessment_selectors
-from hiring.fit import NOT_SCORABLE, FitConfig, FitResult, fit_score
+from hiring.fit import NOT_SCORABLE, SCORED, STALE, FitConfig, FitResult, fit_score
 from hiring.models import Application, ApplicationInvitation, FitRecord, FitSetting, Requisition
 from profiles.analysis import AnalysisInputError, UnsupportedLanguage, analyze_text
 from profiles.models import RoleProfile
@@ -87,11 +87,15 @@ def role_fit(role_profile: RoleProfile, setting: FitSetting | None = None) -> Ro
     return RoleFit(role_profile, setting, fit_config_of(setting), type_mix, required, hurdles)
 
 
-def effective_status(record: FitRecord, today: date) -> str:
+def status_on(status: str, stale_on: date | None, today: date) -> str:
     """A scored result ages: it is stale from `stale_on` on, whatever it was when it was stored."""
-    if record.status == NOT_SCORABLE:
+    if status == NOT_SCORABLE:
         return NOT_SCORABLE
-    return "stale" if record.stale_on is not None and today >= record.stale_on else "scored"
+    return STALE if stale_on is not None and today >= stale_on else SCORED
+
+
+def effective_status(record: FitRecord, today: date) -> str:
+    return status_on(record.status, record.stale_on, today)
 
 
 def cover_letter_signal(text: str, language: str) -> dict[str, float] | None:

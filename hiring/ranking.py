@@ -15,7 +15,7 @@ from django.utils import timezone
 from assessments import services as assessment_services
 from assessments.models import Assessment, Invitation
 from hiring.fit import NOT_SCORABLE, SCORED, STALE
-from hiring.fit_records import effective_status, requisition_fit_complete, role_fit
+from hiring.fit_records import requisition_fit_complete, role_fit, status_on
 from hiring.models import Application, ApplicationInvitation, FitRecord, Requisition
 from servicefit.core.models import AccessLog
 from servicefit.core.services import access_log_many
@@ -38,15 +38,43 @@ def application_invite(*, application: Application, assessment: Assessment, user
 
 
 @dataclass(frozen=True)
+class RankedCandidate:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class RankedApplication:
+    """What a ranking shows of an application: plain values, so that reading 10,000 rows does not
+    build 30,000 model instances."""
+
+    id: int
+    stage: str
+    requisition_id: int
+    candidate: RankedCandidate
+
+
+@dataclass(frozen=True)
 class Ranked:
-    application: Application
+    application: RankedApplication
     fit: dict  # FitResult.to_dict(), with the status as of today
-    record: FitRecord | None = None
+
+
+ROW_FIELDS = (
+    "status",
+    "stale_on",
+    "result",
+    "application_id",
+    "application__stage",
+    "application__requisition_id",
+    "application__candidate_id",
+    "application__candidate__name",
+)
 
 
 class RankingRows:
     """A requisition's ranking read lazily from the stored records: counting it is one query and
-    each page or slice one more, with the applications and candidates joined in."""
+    each page or slice one more, with the application's stage and the candidate's name joined in."""
 
     def __init__(self, records: QuerySet[FitRecord], today: date):
         self.records = records
@@ -60,14 +88,16 @@ class RankingRows:
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self._ranked(record) for record in self.records[index]]
-        return self._ranked(self.records[index])
+            return [self._ranked(row) for row in self.records.values_list(*ROW_FIELDS)[index]]
+        return self._ranked(self.records.values_list(*ROW_FIELDS)[index])
 
     def __iter__(self):
-        return (self._ranked(record) for record in self.records.iterator(chunk_size=2000))
+        return (self._ranked(row) for row in self.records.values_list(*ROW_FIELDS).iterator(chunk_size=2000))
 
-    def _ranked(self, record: FitRecord) -> Ranked:
-        return Ranked(record.application, {**record.result, "status": effective_status(record, self.today)}, record)
+    def _ranked(self, row) -> Ranked:
+        status, stale_on, result, application_id, stage, requisition_id, candidate_id, name = row
+        application = RankedApplication(application_id, stage, requisition_id, RankedCandidate(candidate_id, name))
+        return Ranked(application, {**result, "status": status_on(status, stale_on, self.today)})
 
 
 def requisition_ranking(
@@ -81,7 +111,7 @@ def requisition_ranking(
     today = today or timezone.localdate()
     role = role_fit(requisition.role_profile)
     requisition_fit_complete(requisition=requisition, role=role, today=today)
-    records = FitRecord.objects.filter(application__requisition=requisition).select_related("application__candidate")
+    records = FitRecord.objects.filter(application__requisition=requisition)
     if label:
         records = records.filter(label=label)
     if status == NOT_SCORABLE:
@@ -110,5 +140,7 @@ def ranking_position(record: FitRecord) -> int:
 def ranking_shown(*, user, rows: list[Ranked]) -> list[Ranked]:
     """The rows a ranking page shows; each application written to the access log."""
     rows = list(rows)
-    access_log_many(user=user, action=AccessLog.Action.VIEW, targets=[row.application for row in rows])
+    access_log_many(
+        user=user, action=AccessLog.Action.VIEW, targets=[Application(pk=row.application.id) for row in rows]
+    )
     return rows

@@ -38,6 +38,7 @@ STORED_FIELDS = [
     "computed_at",
 ]
 BATCH = 1000
+OUTDATED_ON_THE_FLY = 500
 
 
 def fit_setting_current(role_profile: RoleProfile) -> FitSetting | None:
@@ -217,21 +218,21 @@ def requisition_fit_refresh(*, requisition: Requisition, today: date | None = No
 
 
 def requisition_fit_complete(*, requisition: Requisition, role: RoleFit, today: date | None = None) -> int:
-    """Score the applications that have no record, or one made with another role profile or
-    version (the fit settings changed and the task has not run yet); returns how many."""
-    applications = list(
-        Application.objects.filter(requisition=requisition)
-        .filter(
-            Q(fit_record__isnull=True)
-            | ~Q(fit_record__fit_version=role.version)
-            | ~Q(fit_record__role_profile=role.role_profile)
-        )
-        .select_related("candidate")
-        .order_by("id")
-    )
-    if applications:
-        _refreshed(applications, role, today)
-    return len(applications)
+    """Score the applications that have no record (a ranking is never short of anyone), and those
+    whose record was made with another role profile or fit version. When more than
+    OUTDATED_ON_THE_FLY are outdated (new settings on a large requisition), they keep showing the
+    version they were scored with and a refresh is enqueued instead, so a page view stays fast.
+    Returns how many were scored."""
+    applications = Application.objects.filter(requisition=requisition)
+    outdated = ~Q(fit_record__fit_version=role.version) | ~Q(fit_record__role_profile=role.role_profile)
+    condition = Q(fit_record__isnull=True) | outdated
+    if applications.filter(outdated, fit_record__isnull=False)[OUTDATED_ON_THE_FLY:].exists():
+        requisition_fit_refresh_later(requisition_ids=[requisition.id])
+        condition = Q(fit_record__isnull=True)
+    pending = list(applications.filter(condition).select_related("candidate").order_by("id"))
+    if pending:
+        _refreshed(pending, role, today)
+    return len(pending)
 
 
 def requisition_fit_refresh_later(*, requisition_ids: list[int]) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from hiring import fit_settings, ranking
+from hiring import fit_records, fit_settings, ranking
 from hiring.models import FitRecord, FitSetting
 from profiles.models import RoleProfile
 from servicefit.core.exceptions import ApplicationError
@@ -97,6 +97,27 @@ def test_a_new_version_is_used_on_the_next_read_even_before_the_task_has_run(rol
 
     [row] = list(ranking.requisition_ranking(requisition=requisition))
     assert (row.fit["fit_version"], row.fit["fit"], row.fit["label"]) == (f"{ROLE}-v1", 75.0, "partial")
+
+
+def test_many_outdated_records_keep_their_version_and_a_refresh_is_enqueued(
+    role, recruiter, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(fit_records, "OUTDATED_ON_THE_FLY", 1)
+    battery = battery_with_norms()
+    requisition = requisition_make(recruiter)
+    for n in range(2):
+        assessed_and_stored(apply(requisition, recruiter, n), battery, recruiter, competencies=IN_BAND)
+    save(role, recruiter, good_from=76.0)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        rows = list(ranking.requisition_ranking(requisition=requisition))
+    assert [(row.fit["fit_version"], row.fit["label"]) for row in rows] == [("fit-v1", "good")] * 2
+    assert len(callbacks) == 1  # the requisition's refresh
+
+    with django_capture_on_commit_callbacks(execute=True):
+        callbacks[0]()
+    rows = list(ranking.requisition_ranking(requisition=requisition))
+    assert [(row.fit["fit_version"], row.fit["label"]) for row in rows] == [(f"{ROLE}-v1", "partial")] * 2
 
 
 # API ----------------------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def _row(position: int, row: ranking.Ranked, names: dict[str, str]) -> dict:
 
 
 def _requisition(request, requisition_id: int):
-    return pipeline_selectors.requisition_get(user=request.user, requisition_id=requisition_id, policy=RANKING_READ)
+    return ranking.ranking_requisition_get(user=request.user, requisition_id=requisition_id)
 
 
 def _filtered(request, requisition):

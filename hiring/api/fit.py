@@ -7,7 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from hiring import decisions, fit_records, fit_settings, pipeline_selectors
+from hiring import decisions, fit_records, fit_settings, pipeline_selectors, ranking
 from hiring.fit import MAX_COVER_LETTER_WEIGHT
 from hiring.models import FitSetting, RankingDecision, Stage
 from profiles.models import RoleProfile
@@ -83,9 +83,7 @@ class RequisitionRankingRefreshApi(APIView):
 
     @extend_schema(request=None, responses={202: OpenApiResponse(description="The recomputation is enqueued.")})
     def post(self, request, requisition_id):
-        requisition = pipeline_selectors.requisition_get(
-            user=request.user, requisition_id=requisition_id, policy=RANKING_READ
-        )
+        requisition = ranking.ranking_requisition_get(user=request.user, requisition_id=requisition_id)
         fit_records.requisition_fit_refresh_later(requisition_ids=[requisition.id])
         return Response({"message": "The ranking is being recomputed."}, status=status.HTTP_202_ACCEPTED)
 

@@ -132,9 +132,7 @@ class RequisitionRankingApi(APIView):
 
     @extend_schema(parameters=[RankingFilter], responses=RankingOutput(many=True))
     def get(self, request, requisition_id):
-        requisition = pipeline_selectors.requisition_get(
-            user=request.user, requisition_id=requisition_id, policy=RANKING_READ
-        )
+        requisition = ranking.ranking_requisition_get(user=request.user, requisition_id=requisition_id)
         filters = self.RankingFilter(data=request.query_params)
         filters.is_valid(raise_exception=True)
         return paginated_response(

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -62,9 +63,9 @@ def _row(position: int, row: ranking.Ranked, names: dict[str, str]) -> dict:
     if change:
         change_text = _("Raising %(what)s from %(from)s to %(to)s (+%(amount)s) would make the label “%(label)s”.") % {
             "what": names.get(change["code"], change["code"]),
-            "from": change["from"],
-            "to": change["to"],
-            "amount": change["amount"],
+            "from": number_format(change["from"], 1),
+            "to": number_format(change["to"], 1),
+            "amount": number_format(change["amount"], 1),
             "label": FitLabel(change["label"]).label,
         }
     return {

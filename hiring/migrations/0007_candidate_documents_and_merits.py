@@ -4,29 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("hiring", "0006_application_invitations"),
+        ('hiring', '0006_application_invitations'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="candidate",
-            name="cover_letter_text",
-            field=models.TextField(blank=True, verbose_name="cover letter (text)"),
+            model_name='candidate',
+            name='cover_letter_text',
+            field=models.TextField(blank=True, verbose_name='cover letter (text)'),
         ),
         migrations.AddField(
-            model_name="candidate",
-            name="cv_text",
-            field=models.TextField(blank=True, verbose_name="CV (text)"),
+            model_name='candidate',
+            name='cv_text',
+            field=models.TextField(blank=True, verbose_name='CV (text)'),
         ),
         migrations.AddField(
-            model_name="candidate",
-            name="education",
-            field=models.TextField(blank=True, verbose_name="education"),
+            model_name='candidate',
+            name='education',
+            field=models.TextField(blank=True, verbose_name='education'),
         ),
         migrations.AddField(
-            model_name="candidate",
-            name="experience",
-            field=models.TextField(blank=True, verbose_name="experience"),
+            model_name='candidate',
+            name='experience',
+            field=models.TextField(blank=True, verbose_name='experience'),
         ),
     ]

@@ -10,9 +10,12 @@ from hiring.models import (
     Candidate,
     CandidateEmail,
     CandidateEmailTemplate,
+    FitRecord,
+    FitSetting,
     Hire,
     JobAd,
     JobAdRevision,
+    RankingDecision,
     Requisition,
     StageTemplate,
     TalentPoolEntry,
@@ -185,6 +188,70 @@ class HireAdmin(PersonalDataAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in Hire._meta.fields]
 
+
+FIT_SETTING_VALUES = [
+    "service_types_weight",
+    "competencies_weight",
+    "cover_letter_weight",
+    "strong_from",
+    "good_from",
+    "partial_from",
+    "hurdles",
+    "stale_after_days",
+]
+
+
+class FitSettingAdminForm(forms.ModelForm):
+    class Meta:
+        model = FitSetting
+        fields = ["role_profile", *FIT_SETTING_VALUES]
+
+    def clean(self):
+        from hiring.fit_settings import fit_setting_errors
+
+        cleaned = super().clean()
+        values = {name: cleaned.get(name) for name in FIT_SETTING_VALUES}
+        if cleaned.get("role_profile") is not None and None not in values.values():
+            for field, messages in fit_setting_errors(cleaned["role_profile"], values).items():
+                self.add_error(field, messages)
+        return cleaned
+
+
+@admin.register(FitSetting)
+class FitSettingAdmin(admin.ModelAdmin):
+    """A saved version is never edited (a ranking names it); a change is a new version."""
+
+    form = FitSettingAdminForm
+
+    list_display = ["role_profile", "number", "service_types_weight", "competencies_weight", "created_by", "created_at"]
+    list_filter = ["role_profile"]
+    list_select_related = ["role_profile", "created_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
+        return [f.name for f in FitSetting._meta.fields]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return  # read-only: nothing of an old version changes
+        from hiring.fit_settings import fit_setting_save
+
+        values = {f: getattr(obj, f) for f in FIT_SETTING_VALUES}
+        saved = fit_setting_save(role_profile=obj.role_profile, user=request.user, **values)
+        obj.pk, obj.number = saved.pk, saved.number
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FitRecord)
+class FitRecordAdmin(PersonalDataAdmin):
+    list_display = ["application", "fit_version", "status", "fit", "label", "computed_at"]
+    list_filter = ["status", "label"]
+    list_select_related = ["application"]
+    readonly_fields = [f.name for f in FitRecord._meta.fields]
+
     def has_add_permission(self, request):
         return False
 
@@ -211,4 +278,18 @@ class CandidateEmailAdmin(PersonalDataAdmin):
     readonly_fields = ["application", "kind", "language", "sent_at", "created_at", "by"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(RankingDecision)
+class RankingDecisionAdmin(PersonalDataAdmin):
+    list_display = ["application", "decision", "from_stage", "to_stage", "by", "at", "fit", "label", "position"]
+    list_filter = ["decision"]
+    list_select_related = ["application", "by"]
+    readonly_fields = [f.name for f in RankingDecision._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

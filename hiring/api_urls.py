@@ -52,4 +52,15 @@ urlpatterns = [
     path("talent-pool/", api.TalentPoolListApi.as_view(), name="talent-pool-list"),
     path("talent-pool/<int:talent_pool_entry_id>/", api.TalentPoolDetailApi.as_view(), name="talent-pool-detail"),
     path("requisitions/<int:requisition_id>/figures/", api.RequisitionFiguresApi.as_view(), name="requisition-figures"),
+    path(
+        "requisitions/<int:requisition_id>/ranking/refresh/",
+        api.RequisitionRankingRefreshApi.as_view(),
+        name="requisition-ranking-refresh",
+    ),
+    path(
+        "applications/<int:application_id>/decisions/",
+        api.ApplicationDecisionApi.as_view(),
+        name="application-decision-list",
+    ),
+    path("role-profiles/<slug:slug>/fit-settings/", api.RoleProfileFitSettingsApi.as_view(), name="fit-setting-list"),
 ]

@@ -7,7 +7,9 @@ class HiringConfig(AppConfig):
     verbose_name = _("Hiring")
 
     def ready(self):
+        from assessments.signals import attempt_scored
         from hiring import demo
+        from hiring.fit_records import attempt_scored_received
         from hiring.pipeline_personal_data import HANDLER
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
@@ -17,3 +19,4 @@ class HiringConfig(AppConfig):
         registry.demo_loader_register(name="hiring", load=demo.demo_load, order=20)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
+        attempt_scored.connect(attempt_scored_received, dispatch_uid="hiring.fit_records.attempt_scored")

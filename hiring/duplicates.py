@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from hiring import fit_records
 from hiring.models import Application, Candidate, CandidateMergeAudit, DuplicateFlag, Stage
 from hiring.pipeline import APPLICANT, _candidate_checked
 from servicefit.core.exceptions import ApplicationError
@@ -191,4 +192,6 @@ def candidates_merge(*, flag: DuplicateFlag, survivor: Candidate, choices: dict[
             by=user,
         )
         personal_data_records_erase(category=APPLICANT, records=[merged], user=user)
+        # The survivor's applications (its own and the moved ones) may now have another cover letter.
+        fit_records.candidate_fit_refresh_later(candidate_id=kept.id)
     return audit

@@ -1,8 +1,8 @@
 """Recording a hire when an application moves to hired, and cancelling it when that move is undone.
 
 Both run inside hiring.pipeline's move transaction. The hire keeps the candidate's assessment
-profile and fit as they were at that moment: the fit is computed the way the ranking computes it
-(hiring.ranking's configuration and hiring.fit), for this one application.
+profile and fit as they were at that moment: the application's fit record is refreshed with the role
+profile's current fit settings (hiring.fit_records, what the ranking shows) and copied.
 """
 
 from datetime import date
@@ -10,18 +10,13 @@ from datetime import date
 from django.utils import timezone
 
 from assessments import selectors as assessment_selectors
-from hiring import events
-from hiring.fit import fit_score
+from hiring import events, fit_records
 from hiring.models import Application, ApplicationInvitation, Hire, Requisition, Stage
-from hiring.ranking import FIT_CONFIG
 
 
 def application_assessment(*, application: Application, today: date) -> tuple[dict, dict]:
     """(assessment profile, fit as FitResult.to_dict()) of the application's latest submitted,
     scored attempt; an empty profile and a "not scorable" fit without one."""
-    role = application.requisition.role_profile
-    type_mix = {w.service_type.code: float(w.weight) for w in role.type_weights.select_related("service_type")}
-    required = {c.competency.code: c.target_level for c in role.competencies.select_related("competency")}
     link = (
         ApplicationInvitation.objects.filter(
             application=application,
@@ -33,7 +28,6 @@ def application_assessment(*, application: Application, today: date) -> tuple[di
         .first()
     )
     profile: dict = {}
-    percentiles = scores = assessed_on = None
     if link is not None:
         attempt = link.invitation.attempt
         scale_norms, _group = assessment_selectors.assessment_norms(assessment_id=link.invitation.assessment_id)
@@ -51,16 +45,8 @@ def application_assessment(*, application: Application, today: date) -> tuple[di
             "type_percentiles": percentiles,
             "competency_scores": scores,
         }
-    fit = fit_score(
-        percentiles=percentiles,
-        type_mix=type_mix,
-        competency_scores=scores,
-        required_levels=required,
-        assessed_on=assessed_on,
-        today=today,
-        config=FIT_CONFIG,
-    )
-    return profile, fit.to_dict()
+    record = fit_records.application_fit_refresh(application=application, today=today)
+    return profile, {**record.result, "status": fit_records.effective_status(record, today)}
 
 
 def hire_record(*, application: Application, user, hired_on: date | None = None) -> Hire:

@@ -10,7 +10,7 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hiring import hires, stage_templates
+from hiring import fit_records, hires, stage_templates
 from hiring.models import (
     STAGES_WITH_REASON,
     Application,
@@ -298,6 +298,8 @@ def candidate_document_save(*, candidate: Candidate, kind: str, text: str) -> Ca
         raise _invalid(_("Choose a CV or a cover letter."), {"kind": ["invalid"]})
     setattr(candidate, field, text)
     candidate.save(update_fields=[field, "updated_at"])
+    if field == "cover_letter_text":
+        fit_records.candidate_fit_refresh_later(candidate_id=candidate.id)
     return candidate
 
 

@@ -1,10 +1,11 @@
 """Applicants' personal data in hiring: candidates (CV and cover letter as text, education,
 experience), their applications, stage history, links to assessment invitations, the e-mails sent
 to them (kind, language, when; no copy of the text), talent-pool consent, hires, the
-possible-duplicate flags on them and the audit of merges into them.
+possible-duplicate flags on them, the audit of merges into them, their stored fit results and
+the decisions made against the ranking.
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
-move's reason may name the person. Requisitions stay (they hold no one's data). The assessment
+move's or a decision's reason may name the person. Requisitions stay (they hold no one's data). The assessment
 invitations sent for the applications are erased through assessments' own handler first (the
 link row alone would leave the invitation's copied name and e-mail behind).
 
@@ -32,7 +33,9 @@ from hiring.models import (
     CandidateEmail,
     CandidateMergeAudit,
     DuplicateFlag,
+    FitRecord,
     Hire,
+    RankingDecision,
     TalentPoolEntry,
 )
 from hiring.pipeline import APPLICANT
@@ -49,6 +52,8 @@ EXPORTED = {
     CandidateEmail: "emails",
     DuplicateFlag: "possible_duplicates",
     CandidateMergeAudit: "merges",
+    FitRecord: "fit",
+    RankingDecision: "decisions",
 }
 
 
@@ -89,8 +94,13 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "cancelled_at": hire.cancelled_at.isoformat() if hire.cancelled_at else None,
             }
         )
+    records = {r.application_id: r for r in FitRecord.objects.filter(application__candidate__in=candidates)}
+    decisions: dict[int, list] = {}
+    for decision in RankingDecision.objects.filter(application__candidate__in=candidates).select_related("by"):
+        decisions.setdefault(decision.application_id, []).append(decision)
     by_candidate: dict[int, list] = {}
     for application in applications:
+        record = records.get(application.id)
         by_candidate.setdefault(application.candidate_id, []).append(
             {
                 "id": application.id,
@@ -108,6 +118,28 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                         "undone_at": move.undone_at.isoformat() if move.undone_at else None,
                     }
                     for move in application.moves.all()
+                ],
+                "fit": None
+                if record is None
+                else {
+                    "fit_version": record.fit_version,
+                    "computed_at": record.computed_at.isoformat(),
+                    **record.result,
+                },
+                "decisions": [
+                    {
+                        "decision": d.decision,
+                        "reason": d.reason,
+                        "from": d.from_stage,
+                        "to": d.to_stage,
+                        "by": d.by.get_username() if d.by else None,
+                        "at": d.at.isoformat(),
+                        "fit": d.fit,
+                        "label": d.label,
+                        "position": d.position,
+                        "fit_version": d.fit_version,
+                    }
+                    for d in sorted(decisions.get(application.id, []), key=lambda d: (d.at, d.id))
                 ],
                 "emails": [
                     {
@@ -202,6 +234,9 @@ def _linked_invitations(candidates: Sequence[Candidate]) -> list[Invitation]:
 
 def applicant_erase(candidates: Sequence[Candidate], user) -> None:
     ids = [candidate.id for candidate in candidates]
+    # Named first so a change of on_delete can never leave a person's fit or a reason behind.
+    FitRecord.objects.filter(application__candidate_id__in=ids).delete()
+    RankingDecision.objects.filter(application__candidate_id__in=ids).delete()
     # Before the candidates go: deleting them takes the links, and the invitations could no longer be found.
     personal_data_records_erase(
         category=assessment_personal_data.CATEGORY, records=_linked_invitations(candidates), user=user
@@ -241,6 +276,14 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
     rows += [
         (CandidateMergeAudit, pk)
         for pk in CandidateMergeAudit.objects.filter(survivor_id__in=ids).values_list("pk", flat=True)
+    ]
+    rows += [
+        (FitRecord, pk)
+        for pk in FitRecord.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
+    ]
+    rows += [
+        (RankingDecision, pk)
+        for pk in RankingDecision.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
     ]
     return rows
 

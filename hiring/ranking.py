@@ -9,17 +9,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.db.models import F, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from assessments import selectors as assessment_selectors
 from assessments import services as assessment_services
 from assessments.models import Assessment, Invitation
-from hiring.fit import NOT_SCORABLE, FitConfig, fit_score
-from hiring.models import Application, ApplicationInvitation, Requisition
+from hiring.fit import NOT_SCORABLE, SCORED, STALE
+from hiring.fit_records import requisition_fit_complete, role_fit, status_on
+from hiring.models import Application, ApplicationInvitation, FitRecord, Requisition
 from servicefit.core.models import AccessLog
+from servicefit.core.policies import RANKING_READ, Policy
 from servicefit.core.services import access_log_many
-
-FIT_CONFIG = FitConfig(version="fit-v1")
 
 
 def application_invite(*, application: Application, assessment: Assessment, user, send: bool = True) -> Invitation:
@@ -41,81 +42,116 @@ def application_invite(*, application: Application, assessment: Assessment, user
 
 
 @dataclass(frozen=True)
+class RankedCandidate:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class RankedApplication:
+    """What a ranking shows of an application: plain values, so that reading 10,000 rows does not
+    build 30,000 model instances."""
+
+    id: int
+    stage: str
+    requisition_id: int
+    candidate: RankedCandidate
+
+
+@dataclass(frozen=True)
 class Ranked:
-    application: Application
-    fit: dict  # FitResult.to_dict()
+    application: RankedApplication
+    fit: dict  # FitResult.to_dict(), with the status as of today
 
 
-def requisition_ranking(*, requisition: Requisition, today: date | None = None) -> list[Ranked]:
-    """Every application of the requisition, the best fit first and the not scorable last.
+ROW_FIELDS = (
+    "status",
+    "stale_on",
+    "result",
+    "application_id",
+    "application__stage",
+    "application__requisition_id",
+    "application__candidate_id",
+    "application__candidate__name",
+)
 
-    A label outranks a higher fit: a candidate capped by a hurdle stays below the label they were
-    capped to. Queries: five, plus two per distinct assessment taken (whatever the number of applications).
-    """
+
+class RankingRows:
+    """A requisition's ranking read lazily from the stored records: counting it is one query and
+    each page or slice one more, with the application's stage and the candidate's name joined in."""
+
+    def __init__(self, records: QuerySet[FitRecord], today: date):
+        self.records = records
+        self.today = today
+
+    def count(self) -> int:
+        return self.records.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._ranked(row) for row in self.records.values_list(*ROW_FIELDS)[index]]
+        return self._ranked(self.records.values_list(*ROW_FIELDS)[index])
+
+    def __iter__(self):
+        return (self._ranked(row) for row in self.records.values_list(*ROW_FIELDS).iterator(chunk_size=2000))
+
+    def _ranked(self, row) -> Ranked:
+        status, stale_on, result, application_id, stage, requisition_id, candidate_id, name = row
+        application = RankedApplication(application_id, stage, requisition_id, RankedCandidate(candidate_id, name))
+        return Ranked(application, {**result, "status": status_on(status, stale_on, self.today)})
+
+
+def ranking_requisition_get(*, user, requisition_id: int, policy: Policy = RANKING_READ) -> Requisition:
+    """The requisition whose ranking the user may read. Not pipeline_selectors.requisition_get: its
+    application count is a GROUP BY over every application, the slowest query of a large ranking."""
+    requisitions = policy.scope(Requisition.objects.select_related("role_profile", "team"), user)
+    return get_object_or_404(requisitions, id=requisition_id)
+
+
+def requisition_ranking(
+    *, requisition: Requisition, today: date | None = None, label: str = "", status: str = ""
+) -> RankingRows:
+    """Every application of the requisition, the best label first, then the highest fit; the not
+    scorable last. A label outranks a higher fit: a candidate capped by a hurdle stays below the
+    label they were capped to. Applications without a current record are scored here first (so a
+    ranking is never short of anyone); the queries do not grow with the number of applications.
+    `label` and `status` ("scored", "stale", "not_scorable") narrow it."""
     today = today or timezone.localdate()
-    role = requisition.role_profile
-    type_mix = {w.service_type.code: float(w.weight) for w in role.type_weights.select_related("service_type")}
-    required = {c.competency.code: c.target_level for c in role.competencies.select_related("competency")}
-    applications = list(Application.objects.filter(requisition=requisition).select_related("candidate").order_by("id"))
-    latest = _latest_submitted(requisition)
-    norms = {
-        assessment_id: assessment_selectors.assessment_norms(assessment_id=assessment_id)[0]
-        for assessment_id in sorted({link.invitation.assessment_id for link in latest.values()})
-    }
-    ranked = []
-    for application in applications:
-        link = latest.get(application.id)
-        percentiles = scores = assessed_on = None
-        if link is not None:
-            attempt = link.invitation.attempt
-            scale_norms = norms[link.invitation.assessment_id]
-            percentiles = {
-                scale: round(scale_norms[scale].percentile(value), 1)
-                for scale, value in attempt.result.type_scores.items()
-                if scale in scale_norms
-            }
-            scores = attempt.result.competency_scores
-            assessed_on = timezone.localdate(attempt.submitted_at)
-        result = fit_score(
-            percentiles=percentiles,
-            type_mix=type_mix,
-            competency_scores=scores,
-            required_levels=required,
-            assessed_on=assessed_on,
-            today=today,
-            config=FIT_CONFIG,
+    role = role_fit(requisition.role_profile)
+    requisition_fit_complete(requisition=requisition, role=role, today=today)
+    records = FitRecord.objects.filter(application__requisition=requisition)
+    if label:
+        records = records.filter(label=label)
+    if status == NOT_SCORABLE:
+        records = records.filter(status=NOT_SCORABLE)
+    elif status == STALE:
+        records = records.exclude(status=NOT_SCORABLE).filter(stale_on__lte=today)
+    elif status == SCORED:
+        records = records.exclude(status=NOT_SCORABLE).filter(stale_on__gt=today)
+    return RankingRows(records.order_by("label_rank", F("fit").desc(nulls_last=True), "application_id"), today)
+
+
+def ranking_position(record: FitRecord) -> int:
+    """Where the record stands in its requisition's ranking, 1 first (one query)."""
+    same = Q(label_rank=record.label_rank)
+    ahead = Q(label_rank__lt=record.label_rank) | (same & Q(application_id__lt=record.application_id))
+    if record.fit is not None:
+        ahead = (
+            Q(label_rank__lt=record.label_rank)
+            | (same & Q(fit__gt=record.fit))
+            | (same & Q(fit=record.fit, application_id__lt=record.application_id))
         )
-        ranked.append(Ranked(application, result.to_dict()))
-    ranked.sort(key=_rank_key)
-    return ranked
-
-
-def _latest_submitted(requisition: Requisition) -> dict[int, ApplicationInvitation]:
-    """Per application, the link to its most recently submitted, scored attempt (one query)."""
-    links = (
-        ApplicationInvitation.objects.filter(
-            application__requisition=requisition,
-            invitation__attempt__submitted_at__isnull=False,
-            invitation__attempt__result__isnull=False,
-        )
-        .select_related("invitation__attempt__result")
-        .order_by("application_id", "-invitation__attempt__submitted_at", "-id")
-    )
-    latest: dict[int, ApplicationInvitation] = {}
-    for link in links:
-        latest.setdefault(link.application_id, link)
-    return latest
-
-
-def _rank_key(row: Ranked):
-    fit = row.fit
-    if fit["status"] == NOT_SCORABLE:
-        return (1, 0, 0.0, row.application.id)
-    return (0, FIT_CONFIG.rank(fit["label"]), -fit["fit"], row.application.id)
+    requisition_id = record.application.requisition_id
+    return FitRecord.objects.filter(ahead, application__requisition_id=requisition_id).count() + 1
 
 
 def ranking_shown(*, user, rows: list[Ranked]) -> list[Ranked]:
     """The rows a ranking page shows; each application written to the access log."""
     rows = list(rows)
-    access_log_many(user=user, action=AccessLog.Action.VIEW, targets=[row.application for row in rows])
+    access_log_many(
+        user=user, action=AccessLog.Action.VIEW, targets=[Application(pk=row.application.id) for row in rows]
+    )
     return rows

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import board_views, candidate_views, privacy_views, views
+from hiring import board_views, candidate_views, privacy_views, ranking_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -63,4 +63,21 @@ urlpatterns += [
     path("duplicates/<int:flag_id>/link/", candidate_views.duplicate_link, name="duplicate-link"),
     path("duplicates/<int:flag_id>/dismiss/", candidate_views.duplicate_dismiss, name="duplicate-dismiss"),
     path("duplicates/<int:flag_id>/merge/", candidate_views.duplicate_merge, name="duplicate-merge"),
+    path(
+        "requisitions/<int:requisition_id>/ranking/",
+        ranking_views.requisition_ranking,
+        name="requisition-ranking",
+    ),
+    path(
+        "requisitions/<int:requisition_id>/ranking.csv",
+        ranking_views.requisition_ranking_csv,
+        name="requisition-ranking-csv",
+    ),
+    path(
+        "requisitions/<int:requisition_id>/ranking/refresh/",
+        ranking_views.requisition_ranking_refresh,
+        name="requisition-ranking-refresh",
+    ),
+    path("applications/<int:application_id>/decide/", ranking_views.application_decide, name="application-decide"),
+    path("role-profiles/<slug:slug>/fit-settings/", ranking_views.fit_settings_edit, name="fit-settings"),
 ]

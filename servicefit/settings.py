@@ -224,6 +224,9 @@ SPECTACULAR_SETTINGS = {
         "DocumentKindEnum": "hiring.documents.KINDS",
         "DuplicateFlagStatusEnum": "hiring.models.DuplicateFlag.Status",
         "DuplicateReasonEnum": "hiring.models.DuplicateReason",
+        "FitStatusEnum": "hiring.models.FitStatus",
+        "FitLabelEnum": "hiring.models.FitLabel",
+        "RankingDecisionEnum": "hiring.models.RankingDecision.Decision",
     },
 }
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from assessments import kinds, scoring
 from assessments.models import Answer, Assessment, Attempt, AttemptResult, Item, Option, ReviewerScore
 from assessments.services.norms import norm_statistics_replace
+from assessments.signals import attempt_scored
 from profiles.analysis import AnalysisInputError, UnsupportedLanguage, analyze_text
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.exceptions import ApplicationError
@@ -66,6 +67,10 @@ def attempt_score(*, attempt: Attempt) -> AttemptResult:
             },
         )
         if attempt.submitted_at:
+            attempt_id, invitation_id = attempt.id, attempt.invitation_id
+            transaction.on_commit(
+                lambda: attempt_scored.send(sender=Attempt, attempt_id=attempt_id, invitation_id=invitation_id)
+            )
             norm_statistics_replace(
                 assessment_id=assessment.id,
                 old={**previous[0], **previous[1]} if previous else {},

@@ -8,6 +8,11 @@ from hiring.api.candidates import (
     DuplicateFlagMergeApi,
 )
 from hiring.api.figures import RequisitionFiguresApi
+from hiring.api.fit import (
+    ApplicationDecisionApi,
+    RequisitionRankingRefreshApi,
+    RoleProfileFitSettingsApi,
+)
 from hiring.api.hires import HireDetailApi, HireListApi
 from hiring.api.job_ads import (
     ApplySuggestionApi,
@@ -40,6 +45,7 @@ from hiring.api.stage_templates import StageTemplateDetailApi, StageTemplateList
 from hiring.api.talent_pool import TalentPoolDetailApi, TalentPoolListApi
 
 __all__ = [
+    "ApplicationDecisionApi",
     "ApplicationDetailApi",
     "ApplicationInvitationApi",
     "ApplicationListApi",
@@ -65,9 +71,11 @@ __all__ = [
     "RequisitionFiguresApi",
     "RequisitionListApi",
     "RequisitionRankingApi",
+    "RequisitionRankingRefreshApi",
     "RevisionCompareApi",
     "RevisionDetailApi",
     "RevisionListApi",
+    "RoleProfileFitSettingsApi",
     "SentenceLabelApi",
     "TalentPoolDetailApi",
     "TalentPoolListApi",

@@ -10,11 +10,12 @@ from rest_framework.views import APIView
 from assessments import services as assessment_services
 from assessments.models import Assessment
 from hiring import pipeline_selectors, ranking
+from hiring.models import FitLabel, FitStatus
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import (
-    CANDIDATE_RESULTS_READ,
     CANDIDATE_WRITE,
+    RANKING_READ,
 )
 
 
@@ -107,7 +108,7 @@ class RankingCandidateOutput(serializers.Serializer):
 class RankingOutput(serializers.Serializer):
     application = serializers.IntegerField(source="application.id")
     candidate = RankingCandidateOutput(source="application.candidate")
-    status = serializers.ChoiceField(choices=["scored", "not_scorable", "stale"], source="fit.status")
+    status = serializers.ChoiceField(choices=FitStatus.choices, source="fit.status")
     fit = serializers.FloatField(allow_null=True, source="fit.fit")
     label = serializers.CharField(allow_null=True, source="fit.label")
     components = RankingComponentsOutput(source="fit.components")
@@ -122,17 +123,21 @@ class RankingOutput(serializers.Serializer):
 class RequisitionRankingApi(APIView):
     """Advice for a person who decides: each read is written to the access log."""
 
-    permission_classes = [policy_permission(CANDIDATE_RESULTS_READ)]
+    permission_classes = [policy_permission(RANKING_READ)]
     pagination_class = ApiPagination
 
-    @extend_schema(responses=RankingOutput(many=True))
+    class RankingFilter(serializers.Serializer):
+        label = serializers.ChoiceField(choices=FitLabel.choices, required=False, default="")
+        status = serializers.ChoiceField(choices=FitStatus.choices, required=False, default="")
+
+    @extend_schema(parameters=[RankingFilter], responses=RankingOutput(many=True))
     def get(self, request, requisition_id):
-        requisition = pipeline_selectors.requisition_get(
-            user=request.user, requisition_id=requisition_id, policy=CANDIDATE_RESULTS_READ
-        )
+        requisition = ranking.ranking_requisition_get(user=request.user, requisition_id=requisition_id)
+        filters = self.RankingFilter(data=request.query_params)
+        filters.is_valid(raise_exception=True)
         return paginated_response(
             view=self,
-            queryset=ranking.requisition_ranking(requisition=requisition),
+            queryset=ranking.requisition_ranking(requisition=requisition, **filters.validated_data),
             serializer_class=RankingOutput,
             page_shown=lambda page: ranking.ranking_shown(user=request.user, rows=page),
         )

@@ -1,6 +1,7 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
 from hiring.models.duplicates import CandidateMergeAudit, DuplicateFlag, DuplicateReason
+from hiring.models.fit_records import FitLabel, FitRecord, FitSetting, FitStatus, RankingDecision, fit_version
 from hiring.models.hires import Hire
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.models.messages import CandidateEmail, CandidateEmailTemplate, EmailKind
@@ -36,11 +37,17 @@ __all__ = [
     "CandidateMergeAudit",
     "DuplicateFlag",
     "DuplicateReason",
+    "FitLabel",
+    "FitRecord",
+    "FitSetting",
+    "FitStatus",
     "JobAd",
     "JobAdRevision",
+    "RankingDecision",
     "Requisition",
     "Stage",
     "TalentPoolEntry",
     "StageTemplate",
+    "fit_version",
     "stage_moves_from",
 ]

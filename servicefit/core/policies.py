@@ -86,6 +86,11 @@ CANDIDATE_WRITE = Policy("candidate_write", own_teams=_roles(RECRUITER), all_tea
 # A requisition's pipeline board: who is in which stage, by name. A hiring manager follows their own
 # team's requisitions (no scores, no contact details); recruiters, HR and admins as for candidates.
 PIPELINE_READ = Policy("pipeline_read", own_teams=_roles(RECRUITER, MANAGER), all_teams=_roles(HR, ADMIN))
+# The fit ranking advises the recruiter and the hiring manager (MANAGER) of the requisition's team.
+RANKING_READ = Policy("ranking_read", own_teams=_roles(RECRUITER, MANAGER), all_teams=_roles(HR, ADMIN))
+# Deciding against the ranking moves the application: CANDIDATE_WRITE's roles, and a manager for the
+# requisitions they are the hiring manager of (hiring/decisions.py checks that part per requisition).
+RANKING_DECIDE = Policy("ranking_decide", own_teams=_roles(RECRUITER, MANAGER), all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_EXPORT = Policy("personal_data_export", all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_ERASE = Policy("personal_data_erase", all_teams=_roles(HR, ADMIN))
 # For the workforce issue: managers lead their own team's agents.
@@ -106,6 +111,8 @@ POLICIES = {
         CANDIDATE_RESULTS_READ,
         CANDIDATE_WRITE,
         PIPELINE_READ,
+        RANKING_READ,
+        RANKING_DECIDE,
         PERSONAL_DATA_EXPORT,
         PERSONAL_DATA_ERASE,
         AGENT_READ,

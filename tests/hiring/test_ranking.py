@@ -7,7 +7,7 @@ from django.utils import timezone
 from scipy.stats import norm
 
 from assessments.models import Assessment, Attempt, AttemptResult, Invitation, NormTable
-from hiring import pipeline, ranking
+from hiring import fit_records, pipeline, ranking
 from hiring.fit import fit_score
 from hiring.models import ApplicationInvitation, Requisition
 from profiles.models import RoleProfile
@@ -65,6 +65,7 @@ def submit(application, battery, user, *, types: dict, competencies: dict, days_
         competency_scores=competencies,
     )
     Invitation.objects.filter(id=invitation.id).update(status=Invitation.Status.SUBMITTED)
+    fit_records.application_fit_refresh(application=application)  # what the task does on a real submit
     return attempt
 
 
@@ -106,7 +107,7 @@ def test_it_ranks_two_hand_checked_candidates_and_the_unscorable_last(requisitio
         required_levels=REQUIRED,
         assessed_on=timezone.localdate() - timedelta(days=1),
         today=timezone.localdate(),
-        config=ranking.FIT_CONFIG,
+        config=fit_records.fit_config_of(None),
     )
     assert rows[1].fit == expected.to_dict()
 
@@ -142,7 +143,7 @@ def test_it_keeps_the_query_count_flat_as_applications_grow(requisition, battery
                 submit(application, battery, recruiter, types={"controller": 2.0 + n % 3}, competencies=IN_BAND)
         fresh = Requisition.objects.get(id=requisition.id)
         with CaptureQueriesContext(connection) as captured:
-            ranking.requisition_ranking(requisition=fresh)
+            list(ranking.requisition_ranking(requisition=fresh))
         return len(captured)
 
     few = queries_for(5)
@@ -215,13 +216,14 @@ def test_another_team_gets_404(api, as_recruiter, requisition, battery, recruite
     assert not ApplicationInvitation.objects.exists()
 
 
-def test_wrong_role_and_anonymous_are_refused(api, requisition, battery, recruiter, manager):
+def test_wrong_role_and_anonymous_are_refused(api, requisition, battery, recruiter, manager, outsider):
     application = apply(requisition, recruiter, 1)
     ranking_url = f"/api/requisitions/{requisition.id}/ranking/"
     invite_url = f"/api/applications/{application.id}/invitations/"
     assert api.get(ranking_url).status_code == 401
     assert api.post(invite_url, {"assessment": battery.slug}).status_code == 401
+    assert api.as_user(outsider).get(ranking_url).status_code == 403
     managers = api.as_user(manager)
-    assert managers.get(ranking_url).status_code == 403
+    assert managers.get(ranking_url).status_code == 200  # the hiring manager reads the ranking (RANKING_READ)
     assert managers.post(invite_url, {"assessment": battery.slug}).status_code == 403
     assert not ApplicationInvitation.objects.exists()

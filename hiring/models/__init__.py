@@ -13,6 +13,7 @@ from hiring.models.pipeline import (
     Stage,
     stage_moves_from,
 )
+from hiring.models.self_identification import PREFER_NOT_TO_SAY, SelfIdAnswer, SelfIdQuestion
 
 __all__ = [
     "ENDED_STAGES",
@@ -26,7 +27,10 @@ __all__ = [
     "Candidate",
     "JobAd",
     "JobAdRevision",
+    "PREFER_NOT_TO_SAY",
     "Requisition",
+    "SelfIdAnswer",
+    "SelfIdQuestion",
     "Stage",
     "stage_moves_from",
 ]

@@ -1,4 +1,5 @@
-"""Applicants' personal data in hiring: candidates, their applications and stage history.
+"""Applicants' personal data in hiring: candidates, their applications, stage history and voluntary
+self-identification.
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
 move's reason may name the person. Requisitions stay (they hold no one's data).
@@ -8,7 +9,7 @@ from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
 
-from hiring.models import Application, ApplicationMove, Candidate
+from hiring.models import Application, ApplicationMove, Candidate, SelfIdAnswer
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 
@@ -52,6 +53,11 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 ],
             }
         )
+    self_id: dict[int, list] = {}
+    for answer in SelfIdAnswer.objects.filter(candidate__in=candidates).select_related("question").order_by("id"):
+        self_id.setdefault(answer.candidate_id, []).append(
+            {"question": answer.question.label, "answer": answer.option, "given_at": answer.given_at.isoformat()}
+        )
     return {
         "candidates": [
             {
@@ -65,6 +71,7 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "consent_text_version": candidate.consent_text_version,
                 "created_at": candidate.created_at.isoformat(),
                 "applications": by_candidate.get(candidate.id, []),
+                "self_identification": self_id.get(candidate.id, []),
             }
             for candidate in candidates
         ]
@@ -84,12 +91,15 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
         (ApplicationMove, pk)
         for pk in ApplicationMove.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
     ]
+    rows += [
+        (SelfIdAnswer, pk) for pk in SelfIdAnswer.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)
+    ]
     return rows
 
 
 HANDLER = PersonalDataHandler(
     category=APPLICANT,
-    models=(Candidate, Application, ApplicationMove),
+    models=(Candidate, Application, ApplicationMove, SelfIdAnswer),
     find=applicant_find,
     export=applicant_export,
     erase=applicant_erase,

@@ -22,6 +22,11 @@ urlpatterns = [
     path("candidates/", api.CandidateListApi.as_view(), name="candidate-list"),
     path("candidates/import/", api.CandidateImportApi.as_view(), name="candidate-import"),
     path("candidates/<int:candidate_id>/", api.CandidateDetailApi.as_view(), name="candidate-detail"),
+    path(
+        "candidates/<int:candidate_id>/self-identification/",
+        api.CandidateSelfIdentificationApi.as_view(),
+        name="candidate-self-identification",
+    ),
     path("applications/", api.ApplicationListApi.as_view(), name="application-list"),
     path("applications/<int:application_id>/", api.ApplicationDetailApi.as_view(), name="application-detail"),
     path("applications/<int:application_id>/move/", api.ApplicationMoveApi.as_view(), name="application-move"),
@@ -32,4 +37,9 @@ urlpatterns = [
         name="application-invitation-list",
     ),
     path("requisitions/<int:requisition_id>/ranking/", api.RequisitionRankingApi.as_view(), name="requisition-ranking"),
+    path(
+        "requisitions/<int:requisition_id>/adverse-impact/",
+        api.RequisitionAdverseImpactApi.as_view(),
+        name="requisition-adverse-impact",
+    ),
 ]

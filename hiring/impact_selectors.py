@@ -17,8 +17,10 @@ from django.utils.translation import gettext_lazy as _
 
 from hiring.adverse_impact import GroupImpact, stage_impact
 from hiring.models import PREFER_NOT_TO_SAY, Application, ApplicationMove, Candidate, Requisition, SelfIdAnswer, Stage
+from hiring.pipeline import APPLICANT
 from hiring.self_identification import self_id_questions_active
 from servicefit.core.choices import Language
+from servicefit.core.models import AccessLog
 
 # The pipeline in order; rejected and withdrawn are ways out, not stages reached.
 PIPELINE = [Stage.APPLIED, Stage.SCREENED, Stage.ASSESSED, Stage.INTERVIEW, Stage.OFFER, Stage.HIRED]
@@ -143,3 +145,15 @@ def requisition_adverse_impact(*, requisition: Requisition, stage: str | None = 
             )
         )
     return result
+
+
+def adverse_impact_shown(*, user, requisition: Requisition) -> None:
+    """Written to the access log as a view of the requisition: the figures are about its applicants
+    but name none of them, so no candidate's id goes in the log."""
+    AccessLog.objects.create(
+        user=user if user is not None and user.is_authenticated else None,
+        action=AccessLog.Action.VIEW,
+        category=APPLICANT,
+        target_type=requisition._meta.label_lower,
+        target_id=str(requisition.pk),
+    )

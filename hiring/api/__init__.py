@@ -1,5 +1,6 @@
 """The hiring API, one module per subject; hiring/api_urls.py reads the views from here."""
 
+from hiring.api.adverse_impact import CandidateSelfIdentificationApi, RequisitionAdverseImpactApi
 from hiring.api.job_ads import (
     ApplySuggestionApi,
     BulkAnalysisApi,
@@ -40,10 +41,12 @@ __all__ = [
     "CandidateDetailApi",
     "CandidateImportApi",
     "CandidateListApi",
+    "CandidateSelfIdentificationApi",
     "JobAdAnalyzeApi",
     "JobAdDetailApi",
     "JobAdListApi",
     "RequisitionDetailApi",
+    "RequisitionAdverseImpactApi",
     "RequisitionListApi",
     "RequisitionRankingApi",
     "RevisionCompareApi",

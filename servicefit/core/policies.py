@@ -83,6 +83,9 @@ JOB_AD_READ = Policy("job_ad_read", own_teams=_roles(RECRUITER, MANAGER), all_te
 JOB_AD_WRITE = Policy("job_ad_write", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
 CANDIDATE_RESULTS_READ = Policy("candidate_results_read", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
 CANDIDATE_WRITE = Policy("candidate_write", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
+# Aggregates only (no person is shown), yet about applicants: recruiters of the team and HR; a hiring
+# manager sees their own candidates, not how the team's selection falls across groups.
+ADVERSE_IMPACT_READ = Policy("adverse_impact_read", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_EXPORT = Policy("personal_data_export", all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_ERASE = Policy("personal_data_erase", all_teams=_roles(HR, ADMIN))
 # For the workforce issue: managers lead their own team's agents.
@@ -102,6 +105,7 @@ POLICIES = {
         JOB_AD_WRITE,
         CANDIDATE_RESULTS_READ,
         CANDIDATE_WRITE,
+        ADVERSE_IMPACT_READ,
         PERSONAL_DATA_EXPORT,
         PERSONAL_DATA_ERASE,
         AGENT_READ,

@@ -51,7 +51,7 @@ def test_it_counts_a_later_stage_as_selected_at_every_stage_before_it(recruiter,
 
     stages = {s.stage: s for s in requisition_adverse_impact(requisition=requisition)}
 
-    assert [s for s in stages] == ["screened", "assessed", "interview", "offer", "hired"]
+    assert list(stages) == ["screened", "assessed", "interview", "offer", "hired"]
     assert (stages["assessed"].applicants, stages["assessed"].selected) == (10, 10)
     # At the interview only those who reached "assessed" are applicants, and half went on.
     assert (stages["interview"].applicants, stages["interview"].selected) == (10, 5)

@@ -9,6 +9,7 @@ from hiring.models import (
     JobAd,
     JobAdRevision,
     Requisition,
+    SelfIdQuestion,
 )
 from servicefit.core.admin import PersonalDataAdmin
 
@@ -101,3 +102,14 @@ class ApplicationAdmin(PersonalDataAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(SelfIdQuestion)
+class SelfIdQuestionAdmin(admin.ModelAdmin):
+    """The attributes a team chooses to ask about (none by default). The answers are not listed here:
+    they are read only in aggregate, on the adverse-impact page."""
+
+    list_display = ["label", "key", "team", "active"]
+    list_filter = ["active", "team"]
+    search_fields = ["label", "key"]
+    list_select_related = ["team"]

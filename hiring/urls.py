@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import views
+from hiring import impact_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -19,4 +19,14 @@ urlpatterns = [
     path("bulk/<int:bulk_id>/", views.bulk_detail, name="bulk-detail"),
     path("bulk/<int:bulk_id>/retry/", views.bulk_retry, name="bulk-retry"),
     path("bulk/<int:bulk_id>/results.csv", views.bulk_csv, name="bulk-csv"),
+    path(
+        "requisitions/<int:requisition_id>/adverse-impact/",
+        impact_views.adverse_impact,
+        name="adverse-impact",
+    ),
+    path(
+        "requisitions/<int:requisition_id>/adverse-impact.csv",
+        impact_views.adverse_impact_csv,
+        name="adverse-impact-csv",
+    ),
 ]

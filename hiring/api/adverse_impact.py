@@ -1,7 +1,7 @@
 """REST API for a requisition's adverse-impact figures and candidates' voluntary self-identification."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -87,6 +87,11 @@ class SelfIdAnswerOutput(serializers.Serializer):
     given_at = serializers.DateTimeField()
 
 
+class SelfIdAnswersOutput(serializers.Serializer):
+    candidate = serializers.IntegerField()
+    answers = SelfIdAnswerOutput(many=True)
+
+
 class CandidateSelfIdentificationApi(APIView):
     """Records answers a candidate gave (e.g. in the ATS); there is no read beside the person's name."""
 
@@ -100,7 +105,7 @@ class CandidateSelfIdentificationApi(APIView):
         )
         given_at = serializers.DateTimeField(required=False, help_text="When the candidate answered. Default: now.")
 
-    @extend_schema(request=SelfIdInput, responses={200: SelfIdAnswerOutput(many=True)})
+    @extend_schema(request=SelfIdInput, responses={200: SelfIdAnswersOutput})
     def post(self, request, candidate_id):
         candidate = pipeline_selectors.candidate_get(
             user=request.user, candidate_id=candidate_id, policy=CANDIDATE_WRITE
@@ -108,4 +113,4 @@ class CandidateSelfIdentificationApi(APIView):
         data = self.SelfIdInput(data=request.data)
         data.is_valid(raise_exception=True)
         answers = self_id_answers_record(candidate=candidate, user=request.user, **data.validated_data)
-        return Response(SelfIdAnswerOutput(answers, many=True).data, status=status.HTTP_200_OK)
+        return Response(SelfIdAnswersOutput({"candidate": candidate.id, "answers": answers}).data)

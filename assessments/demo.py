@@ -45,7 +45,7 @@ def demo_candidates_load(*, user) -> int:
     assessment = Assessment.objects.filter(slug="service-profile-standard").first()
     if assessment is None:
         return 0
-    items = list(Item.objects.filter(section__assessment=assessment).prefetch_related("options"))
+    items = demo_items(assessment)
     # Demo candidates made before teams existed move to the user's team, so they stay visible.
     Invitation.objects.filter(email__endswith=DEMO_DOMAIN).update(
         team=team_for_new_record(policy=CANDIDATE_WRITE, user=user)
@@ -60,14 +60,7 @@ def demo_candidates_load(*, user) -> int:
             invitation = services.invitation_create(
                 assessment=assessment, email=email, name=name, language=language, user=user, send=False
             )
-            attempt = services.attempt_start(invitation=invitation, consent=True)
-            for section_id in attempt.layout["sections"]:
-                services.section_open(invitation=invitation, section_id=section_id)
-            for item in items:
-                services.answer_save(
-                    invitation=invitation, item_id=item.id, value=_answer(item, leaning, language, rng)
-                )
-            services.attempt_submit(invitation=invitation)
+            demo_attempt_submit(invitation=invitation, items=items, leaning=leaning, rng=rng)
         made += 1
     for name, language in OPEN_INVITATIONS:
         email = f"{name.split()[0].lower()}{DEMO_DOMAIN}"
@@ -77,6 +70,23 @@ def demo_candidates_load(*, user) -> int:
             )
     services.psychometrics_compute(assessment_id=assessment.id)
     return made
+
+
+def demo_items(assessment: Assessment) -> list[Item]:
+    return list(Item.objects.filter(section__assessment=assessment).prefetch_related("options"))
+
+
+def demo_attempt_submit(*, invitation: Invitation, items: list[Item], leaning: str, rng: random.Random) -> None:
+    """Take the invitation's assessment as a candidate leaning to one service type would, and submit
+    it (the candidate's own services, so the result is scored the real way). Other apps' demos use it."""
+    attempt = services.attempt_start(invitation=invitation, consent=True)
+    for section_id in attempt.layout["sections"]:
+        services.section_open(invitation=invitation, section_id=section_id)
+    for item in items:
+        services.answer_save(
+            invitation=invitation, item_id=item.id, value=_answer(item, leaning, invitation.language, rng)
+        )
+    services.attempt_submit(invitation=invitation)
 
 
 def _answer(item: Item, leaning: str, language: str, rng: random.Random):

@@ -1,0 +1,296 @@
+"""Demo requisitions for `seed_demo`: two openings in the Copenhagen team with candidates in every
+stage of the pipeline, assessments taken, and a voluntary self-identification question.
+
+Everything comes from one seeded random generator per requisition, so every install shows the same
+people and figures; a requisition that exists already (by title, in the team) is left as it is.
+Made through the pipeline's and the assessments' own services; only the timestamps are moved back
+afterwards (a service stamps "now"), so that time in stage reads like weeks of real work.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from assessments import services as assessment_services
+from assessments.demo import demo_attempt_submit, demo_items
+from assessments.models import Assessment, Attempt, Invitation
+from hiring import pipeline
+from hiring.models import (
+    Application,
+    ApplicationInvitation,
+    ApplicationMove,
+    Candidate,
+    Requisition,
+    SelfIdQuestion,
+    Stage,
+)
+from hiring.self_identification import self_id_answers_record
+from profiles.models import RoleProfile
+from servicefit.core.policies import CANDIDATE_WRITE, team_for_new_record
+
+DEMO_EMAIL_DOMAIN = "@kandidat.demo.servicefit.local"
+CONSENT_VERSION = "2026-01"
+ASSESSMENT = "service-profile-standard"
+PATH = [Stage.APPLIED, Stage.SCREENED, Stage.ASSESSED, Stage.INTERVIEW, Stage.OFFER, Stage.HIRED]
+LEANINGS = ["controller", "empathizer", "rock", "hard_worker", "innovator", "competitor", "accommodator"]
+
+FIRST = {
+    "da": [
+        "Mette",
+        "Rasmus",
+        "Sofie",
+        "Mikkel",
+        "Camilla",
+        "Jonas",
+        "Louise",
+        "Frederik",
+        "Signe",
+        "Kasper",
+        "Emma",
+        "Christian",
+        "Line",
+        "Anders",
+        "Julie",
+        "Mathias",
+        "Nanna",
+        "Thomas",
+        "Freja",
+        "Søren",
+    ],
+    "nb": ["Ingrid", "Henrik", "Silje", "Sindre", "Marte", "Eirik", "Thea", "Håkon", "Kari", "Øyvind"],
+    "sv": ["Elin", "Johan", "Klara", "Erik", "Linnéa", "Gustav", "Ebba", "Viktor", "Saga", "Oskar"],
+    "en": ["Sarah", "Daniel", "Hannah", "Michael", "Aisha", "Tom", "Priya", "Liam"],
+}
+LAST = {
+    "da": [
+        "Hansen",
+        "Nielsen",
+        "Jensen",
+        "Pedersen",
+        "Andersen",
+        "Christensen",
+        "Larsen",
+        "Sørensen",
+        "Rasmussen",
+        "Jørgensen",
+        "Madsen",
+        "Kristensen",
+        "Olsen",
+        "Thomsen",
+        "Møller",
+        "Poulsen",
+    ],
+    "nb": ["Haugen", "Johansen", "Berg", "Bakken", "Solberg", "Dahl", "Lie", "Strand"],
+    "sv": ["Lindqvist", "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Bergström", "Lundgren"],
+    "en": ["Clarke", "Walker", "Khan", "Patel", "Murphy", "Evans"],
+}
+PHONE = {"da": ("+45", 8), "nb": ("+47", 8), "sv": ("+46", 9), "en": ("+44", 10)}
+REJECTED = {
+    Stage.APPLIED: ["Mangler erfaring med kundekontakt.", "Kan ikke arbejde i vagtplanen (aften og weekend)."],
+    Stage.SCREENED: ["Andre ansøgere matchede profilen bedre.", "Dansk i skrift er et krav i rollen."],
+    Stage.ASSESSED: ["Testresultatet lå under kravet til skriftlig kommunikation.", "Andre ansøgere gik videre."],
+    Stage.INTERVIEW: ["Samtalen viste for lidt erfaring med svære kundesamtaler.", "Lønforventning over rammen."],
+    Stage.OFFER: ["Referencerne bekræftede ikke erfaringen."],
+}
+WITHDRAWN = ["Har fået andet job.", "Trak ansøgningen tilbage uden begrundelse.", "Takkede nej til tilbuddet."]
+SELF_ID = {
+    "key": "age_band",
+    "label": "Aldersgruppe (frivilligt)",
+    "options": ["under 30", "30–44", "45 eller derover"],
+}
+
+
+@dataclass(frozen=True)
+class DemoRequisition:
+    title: str
+    role_profile: str
+    openings: int
+    size: int
+    # Language → chance of passing the screening: English-speaking applicants are screened out
+    # more often (the ad asks for written Danish), which the adverse-impact page then flags.
+    screening: dict
+
+
+DEMO_REQUISITIONS = [
+    DemoRequisition(
+        title="Kundeservicemedarbejder, erhvervskunder (København)",
+        role_profile="advisor-controller-led",
+        openings=3,
+        size=72,
+        screening={"da": 0.75, "nb": 0.7, "sv": 0.7, "en": 0.3},
+    ),
+    DemoRequisition(
+        title="Teknisk supporter, 2. niveau (København)",
+        role_profile="technical-support-specialist",
+        openings=2,
+        size=54,
+        screening={"da": 0.7, "nb": 0.7, "sv": 0.65, "en": 0.55},
+    ),
+]
+# The first applicants of each requisition end where these say, so every stage has someone.
+FIXED_ENDINGS = [
+    (Stage.APPLIED, None),
+    (Stage.SCREENED, None),
+    (Stage.ASSESSED, None),
+    (Stage.INTERVIEW, None),
+    (Stage.OFFER, None),
+    (Stage.HIRED, None),
+    (Stage.SCREENED, Stage.REJECTED),
+    (Stage.INTERVIEW, Stage.WITHDRAWN),
+]
+
+
+def demo_requisitions_load(*, user) -> int:
+    """The demo requisitions that do not exist yet in the user's team; returns how many were made."""
+    team = team_for_new_record(policy=CANDIDATE_WRITE, user=user)
+    assessment = Assessment.objects.filter(slug=ASSESSMENT, is_active=True).first()
+    items = demo_items(assessment) if assessment else []
+    question, _created = SelfIdQuestion.objects.get_or_create(
+        team=team, key=SELF_ID["key"], defaults={"label": SELF_ID["label"], "options": SELF_ID["options"]}
+    )
+    made = 0
+    for spec in DEMO_REQUISITIONS:
+        if Requisition.objects.filter(team=team, title=spec.title).exists():
+            continue
+        with transaction.atomic():
+            _requisition_load(spec, user=user, team=team, assessment=assessment, items=items, question=question)
+        made += 1
+    return made
+
+
+def _requisition_load(spec: DemoRequisition, *, user, team, assessment, items, question) -> None:
+    rng = random.Random(spec.title)  # noqa: S311 (demo data)
+    now = timezone.now()
+    requisition = pipeline.requisition_create(
+        user=user,
+        title=spec.title,
+        role_profile=RoleProfile.objects.get(slug=spec.role_profile),
+        team=team,
+        openings=spec.openings,
+        status=Requisition.Status.OPEN,
+        opened_on=(now - timedelta(days=70)).date(),
+        hiring_manager=None,
+    )
+    people = _people(spec, rng)
+    hired = 0
+    for index, person in enumerate(people):
+        candidate = pipeline.candidate_create(
+            user=user,
+            team=team,
+            name=person["name"],
+            email=person["email"],
+            phone=person["phone"],
+            language=person["language"],
+            source=person["source"],
+            consent_at=now - timedelta(days=person["days_ago"]),
+            consent_text_version=CONSENT_VERSION,
+        ).candidate
+        if rng.random() < 0.75:
+            answer = rng.choice([*question.options, "prefer_not_to_say"]) if rng.random() < 0.9 else "prefer_not_to_say"
+            self_id_answers_record(candidate=candidate, answers={question.key: answer}, user=user)
+        application = pipeline.application_create(user=user, candidate=candidate, requisition=requisition)
+        furthest, ending = FIXED_ENDINGS[index] if index < len(FIXED_ENDINGS) else _outcome(spec, person, rng)
+        if furthest == Stage.HIRED:
+            if hired >= spec.openings:
+                furthest, ending = Stage.OFFER, Stage.WITHDRAWN
+            hired += 1
+        for stage in PATH[1 : PATH.index(furthest) + 1]:
+            application = pipeline.application_move(application=application, stage=stage, user=user)
+            if stage == Stage.ASSESSED and assessment is not None:
+                _assessment_taken(application, assessment, items, user, rng)
+        if furthest == Stage.SCREENED and ending is None and assessment is not None and rng.random() < 0.5:
+            _invited(application, assessment, user)  # invited, not yet taken: "not yet scorable"
+        if ending is not None:
+            reasons = WITHDRAWN if ending == Stage.WITHDRAWN else REJECTED[furthest]
+            application = pipeline.application_move(
+                application=application, stage=ending, user=user, reason=rng.choice(reasons)
+            )
+        _backdate(application, days_ago=person["days_ago"], rng=rng, now=now)
+
+
+def _people(spec: DemoRequisition, rng: random.Random) -> list[dict]:
+    people = []
+    for number in range(spec.size):
+        language = rng.choices(["da", "nb", "sv", "en"], weights=[55, 13, 17, 15])[0]
+        first, last = rng.choice(FIRST[language]), rng.choice(LAST[language])
+        prefix, digits = PHONE[language]
+        people.append(
+            {
+                "name": f"{first} {last}",
+                "email": f"{_ascii(first)}.{_ascii(last)}.{spec.role_profile[:4]}{number}{DEMO_EMAIL_DOMAIN}",
+                "phone": prefix + "".join(str(rng.randint(0, 9)) for _ in range(digits - 1)) + str(number % 10),
+                "language": language,
+                "source": rng.choices([c.value for c in Candidate.Source], weights=[55, 20, 20, 5])[0],
+                "days_ago": rng.randint(25, 65),
+            }
+        )
+    # A few possible duplicates: the same person applying again with another address, or the same
+    # phone under a differently written name. Flagged when created, left for a person to judge.
+    for original, twin in ((3, -1), (10, -2), (17, -3)):
+        source = people[original]
+        people[twin] = {**people[twin], "name": source["name"], "language": source["language"]}
+    first, last = people[10]["name"].split(" ", 1)
+    people[-2].update(name=f"{last}, {first}", phone=people[10]["phone"])
+    people[-3]["email"] = people[17]["email"].capitalize()
+    return people
+
+
+def _ascii(text: str) -> str:
+    return text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "a", "ö": "o", "é": "e"}))
+
+
+def _outcome(spec: DemoRequisition, person: dict, rng: random.Random) -> tuple[str, str | None]:
+    """The furthest stage reached, and how the application ended there (None: still waiting)."""
+    passes = [spec.screening[person["language"]], 0.8, 0.55, 0.5, 0.7]
+    furthest = Stage.APPLIED
+    for stage, chance in zip(PATH[1:], passes, strict=True):
+        if rng.random() >= chance:
+            break
+        furthest = stage
+    if furthest == Stage.HIRED:
+        return furthest, None
+    roll = rng.random()
+    if roll < 0.2:
+        return furthest, None
+    return furthest, Stage.WITHDRAWN if roll < 0.32 else Stage.REJECTED
+
+
+def _invited(application: Application, assessment: Assessment, user) -> Invitation:
+    # As ranking.application_invite, but without sending e-mail to demo addresses.
+    candidate = application.candidate
+    invitation = assessment_services.invitation_create(
+        assessment=assessment,
+        email=candidate.email,
+        name=candidate.name,
+        language=candidate.language,
+        user=user,
+        team=application.requisition.team,
+        send=False,
+    )
+    ApplicationInvitation.objects.create(application=application, invitation=invitation)
+    return invitation
+
+
+def _assessment_taken(application: Application, assessment: Assessment, items, user, rng: random.Random) -> None:
+    invitation = _invited(application, assessment, user)
+    demo_attempt_submit(invitation=invitation, items=items, leaning=rng.choice(LEANINGS), rng=rng)
+
+
+def _backdate(application: Application, *, days_ago: int, rng: random.Random, now) -> None:
+    """Spread the application's moves over the weeks since it came in; the assessment is dated
+    with the move to "assessed"."""
+    at = now - timedelta(days=days_ago) + timedelta(hours=rng.randint(1, 8))
+    Application.objects.filter(pk=application.pk).update(created_at=at)
+    for move in ApplicationMove.objects.filter(application=application).order_by("at", "id"):
+        if move.from_stage:
+            at = min(at + timedelta(days=rng.randint(2, 9), hours=rng.randint(0, 6)), now - timedelta(hours=1))
+        ApplicationMove.objects.filter(pk=move.pk).update(at=at)
+        if move.to_stage == Stage.ASSESSED:
+            Attempt.objects.filter(invitation__application_link__application=application).update(
+                started_at=at - timedelta(hours=2),
+                consent_at=at - timedelta(hours=2),
+                submitted_at=at - timedelta(hours=1),
+            )

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments import services as assessment_services
-from assessments.demo import demo_attempt_submit, demo_items
-from assessments.models import Assessment, Attempt, Invitation
+from assessments.demo import demo_attempts_submitted, demo_items
+from assessments.models import Assessment, Invitation
 from hiring import pipeline
 from hiring.models import (
     Application,
@@ -176,6 +176,8 @@ def _requisition_load(spec: DemoRequisition, *, user, team, assessment, items, q
     )
     people = _people(spec, rng)
     hired = 0
+    taking: dict[int, tuple[Invitation, str]] = {}  # application id → (invitation, leaning)
+    came_in: dict[int, int] = {}  # application id → days ago
     for index, person in enumerate(people):
         candidate = pipeline.candidate_create(
             user=user,
@@ -200,7 +202,7 @@ def _requisition_load(spec: DemoRequisition, *, user, team, assessment, items, q
         for stage in PATH[1 : PATH.index(furthest) + 1]:
             application = pipeline.application_move(application=application, stage=stage, user=user)
             if stage == Stage.ASSESSED and assessment is not None:
-                _assessment_taken(application, assessment, items, user, rng)
+                taking[application.id] = (_invited(application, assessment, user), rng.choice(LEANINGS))
         if furthest == Stage.SCREENED and ending is None and assessment is not None and rng.random() < 0.5:
             _invited(application, assessment, user)  # invited, not yet taken: "not yet scorable"
         if ending is not None:
@@ -208,14 +210,43 @@ def _requisition_load(spec: DemoRequisition, *, user, team, assessment, items, q
             application = pipeline.application_move(
                 application=application, stage=ending, user=user, reason=rng.choice(reasons)
             )
-        _backdate(application, days_ago=person["days_ago"], rng=rng, now=now)
+        came_in[application.id] = person["days_ago"]
+    _backdate(came_in, rng=rng, now=now)
+    # The assessment was finished just before the move to "assessed".
+    assessed_at = dict(
+        ApplicationMove.objects.filter(
+            application_id__in=taking, to_stage=Stage.ASSESSED, undo_of__isnull=True
+        ).values_list("application_id", "at")
+    )
+    demo_attempts_submitted(
+        taken=[
+            (invitation, leaning, assessed_at[app_id] - timedelta(hours=1))
+            for app_id, (invitation, leaning) in taking.items()
+        ],
+        items=items,
+        seed=spec.title,
+    )
+
+
+def _names(spec: DemoRequisition) -> dict[str, list[tuple[str, str]]]:
+    """Per language, names no other demo requisition uses: each takes its own share of every
+    first and last name combination, shuffled the same way on every install."""
+    rng = random.Random("demo names")  # noqa: S311 (demo data)
+    share = DEMO_REQUISITIONS.index(spec)
+    names = {}
+    for language in FIRST:
+        pool = [(first, last) for first in FIRST[language] for last in LAST[language]]
+        rng.shuffle(pool)
+        names[language] = pool[share :: len(DEMO_REQUISITIONS)]
+    return names
 
 
 def _people(spec: DemoRequisition, rng: random.Random) -> list[dict]:
     people = []
+    names = _names(spec)
     for number in range(spec.size):
         language = rng.choices(["da", "nb", "sv", "en"], weights=[55, 13, 17, 15])[0]
-        first, last = rng.choice(FIRST[language]), rng.choice(LAST[language])
+        first, last = names[language].pop()
         prefix, digits = PHONE[language]
         people.append(
             {
@@ -274,23 +305,21 @@ def _invited(application: Application, assessment: Assessment, user) -> Invitati
     return invitation
 
 
-def _assessment_taken(application: Application, assessment: Assessment, items, user, rng: random.Random) -> None:
-    invitation = _invited(application, assessment, user)
-    demo_attempt_submit(invitation=invitation, items=items, leaning=rng.choice(LEANINGS), rng=rng)
-
-
-def _backdate(application: Application, *, days_ago: int, rng: random.Random, now) -> None:
-    """Spread the application's moves over the weeks since it came in; the assessment is dated
-    with the move to "assessed"."""
-    at = now - timedelta(days=days_ago) + timedelta(hours=rng.randint(1, 8))
-    Application.objects.filter(pk=application.pk).update(created_at=at)
-    for move in ApplicationMove.objects.filter(application=application).order_by("at", "id"):
-        if move.from_stage:
+def _backdate(came_in: dict[int, int], *, rng: random.Random, now) -> None:
+    """Spread each application's moves over the weeks since it came in (`came_in`: days ago)."""
+    applications = list(Application.objects.filter(id__in=came_in).order_by("id"))
+    moves = list(ApplicationMove.objects.filter(application_id__in=came_in).order_by("application_id", "at", "id"))
+    start = {}
+    for application in applications:
+        start[application.id] = now - timedelta(days=came_in[application.id]) + timedelta(hours=rng.randint(1, 8))
+        application.created_at = start[application.id]
+    latest: dict[int, object] = {}
+    for move in moves:
+        at = latest.get(move.application_id)
+        if at is None:
+            at = start[move.application_id]
+        else:
             at = min(at + timedelta(days=rng.randint(2, 9), hours=rng.randint(0, 6)), now - timedelta(hours=1))
-        ApplicationMove.objects.filter(pk=move.pk).update(at=at)
-        if move.to_stage == Stage.ASSESSED:
-            Attempt.objects.filter(invitation__application_link__application=application).update(
-                started_at=at - timedelta(hours=2),
-                consent_at=at - timedelta(hours=2),
-                submitted_at=at - timedelta(hours=1),
-            )
+        move.at = latest[move.application_id] = at
+    Application.objects.bulk_update(applications, ["created_at"])
+    ApplicationMove.objects.bulk_update(moves, ["at"])

@@ -283,10 +283,11 @@ def _outcome(spec: DemoRequisition, person: dict, rng: random.Random) -> tuple[s
         furthest = stage
     if furthest == Stage.HIRED:
         return furthest, None
+    # An open requisition: about a third are still waiting for the next step.
     roll = rng.random()
-    if roll < 0.2:
+    if roll < 0.35:
         return furthest, None
-    return furthest, Stage.WITHDRAWN if roll < 0.32 else Stage.REJECTED
+    return furthest, Stage.WITHDRAWN if roll < 0.45 else Stage.REJECTED
 
 
 def _invited(application: Application, assessment: Assessment, user) -> Invitation:

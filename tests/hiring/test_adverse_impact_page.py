@@ -47,7 +47,7 @@ def test_it_marks_a_flagged_group_in_words_and_hides_small_groups(client, recrui
     # Internal moves: three applicants, so their outcome is not shown.
     assert "Internal move" in html and "fewer than 5" in html
     assert "Ansøger" not in html
-    assert "four fifths (80 %)" in html and "Fisher" in html
+    assert "less than four fifths of the highest" in html and "Fisher" in html
 
 
 def test_it_shows_every_stage_by_default_and_one_when_filtered(client, recruiter, with_applicants):

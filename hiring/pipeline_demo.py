@@ -19,6 +19,7 @@ from assessments.demo import demo_attempts_submitted, demo_items
 from assessments.models import Assessment, Invitation
 from hiring import pipeline
 from hiring.models import (
+    PREFER_NOT_TO_SAY,
     Application,
     ApplicationInvitation,
     ApplicationMove,
@@ -190,9 +191,14 @@ def _requisition_load(spec: DemoRequisition, *, user, team, assessment, items, q
             consent_at=now - timedelta(days=person["days_ago"]),
             consent_text_version=CONSENT_VERSION,
         ).candidate
-        if rng.random() < 0.75:
-            answer = rng.choice([*question.options, "prefer_not_to_say"]) if rng.random() < 0.9 else "prefer_not_to_say"
-            self_id_answers_record(candidate=candidate, answers={question.key: answer}, user=user)
+        if rng.random() < 0.75:  # a quarter left the voluntary question unanswered
+            answer = rng.choice([*question.options, PREFER_NOT_TO_SAY])
+            self_id_answers_record(
+                candidate=candidate,
+                answers={question.key: answer},
+                user=user,
+                given_at=now - timedelta(days=person["days_ago"]),
+            )
         application = pipeline.application_create(user=user, candidate=candidate, requisition=requisition)
         furthest, ending = FIXED_ENDINGS[index] if index < len(FIXED_ENDINGS) else _outcome(spec, person, rng)
         if furthest == Stage.HIRED:

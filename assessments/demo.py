@@ -5,11 +5,14 @@ pages, percentiles and the item analysis show realistic figures. No real person'
 """
 
 import random
+from datetime import datetime, timedelta
 
 from django.db import transaction
 
-from assessments import kinds, services
-from assessments.models import Assessment, Invitation, Item
+from assessments import kinds, scoring, services
+from assessments.models import Answer, Assessment, Attempt, AttemptResult, Invitation, Item
+from profiles.analysis import analyze_text
+from profiles.service_types import SERVICE_TYPES
 from servicefit.core.policies import CANDIDATE_WRITE, team_for_new_record
 
 DEMO_CANDIDATES = [
@@ -45,7 +48,7 @@ def demo_candidates_load(*, user) -> int:
     assessment = Assessment.objects.filter(slug="service-profile-standard").first()
     if assessment is None:
         return 0
-    items = list(Item.objects.filter(section__assessment=assessment).prefetch_related("options"))
+    items = demo_items(assessment)
     # Demo candidates made before teams existed move to the user's team, so they stay visible.
     Invitation.objects.filter(email__endswith=DEMO_DOMAIN).update(
         team=team_for_new_record(policy=CANDIDATE_WRITE, user=user)
@@ -60,14 +63,7 @@ def demo_candidates_load(*, user) -> int:
             invitation = services.invitation_create(
                 assessment=assessment, email=email, name=name, language=language, user=user, send=False
             )
-            attempt = services.attempt_start(invitation=invitation, consent=True)
-            for section_id in attempt.layout["sections"]:
-                services.section_open(invitation=invitation, section_id=section_id)
-            for item in items:
-                services.answer_save(
-                    invitation=invitation, item_id=item.id, value=_answer(item, leaning, language, rng)
-                )
-            services.attempt_submit(invitation=invitation)
+            demo_attempt_submit(invitation=invitation, items=items, leaning=leaning, rng=rng)
         made += 1
     for name, language in OPEN_INVITATIONS:
         email = f"{name.split()[0].lower()}{DEMO_DOMAIN}"
@@ -77,6 +73,89 @@ def demo_candidates_load(*, user) -> int:
             )
     services.psychometrics_compute(assessment_id=assessment.id)
     return made
+
+
+def demo_items(assessment: Assessment) -> list[Item]:
+    return list(Item.objects.filter(section__assessment=assessment).prefetch_related("options"))
+
+
+def demo_attempt_submit(*, invitation: Invitation, items: list[Item], leaning: str, rng: random.Random) -> None:
+    """Take the invitation's assessment as a candidate leaning to one service type would, and submit
+    it (the candidate's own services, so the result is scored the real way). Other apps' demos use it."""
+    attempt = services.attempt_start(invitation=invitation, consent=True)
+    for section_id in attempt.layout["sections"]:
+        services.section_open(invitation=invitation, section_id=section_id)
+    # One INSERT instead of answer_save per item (the hiring demo takes some sixty attempts): the
+    # values are valid by construction, and submitting scores them the real way.
+    Answer.objects.bulk_create(
+        [Answer(attempt=attempt, item=item, value=_answer(item, leaning, invitation.language, rng)) for item in items]
+    )
+    services.attempt_submit(invitation=invitation)
+
+
+def demo_attempts_submitted(*, taken: list[tuple[Invitation, str, datetime]], items: list[Item], seed: str) -> None:
+    """Many finished attempts at once (invitation, leaning, submitted at), for pipelines of demo
+    applicants: the answers demo_attempt_submit would give, scored by the same pure scoring a
+    submit uses, written in a few INSERTs, and the norm group recounted once at the end. Taking
+    sixty attempts one by one would make seed_demo slow for no gain in realism."""
+    if not taken:
+        return
+    rng = random.Random(seed)  # noqa: S311 (demo data)
+    assessment = taken[0][0].assessment
+    keys = services.item_keys(assessment)
+    layout = {"sections": [], "items": {}, "options": {}}
+    for item in items:
+        if item.section_id not in layout["sections"]:
+            layout["sections"].append(item.section_id)
+        layout["items"].setdefault(str(item.section_id), []).append(item.id)
+        options = [option.id for option in item.options.all()]
+        if options:
+            layout["options"][str(item.id)] = options
+    text_items = [item for item in items if item.kind == kinds.TEXT]
+    analysed = {language: _reply_analysis(language, text_items) for language in {i.language for i, _l, _a in taken}}
+    attempts = Attempt.objects.bulk_create(
+        [
+            Attempt(
+                invitation=invitation,
+                started_at=at - timedelta(minutes=40),
+                consent_at=at - timedelta(minutes=40),
+                submitted_at=at,
+                layout=layout,
+            )
+            for invitation, _leaning, at in taken
+        ]
+    )
+    answers, results = [], []
+    for attempt, (invitation, leaning, _at) in zip(attempts, taken, strict=True):
+        values = {item.id: _answer(item, leaning, invitation.language, rng) for item in items}
+        answers += [Answer(attempt=attempt, item_id=item_id, value=value) for item_id, value in values.items()]
+        result = scoring.score(keys, values, list(SERVICE_TYPES))
+        results.append(
+            AttemptResult(
+                attempt=attempt,
+                type_scores=result.type_scores,
+                top_type=result.top_type or "",
+                competency_scores=result.competency_scores,
+                text_analysis=analysed[invitation.language],
+                consistency={
+                    "forced_choice_counts": result.forced_choice_counts,
+                    "spearman": result.consistency,
+                    "consistent": result.consistent,
+                },
+            )
+        )
+    Answer.objects.bulk_create(answers, batch_size=2000)
+    AttemptResult.objects.bulk_create(results)
+    Invitation.objects.filter(id__in=[invitation.id for invitation, _l, _a in taken]).update(
+        status=Invitation.Status.SUBMITTED
+    )
+    services.norm_statistics_rebuild(assessment=assessment)
+
+
+def _reply_analysis(language: str, text_items: list[Item]) -> dict:
+    data = analyze_text(REPLY[language], language).to_dict()
+    summary = {key: data[key] for key in ("scores", "controller_index", "readability", "word_count", "language")}
+    return {str(item.id): summary for item in text_items}
 
 
 def _answer(item: Item, leaning: str, language: str, rng: random.Random):

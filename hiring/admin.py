@@ -17,6 +17,7 @@ from hiring.models import (
     JobAdRevision,
     RankingDecision,
     Requisition,
+    SelfIdQuestion,
     StageTemplate,
     TalentPoolEntry,
 )
@@ -293,3 +294,14 @@ class RankingDecisionAdmin(PersonalDataAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(SelfIdQuestion)
+class SelfIdQuestionAdmin(admin.ModelAdmin):
+    """The attributes a team chooses to ask about (none by default). The answers are not listed here:
+    they are read only in aggregate, on the adverse-impact page."""
+
+    list_display = ["label", "key", "team", "active"]
+    list_filter = ["active", "team"]
+    search_fields = ["label", "key"]
+    list_select_related = ["team"]

@@ -31,6 +31,11 @@ urlpatterns = [
         "duplicate-flags/<int:flag_id>/dismiss/", api.DuplicateFlagDismissApi.as_view(), name="duplicate-flag-dismiss"
     ),
     path("duplicate-flags/<int:flag_id>/merge/", api.DuplicateFlagMergeApi.as_view(), name="duplicate-flag-merge"),
+    path(
+        "candidates/<int:candidate_id>/self-identification/",
+        api.CandidateSelfIdentificationApi.as_view(),
+        name="candidate-self-identification",
+    ),
     path("applications/", api.ApplicationListApi.as_view(), name="application-list"),
     path("applications/<int:application_id>/", api.ApplicationDetailApi.as_view(), name="application-detail"),
     path("applications/<int:application_id>/move/", api.ApplicationMoveApi.as_view(), name="application-move"),
@@ -63,4 +68,9 @@ urlpatterns = [
         name="application-decision-list",
     ),
     path("role-profiles/<slug:slug>/fit-settings/", api.RoleProfileFitSettingsApi.as_view(), name="fit-setting-list"),
+    path(
+        "requisitions/<int:requisition_id>/adverse-impact/",
+        api.RequisitionAdverseImpactApi.as_view(),
+        name="requisition-adverse-impact",
+    ),
 ]

@@ -17,6 +17,7 @@ class HiringConfig(AppConfig):
         registry.area_register(namespace="hiring", label=_("Hiring"), order=20)
         registry.home_panel_register(template="hiring/_home_panel.html", context=lambda request: {}, order=20)
         registry.demo_loader_register(name="hiring", load=demo.demo_load, order=20)
+        registry.demo_loader_register(name="hiring-pipeline", load=demo.demo_pipeline_load, order=40)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
         attempt_scored.connect(attempt_scored_received, dispatch_uid="hiring.fit_records.attempt_scored")

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from hiring import services
 from hiring.models import BulkAnalysis, JobAd
+from hiring.pipeline_demo import demo_requisitions_load
 from profiles.models import RoleProfile
 from servicefit.core.policies import JOB_AD_WRITE, team_for_new_record
 
@@ -43,6 +44,12 @@ def demo_job_ads_load(*, owner) -> int:
             user=owner,
         )
     return made
+
+
+def demo_pipeline_load(*, users: dict) -> str:
+    """The seed_demo entry point for requisitions and candidates; registered after the assessments'
+    demo, whose battery and norms the candidates' results are scored against."""
+    return f"demo requisitions created: {demo_requisitions_load(user=users['recruiter'])}"
 
 
 def demo_load(*, users: dict) -> str:

@@ -1,8 +1,8 @@
 """Applicants' personal data in hiring: candidates (CV and cover letter as text, education,
 experience), their applications, stage history, links to assessment invitations, the e-mails sent
 to them (kind, language, when; no copy of the text), talent-pool consent, hires, the
-possible-duplicate flags on them, the audit of merges into them, their stored fit results and
-the decisions made against the ranking.
+possible-duplicate flags on them, the audit of merges into them, their stored fit results,
+the decisions made against the ranking and their voluntary self-identification.
 
 Erasure deletes them: a pipeline keeps no aggregate that needs an anonymous placeholder, and a
 move's or a decision's reason may name the person. Requisitions stay (they hold no one's data). The assessment
@@ -36,6 +36,7 @@ from hiring.models import (
     FitRecord,
     Hire,
     RankingDecision,
+    SelfIdAnswer,
     TalentPoolEntry,
 )
 from hiring.pipeline import APPLICANT
@@ -54,6 +55,7 @@ EXPORTED = {
     CandidateMergeAudit: "merges",
     FitRecord: "fit",
     RankingDecision: "decisions",
+    SelfIdAnswer: "self_identification",
 }
 
 
@@ -183,6 +185,11 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "at": audit.at.isoformat(),
             }
         )
+    self_id: dict[int, list] = {}
+    for answer in SelfIdAnswer.objects.filter(candidate__in=candidates).select_related("question").order_by("id"):
+        self_id.setdefault(answer.candidate_id, []).append(
+            {"question": answer.question.label, "answer": answer.option, "given_at": answer.given_at.isoformat()}
+        )
     return {
         "candidates": [
             {
@@ -204,6 +211,7 @@ def applicant_export(candidates: Sequence[Candidate]) -> dict:
                 "hires": hires_by_candidate.get(candidate.id, []),
                 "possible_duplicates": flags.get(candidate.id, []),
                 "merges": merges.get(candidate.id, []),
+                "self_identification": self_id.get(candidate.id, []),
             }
             for candidate in candidates
         ]
@@ -284,6 +292,9 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
     rows += [
         (RankingDecision, pk)
         for pk in RankingDecision.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
+    ]
+    rows += [
+        (SelfIdAnswer, pk) for pk in SelfIdAnswer.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)
     ]
     return rows
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hiring import board_views, candidate_views, privacy_views, ranking_views, views
+from hiring import board_views, candidate_views, impact_views, privacy_views, ranking_views, views
 
 app_name = "hiring"
 urlpatterns = [
@@ -80,4 +80,14 @@ urlpatterns += [
     ),
     path("applications/<int:application_id>/decide/", ranking_views.application_decide, name="application-decide"),
     path("role-profiles/<slug:slug>/fit-settings/", ranking_views.fit_settings_edit, name="fit-settings"),
+    path(
+        "requisitions/<int:requisition_id>/adverse-impact/",
+        impact_views.adverse_impact,
+        name="adverse-impact",
+    ),
+    path(
+        "requisitions/<int:requisition_id>/adverse-impact.csv",
+        impact_views.adverse_impact_csv,
+        name="adverse-impact-csv",
+    ),
 ]

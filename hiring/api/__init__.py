@@ -1,5 +1,6 @@
 """The hiring API, one module per subject; hiring/api_urls.py reads the views from here."""
 
+from hiring.api.adverse_impact import CandidateSelfIdentificationApi, RequisitionAdverseImpactApi
 from hiring.api.candidates import (
     CandidateDocumentsApi,
     CandidateDuplicatesApi,
@@ -64,11 +65,13 @@ __all__ = [
     "DuplicateFlagDismissApi",
     "DuplicateFlagLinkApi",
     "DuplicateFlagMergeApi",
+    "CandidateSelfIdentificationApi",
     "JobAdAnalyzeApi",
     "JobAdDetailApi",
     "JobAdListApi",
     "RequisitionDetailApi",
     "RequisitionFiguresApi",
+    "RequisitionAdverseImpactApi",
     "RequisitionListApi",
     "RequisitionRankingApi",
     "RequisitionRankingRefreshApi",

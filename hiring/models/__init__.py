@@ -18,6 +18,7 @@ from hiring.models.pipeline import (
     stage_moves_from,
 )
 from hiring.models.retention import TalentPoolEntry
+from hiring.models.self_identification import PREFER_NOT_TO_SAY, SelfIdAnswer, SelfIdQuestion
 from hiring.models.stage_templates import StageTemplate
 
 __all__ = [
@@ -44,7 +45,10 @@ __all__ = [
     "JobAd",
     "JobAdRevision",
     "RankingDecision",
+    "PREFER_NOT_TO_SAY",
     "Requisition",
+    "SelfIdAnswer",
+    "SelfIdQuestion",
     "Stage",
     "TalentPoolEntry",
     "StageTemplate",

@@ -91,6 +91,9 @@ RANKING_READ = Policy("ranking_read", own_teams=_roles(RECRUITER, MANAGER), all_
 # Deciding against the ranking moves the application: CANDIDATE_WRITE's roles, and a manager for the
 # requisitions they are the hiring manager of (hiring/decisions.py checks that part per requisition).
 RANKING_DECIDE = Policy("ranking_decide", own_teams=_roles(RECRUITER, MANAGER), all_teams=_roles(HR, ADMIN))
+# Aggregates only (no person is shown), yet about applicants: recruiters of the team and HR; a hiring
+# manager sees their own candidates, not how the team's selection falls across groups.
+ADVERSE_IMPACT_READ = Policy("adverse_impact_read", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_EXPORT = Policy("personal_data_export", all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_ERASE = Policy("personal_data_erase", all_teams=_roles(HR, ADMIN))
 # For the workforce issue: managers lead their own team's agents.
@@ -113,6 +116,7 @@ POLICIES = {
         PIPELINE_READ,
         RANKING_READ,
         RANKING_DECIDE,
+        ADVERSE_IMPACT_READ,
         PERSONAL_DATA_EXPORT,
         PERSONAL_DATA_ERASE,
         AGENT_READ,

@@ -17,7 +17,16 @@ from hiring.models import Candidate, CandidateEmailTemplate, Requisition, Stage
 from servicefit.core.csv import csv_write
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.policies import CANDIDATE_WRITE, JOB_AD_READ, JOB_AD_WRITE, PIPELINE_READ, team_choices
+from servicefit.core.policies import (
+    ADVERSE_IMPACT_READ,
+    CANDIDATE_RESULTS_READ,
+    CANDIDATE_WRITE,
+    JOB_AD_READ,
+    JOB_AD_WRITE,
+    PIPELINE_READ,
+    RANKING_READ,
+    team_choices,
+)
 
 BOARD_FILTERS = ("q", "stage", "source", "language")
 CSV_COLUMNS = ["id", "title", "status", "role_profile", "team", "openings", "applications", "opened_on", "closed_on"]
@@ -182,6 +191,10 @@ def requisition_board(request, requisition_id):
             "shown": len(applications),
             "can_write": can_write,
             "can_edit": JOB_AD_WRITE.allows_team(request.user, requisition.team_id),
+            "can_rank": RANKING_READ.allows_team(request.user, requisition.team_id),
+            "can_see_impact": ADVERSE_IMPACT_READ.allows_team(request.user, requisition.team_id),
+            "can_see_merits": requisition.status == Requisition.Status.FILLED
+            and CANDIDATE_RESULTS_READ.allows_team(request.user, requisition.team_id),
             "bulk_form": bulk_form,
             "interview_form": board_forms.InterviewForm(),
             "figures": _figures_for_page(requisition_figures_get(requisition=requisition)),

@@ -242,3 +242,27 @@ def test_an_applicants_fit_and_decisions_are_exported_and_erased(requisition, ba
     assert not FitRecord.objects.exists() and not RankingDecision.objects.exists()
     assert "quetzalcoatl" not in database_text()
     assert AccessLog.objects.filter(action="erase", category="applicant").exists()
+
+
+def test_it_scores_the_fit_again_when_a_cover_letter_is_uploaded_or_removed(
+    requisition, battery, recruiter, django_capture_on_commit_callbacks
+):
+    from hiring import pipeline
+
+    application = apply(requisition, recruiter, 1)
+    assessed_and_stored(application, battery, recruiter, competencies=IN_BAND)
+    assert FitRecord.objects.get(application=application).result["components"]["cover_letter"]["score"] is None
+    candidate = Candidate.objects.get(id=application.candidate_id)
+
+    with django_capture_on_commit_callbacks(execute=True) as enqueued:
+        pipeline.candidate_document_save(candidate=candidate, kind="cover_letter", text=ROLE_LIKE_LETTER)
+    assert len(enqueued) == 1
+    assert FitRecord.objects.get(application=application).result["components"]["cover_letter"]["score"] > 0
+
+    with django_capture_on_commit_callbacks(execute=True) as enqueued:
+        pipeline.candidate_document_save(candidate=candidate, kind="cv", text="Kundeservice, tre år")
+    assert enqueued == []  # a CV is not part of the fit
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pipeline.candidate_document_save(candidate=candidate, kind="cover_letter", text="")
+    assert FitRecord.objects.get(application=application).result["components"]["cover_letter"]["score"] is None

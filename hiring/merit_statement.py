@@ -10,7 +10,7 @@ competency levels of the latest scored attempt). Every read is written to the ac
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from hiring.fit import level_of
 from hiring.models import Application, ApplicationInvitation, Candidate, Requisition, Stage
@@ -34,7 +34,8 @@ class Merits:
 def merit_statement(*, requisition: Requisition, user) -> list[Merits]:
     """The merits of the person(s) hired for a filled requisition, logged as viewed by `user`."""
     if requisition.status != Requisition.Status.FILLED:
-        raise ApplicationError(_("A merit statement is only given for a filled requisition."), status=409)
+        # Lazy: the statement is built in its own language, the refusal is read in the user's.
+        raise ApplicationError(gettext_lazy("A merit statement is only given for a filled requisition."), status=409)
     hired = list(
         Application.objects.filter(requisition=requisition, stage=Stage.HIRED)
         .select_related("candidate")

@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k lexicon -x"`.
 PYTEST_ARGS ?=
+# pytest-xdist workers for `make test` (each with its own test database); 0 runs in one process.
+PYTEST_WORKERS ?= 2
 # Broker for `make worker` / `make beat`; start `make run` with the same variable to use them.
 DEV_BROKER_URL ?= redis://127.0.0.1:6379/0
 # Port for `make run`; in development the invitation links (SITE_URL) follow it unless SITE_URL is set.
@@ -52,7 +54,7 @@ run: $(STAMP)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

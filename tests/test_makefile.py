@@ -52,3 +52,26 @@ def test_it_lists_install_and_the_port_in_help(tmp_path):
 
     assert "make install" in out
     assert "http://127.0.0.1:8123/" in out
+
+
+def test_it_runs_the_tests_in_two_processes_unless_told_otherwise(tmp_path):
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    (fake_bin / "pytest").write_text("#!/bin/sh\necho pytest $*\n")
+    (fake_bin / "pytest").chmod(0o755)
+    (fake_bin / "python").touch()  # the venv "exists": make must not create one
+    stamp = tmp_path / "installed"
+    stamp.touch()
+
+    def run(*args: str) -> str:
+        return subprocess.run(  # noqa: S603 - our own Makefile and arguments
+            [shutil.which("make"), "--no-print-directory", "test", f"STAMP={stamp}", f"BIN={fake_bin}", *args],
+            cwd=ROOT,
+            env={"PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    assert "pytest -n 2 --dist worksteal" in run()
+    assert "pytest -n 0 --dist worksteal -k lexicon" in run("PYTEST_WORKERS=0", "PYTEST_ARGS=-k lexicon")

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from hiring.models import (
+    FIT_SETTING_VALUES,
     Application,
     ApplicationMove,
     BulkAnalysis,
@@ -188,18 +189,6 @@ class HireAdmin(PersonalDataAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [field.name for field in Hire._meta.fields]
-
-
-FIT_SETTING_VALUES = [
-    "service_types_weight",
-    "competencies_weight",
-    "cover_letter_weight",
-    "strong_from",
-    "good_from",
-    "partial_from",
-    "hurdles",
-    "stale_after_days",
-]
 
 
 class FitSettingAdminForm(forms.ModelForm):

@@ -14,14 +14,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from assessments import services as assessment_services
 from assessments.demo import demo_attempts_submitted, demo_items
 from assessments.models import Assessment, Invitation
-from hiring import fit_records, hires, pipeline
+from hiring import fit_records, hires, pipeline, ranking
 from hiring.models import (
     PREFER_NOT_TO_SAY,
     Application,
-    ApplicationInvitation,
     ApplicationMove,
     Candidate,
     Hire,
@@ -314,19 +312,7 @@ def _outcome(spec: DemoRequisition, person: dict, rng: random.Random) -> tuple[s
 
 
 def _invited(application: Application, assessment: Assessment, user) -> Invitation:
-    # As ranking.application_invite, but without sending e-mail to demo addresses.
-    candidate = application.candidate
-    invitation = assessment_services.invitation_create(
-        assessment=assessment,
-        email=candidate.email,
-        name=candidate.name,
-        language=candidate.language,
-        user=user,
-        team=application.requisition.team,
-        send=False,
-    )
-    ApplicationInvitation.objects.create(application=application, invitation=invitation)
-    return invitation
+    return ranking.application_invite(application=application, assessment=assessment, user=user, send=False)
 
 
 def _backdate(came_in: dict[int, int], *, rng: random.Random, now) -> None:

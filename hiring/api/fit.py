@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from hiring import decisions, fit_records, fit_settings, pipeline_selectors, ranking
 from hiring.fit import MAX_COVER_LETTER_WEIGHT
-from hiring.models import FitSetting, RankingDecision, Stage
+from hiring.models import FIT_SETTING_VALUES, FitSetting, RankingDecision, Stage
 from profiles.models import RoleProfile
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
@@ -32,14 +32,7 @@ class FitSettingOutput(serializers.ModelSerializer):
         fields = [
             "number",
             "version",
-            "service_types_weight",
-            "competencies_weight",
-            "cover_letter_weight",
-            "strong_from",
-            "good_from",
-            "partial_from",
-            "hurdles",
-            "stale_after_days",
+            *FIT_SETTING_VALUES,
             "created_by",
             "created_at",
         ]

@@ -1,7 +1,15 @@
 """hiring's models, a module per subject. A new subject adds its module and its import line here."""
 
 from hiring.models.duplicates import CandidateMergeAudit, DuplicateFlag, DuplicateReason
-from hiring.models.fit_records import FitLabel, FitRecord, FitSetting, FitStatus, RankingDecision, fit_version
+from hiring.models.fit_records import (
+    FIT_SETTING_VALUES,
+    FitLabel,
+    FitRecord,
+    FitSetting,
+    FitStatus,
+    RankingDecision,
+    fit_version,
+)
 from hiring.models.hires import Hire
 from hiring.models.job_ads import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.models.messages import CandidateEmail, CandidateEmailTemplate, EmailKind
@@ -22,6 +30,7 @@ from hiring.models.self_identification import PREFER_NOT_TO_SAY, SelfIdAnswer, S
 from hiring.models.stage_templates import StageTemplate
 
 __all__ = [
+    "FIT_SETTING_VALUES",
     "ENDED_STAGES",
     "STAGE_MOVES",
     "STAGES_WITH_REASON",

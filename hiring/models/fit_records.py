@@ -23,6 +23,19 @@ class FitStatus(models.TextChoices):
     NOT_SCORABLE = "not_scorable", _("not yet scorable")
 
 
+# What a version of fit settings sets (the rest of a FitSetting says whose and which version it is).
+FIT_SETTING_VALUES = (
+    "service_types_weight",
+    "competencies_weight",
+    "cover_letter_weight",
+    "strong_from",
+    "good_from",
+    "partial_from",
+    "hurdles",
+    "stale_after_days",
+)
+
+
 class FitSetting(models.Model):
     """One version of a role profile's fit weights, label bands, hurdles and stale period. Never
     edited: a change is the next version, so a stored ranking can say what it was scored with."""

@@ -9,6 +9,8 @@ MANAGE := $(BIN)/python manage.py
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS="-k lexicon -x"`.
 PYTEST_ARGS ?=
 # pytest-xdist workers for `make test` (each with its own test database); 0 runs in one process.
+# `--dist load` hands each worker its tests in pytest-django's order, so the transactional tests (which
+# empty the database when they end) run after the others on every worker; work stealing breaks that.
 PYTEST_WORKERS ?= 2
 # Broker for `make worker` / `make beat`; start `make run` with the same variable to use them.
 DEV_BROKER_URL ?= redis://127.0.0.1:6379/0
@@ -54,7 +56,7 @@ run: $(STAMP)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -73,5 +73,5 @@ def test_it_runs_the_tests_in_two_processes_unless_told_otherwise(tmp_path):
             check=True,
         ).stdout
 
-    assert "pytest -n 2 --dist worksteal" in run()
-    assert "pytest -n 0 --dist worksteal -k lexicon" in run("PYTEST_WORKERS=0", "PYTEST_ARGS=-k lexicon")
+    assert "pytest -n 2 --dist load" in run()
+    assert "pytest -n 0 --dist load -k lexicon" in run("PYTEST_WORKERS=0", "PYTEST_ARGS=-k lexicon")

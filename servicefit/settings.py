@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "profiles",
     "hiring",
     "assessments",
+    "workforce",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ api_patterns = [
     path("", include("profiles.api_urls")),
     path("", include("hiring.api_urls")),
     path("", include("assessments.api_urls")),
+    path("", include("workforce.api_urls")),
 ]
 
 urlpatterns = [
@@ -44,4 +45,5 @@ urlpatterns = [
     path("assessments/", include("assessments.urls")),
     path("take/", include("assessments.take_urls")),
     path("talent-pool/", include("hiring.talent_pool_urls")),
+    path("workforce/", include("workforce.urls")),
 ]

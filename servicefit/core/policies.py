@@ -96,8 +96,19 @@ RANKING_DECIDE = Policy("ranking_decide", own_teams=_roles(RECRUITER, MANAGER), 
 ADVERSE_IMPACT_READ = Policy("adverse_impact_read", own_teams=_roles(RECRUITER), all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_EXPORT = Policy("personal_data_export", all_teams=_roles(HR, ADMIN))
 PERSONAL_DATA_ERASE = Policy("personal_data_erase", all_teams=_roles(HR, ADMIN))
-# For the workforce issue: managers lead their own team's agents.
+# Employees (workforce): a team lead (MANAGER) follows their own team's agents, HR and admins all.
+# Recruiters see no employee data (least privilege).
 AGENT_READ = Policy("agent_read", own_teams=_roles(MANAGER), all_teams=_roles(HR, ADMIN))
+# Employee master data (create, import, exit): HR's records.
+AGENT_WRITE = Policy("agent_write", all_teams=_roles(HR, ADMIN))
+# Development records (ratings, plans, coaching, training, moves): the team lead and HR.
+DEVELOPMENT_WRITE = Policy("development_write", own_teams=_roles(MANAGER), all_teams=_roles(HR, ADMIN))
+# The retention dashboard and the at-risk list: the team lead for their team, HR for all.
+RETENTION_READ = Policy("retention_read", own_teams=_roles(MANAGER), all_teams=_roles(HR, ADMIN))
+# Pulse surveys: HR creates and sends them; results are read under RETENTION_READ (groups of 5+).
+PULSE_MANAGE = Policy("pulse_manage", all_teams=_roles(HR, ADMIN))
+# Training and activating attrition models: shared, no team owns a model.
+ATTRITION_MODEL_MANAGE = Policy("attrition_model_manage", all_teams=_roles(HR, ADMIN), team_data=False)
 
 POLICIES = {
     p.name: p
@@ -120,6 +131,11 @@ POLICIES = {
         PERSONAL_DATA_EXPORT,
         PERSONAL_DATA_ERASE,
         AGENT_READ,
+        AGENT_WRITE,
+        DEVELOPMENT_WRITE,
+        RETENTION_READ,
+        PULSE_MANAGE,
+        ATTRITION_MODEL_MANAGE,
     )
 }
 

@@ -316,7 +316,8 @@ def cox_ph(durations, events, covariates, names, *, max_iterations: int = 50, to
     loglik, gradient, information = evaluate(beta)
     converged = separated = False
     iterations = 0
-    for iterations in range(1, max_iterations + 1):
+    for _ in range(max_iterations):
+        iterations += 1
         try:
             step = np.linalg.solve(information, gradient)
         except np.linalg.LinAlgError as error:

@@ -26,6 +26,7 @@ __all__ = [
     "LogRank",
     "concordance_index",
     "cox_ph",
+    "group_hazard_ratios",
     "kaplan_meier",
     "logrank_test",
 ]
@@ -370,3 +371,38 @@ def cox_ph(durations, events, covariates, names, *, max_iterations: int = 50, to
         converged=converged,
         separated=separated,
     )
+
+
+def group_hazard_ratios(durations, events, groups, reference) -> tuple[CoxResult, list[dict]]:
+    """Hazard ratio of each group against `reference` (e.g. fit band "high" vs "low") from one Cox
+    model on indicator columns, with each group's size and events beside its ratio so a page can
+    warn when they are too few. Rows: {"group", "n", "events", "hazard_ratio", "lower", "upper",
+    "p_value"}; the reference's row has a ratio of 1 and no interval."""
+    d, e = _durations_events(durations, events)
+    labels = np.asarray(groups)
+    if labels.shape != d.shape:
+        raise ValueError("groups must have the same length as durations")
+    others = [g for g in np.unique(labels).tolist() if g != reference]
+    if reference not in labels.tolist():
+        raise ValueError(f"the reference group {reference!r} has nobody in it")
+    if not others:
+        raise ValueError("hazard ratios need at least one group besides the reference")
+    indicators = np.column_stack([labels == g for g in others]).astype(float)
+    result = cox_ph(d, e, indicators, [str(g) for g in others])
+
+    def counts(group):
+        members = labels == group
+        return {"group": group, "n": int(members.sum()), "events": int(e[members].sum())}
+
+    rows = [{**counts(reference), "hazard_ratio": 1.0, "lower": None, "upper": None, "p_value": None}]
+    for i, group in enumerate(others):
+        rows.append(
+            {
+                **counts(group),
+                "hazard_ratio": float(result.hazard_ratios[i]),
+                "lower": float(result.hazard_ratio_lower[i]),
+                "upper": float(result.hazard_ratio_upper[i]),
+                "p_value": float(result.p_values[i]),
+            }
+        )
+    return result, rows

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from workforce.analysis.survival import concordance_index, cox_ph, kaplan_meier, logrank_test
+from workforce.analysis.survival import concordance_index, cox_ph, group_hazard_ratios, kaplan_meier, logrank_test
 
 WALTONS = Path(__file__).parent / "data" / "waltons.csv"
 
@@ -173,6 +173,44 @@ def test_it_flags_a_band_that_separates_the_leavers():
     result = cox_ph(durations, [1] * 8, [[1], [1], [1], [1], [0], [0], [0], [0]], ["band"])
 
     assert result.separated and not result.converged
+
+
+def test_it_flags_a_band_where_nobody_left():
+    durations = [1, 2, 3, 4, 5, 6, 7, 8]
+    result = cox_ph(durations, [1, 0, 1, 0, 1, 0, 1, 0], [[0], [1], [0], [1], [0], [1], [0], [1]], ["band"])
+
+    assert result.separated and result.coefficients[0] < -5
+
+
+def test_it_says_when_it_ran_out_of_iterations():
+    durations, events, x = small_cox_data()
+
+    result = cox_ph(durations, events, x, ["band", "age"], max_iterations=1)
+    assert not result.converged and not result.separated and result.iterations == 1
+
+
+def test_it_gives_hazard_ratios_of_bands_against_a_reference():
+    durations, events, x = small_cox_data()
+    bands = np.where(x[:, 0] == 1, "high", "low")
+
+    result, rows = group_hazard_ratios(durations, events, bands, "low")
+    alone = cox_ph(durations, events, x[:, :1], ["band"])
+    assert rows[0] == {
+        "group": "low",
+        "n": int((bands == "low").sum()),
+        "events": int(events[bands == "low"].sum()),
+        "hazard_ratio": 1.0,
+        "lower": None,
+        "upper": None,
+        "p_value": None,
+    }
+    assert rows[1]["group"] == "high"
+    assert rows[1]["hazard_ratio"] == pytest.approx(alone.hazard_ratios[0])
+    assert rows[1]["lower"] == pytest.approx(alone.hazard_ratio_lower[0])
+    assert rows[1]["n"] + rows[0]["n"] == len(durations)
+    assert result.names == ("high",)
+    with pytest.raises(ValueError, match="nobody in it"):
+        group_hazard_ratios(durations, events, bands, "medium")
 
 
 def test_it_refuses_covariates_that_cannot_identify_the_model():

@@ -23,6 +23,7 @@ PURE_MODULES = [
     "hiring/fit.py",
     "hiring/pipeline_matching.py",
     "hiring/pipeline_figures.py",
+    "workforce/analysis",
 ]
 
 

@@ -8,5 +8,8 @@ class WorkforceConfig(AppConfig):
 
     def ready(self):
         from servicefit.core import registry
+        from servicefit.core.personal_data import personal_data_handler_register
+        from workforce.personal_data import HANDLER
 
         registry.admin_models_register(self.label)
+        personal_data_handler_register(HANDLER)

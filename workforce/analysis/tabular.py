@@ -25,6 +25,7 @@ from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline
+from threadpoolctl import threadpool_limits
 
 NUMERIC = "numeric"
 ORDINAL = "ordinal"
@@ -294,8 +295,10 @@ def tabular_train(
         raise TableError("No usable column left to learn from.")
     X = raw_matrix(rows, schema)
     outer = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
-    aucs = cross_val_score(make_pipeline(schema, seed=seed), X, y, cv=outer, scoring="roc_auc")
-    pipeline = make_pipeline(schema, seed=seed).fit(X, y)
+    # The problems are small: one BLAS thread each is faster than threads fighting over the cores.
+    with threadpool_limits(limits=1):
+        aucs = cross_val_score(make_pipeline(schema, seed=seed), X, y, cv=outer, scoring="roc_auc")
+        pipeline = make_pipeline(schema, seed=seed).fit(X, y)
     model = model_dict(pipeline, schema=schema, target=target, positive=positive, dropped=dropped)
     return TrainResult(
         n=n,
@@ -400,7 +403,8 @@ def baseline_auc(rows: list[dict], *, columns: list[str], target: str, positive:
     )
     pipeline = Pipeline([("encode", encode), ("model", LogisticRegression(max_iter=2000))])
     outer = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=seed)
-    return float(cross_val_score(pipeline, X, y, cv=outer, scoring="roc_auc").mean())
+    with threadpool_limits(limits=1):
+        return float(cross_val_score(pipeline, X, y, cv=outer, scoring="roc_auc").mean())
 
 
 def auc(y_true, scores) -> float:

@@ -18,7 +18,7 @@ class SnapshotTraining(TimeStampedModel, Job):
     target = models.CharField(_("target column"), max_length=200)
     positive = models.CharField(_("positive value"), max_length=200)
     drop = models.JSONField(_("columns left out"), default=list, blank=True)
-    model = models.ForeignKey(
+    attrition_model = models.ForeignKey(
         AttritionModel, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("model")
     )
     # The command's summary: n, positives, folds, auc_cv, auc_cv_std, model, seconds, drivers.

@@ -6,37 +6,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('workforce', '0001_initial'),
+        ("workforce", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SnapshotTraining',
+            name="SnapshotTraining",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('status', models.CharField(choices=[('pending', 'Waiting'), ('running', 'Running'), ('done', 'Finished'), ('failed', 'Failed')], default='pending', max_length=8, verbose_name='status')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='claimed at')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('file_name', models.CharField(max_length=200, verbose_name='file')),
-                ('data', models.TextField(blank=True, verbose_name='data')),
-                ('target', models.CharField(max_length=200, verbose_name='target column')),
-                ('positive', models.CharField(max_length=200, verbose_name='positive value')),
-                ('drop', models.JSONField(blank=True, default=list, verbose_name='columns left out')),
-                ('result', models.JSONField(blank=True, default=dict, verbose_name='result')),
-                ('attrition_model', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='workforce.attritionmodel', verbose_name='model')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting"),
+                            ("running", "Running"),
+                            ("done", "Finished"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=8,
+                        verbose_name="status",
+                    ),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                ("claimed_at", models.DateTimeField(blank=True, null=True, verbose_name="claimed at")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="finished at")),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("file_name", models.CharField(max_length=200, verbose_name="file")),
+                ("data", models.TextField(blank=True, verbose_name="data")),
+                ("target", models.CharField(max_length=200, verbose_name="target column")),
+                ("positive", models.CharField(max_length=200, verbose_name="positive value")),
+                ("drop", models.JSONField(blank=True, default=list, verbose_name="columns left out")),
+                ("result", models.JSONField(blank=True, default=dict, verbose_name="result")),
+                (
+                    "attrition_model",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="workforce.attritionmodel",
+                        verbose_name="model",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'model training',
-                'verbose_name_plural': 'model trainings',
-                'ordering': ['-created_at'],
+                "verbose_name": "model training",
+                "verbose_name_plural": "model trainings",
+                "ordering": ["-created_at"],
             },
         ),
     ]

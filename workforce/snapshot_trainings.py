@@ -2,7 +2,8 @@
 
 from django.db import transaction
 
-from servicefit.core.jobs import job_retry, job_run
+from servicefit.core.exceptions import ApplicationError
+from servicefit.core.jobs import JobRefused, job_retry, job_run
 from workforce.models import AttritionModel, SnapshotTraining
 from workforce.snapshot_models import snapshot_train, table_text
 
@@ -32,14 +33,18 @@ def snapshot_training_run(*, training_id: int) -> None:
 
 
 def _train(training: SnapshotTraining) -> dict:
-    model, summary = snapshot_train(
-        data=training.data,
-        target=training.target,
-        positive=training.positive,
-        drop=training.drop,
-        source=f"{training.file_name}: {training.target}",
-        user=training.created_by,
-    )
+    try:
+        model, summary = snapshot_train(
+            data=training.data,
+            target=training.target,
+            positive=training.positive,
+            drop=training.drop,
+            source=f"{training.file_name}: {training.target}",
+            user=training.created_by,
+        )
+    except ApplicationError as exc:
+        # Refused input fails the same way on a retry: do not keep the people's rows for it.
+        raise JobRefused(exc.message, fields={"data": ""}) from exc
     # The model keeps what it learnt; the people's rows are not kept once it has.
     return {"attrition_model": model, "result": summary, "data": ""}
 

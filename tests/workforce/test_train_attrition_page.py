@@ -47,6 +47,7 @@ def test_it_shows_why_a_training_failed(client, upload, hr_user, table_csv):
     training = SnapshotTraining.objects.get()
     assert training.status == "failed"
     assert "There is no column 'Gone'" in training.error
+    assert training.data == ""  # the rows are not kept for a retry that would fail the same way
     assert "There is no column" in client.get(response["Location"]).content.decode()
     assert not AttritionModel.objects.exists()
 

@@ -45,6 +45,19 @@ def signal_result():
     return train(hr_rows(300))
 
 
+def test_it_reads_a_number_column_with_a_stray_word_as_numbers():
+    rows = hr_rows(100)
+    rows[3]["Tenure"] = "unknown"
+    rows[4]["Noise"] = "see notes"
+    for i, row in enumerate(rows):
+        row["Comment"] = f"comment {i % 60}"
+    schema, dropped = infer_schema(rows, [*COLUMNS, "Comment"])
+    kinds = {column["name"]: column["kind"] for column in schema}
+    assert kinds["Tenure"] == kinds["Noise"] == "numeric"
+    assert {"name": "Comment", "reason": "too_many_values"} in dropped
+    assert np.isnan(raw_matrix(rows, schema)[3, [c["name"] for c in schema].index("Tenure")])
+
+
 def test_it_finds_a_known_signal(signal_result):
     result = signal_result
     assert result.n == 300

@@ -41,6 +41,7 @@ MAX_ORDINAL_LEVELS = 10
 # A text column with more distinct values than this share of the rows names people, not groups.
 MAX_CATEGORY_SHARE = 0.5
 MAX_CATEGORIES = 50
+NUMERIC_SHARE = 0.95
 SKEW_LOG = 0.75
 CS = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 # Tenure ratios that carry more than their parts (the share of a career spent here, in this role,
@@ -83,6 +84,11 @@ def _is_number(text: str) -> bool:
         return False
 
 
+def _mostly_numbers(values: list[str]) -> bool:
+    """A number column with a stray word ("unknown", "see notes") in it: the words count as missing."""
+    return sum(_is_number(value) for value in values) >= NUMERIC_SHARE * len(values)
+
+
 def infer_schema(rows: list[dict], columns: list[str]) -> tuple[list[dict], list[dict]]:
     """The kind of each column ([{"name", "kind", "categories"?}]) and the dropped ones ([{"name", "reason"}])."""
     schema, dropped = [], []
@@ -95,10 +101,12 @@ def infer_schema(rows: list[dict], columns: list[str]) -> tuple[list[dict], list
             dropped.append({"name": name, "reason": "empty"})
         elif len(distinct) == 1:
             dropped.append({"name": name, "reason": "constant"})
-        elif all(_is_number(value) for value in distinct):
-            numbers = sorted({float(value) for value in distinct})
+        elif _mostly_numbers(present):
+            numbers = sorted({float(value) for value in distinct if _is_number(value)})
             integers = all(number.is_integer() for number in numbers)
-            if len(numbers) == 2:
+            if len(numbers) < 2:
+                dropped.append({"name": name, "reason": "constant"})
+            elif len(numbers) == 2:
                 schema.append({"name": name, "kind": BINARY, "categories": [_label(x) for x in numbers]})
             elif integers and len(present) == n and len(numbers) == n and n >= 20:
                 dropped.append({"name": name, "reason": "identifier"})
@@ -108,8 +116,10 @@ def infer_schema(rows: list[dict], columns: list[str]) -> tuple[list[dict], list
                 schema.append({"name": name, "kind": NUMERIC})
         elif len(distinct) == 2:
             schema.append({"name": name, "kind": BINARY, "categories": distinct})
-        elif len(distinct) > MAX_CATEGORIES or len(distinct) > MAX_CATEGORY_SHARE * n:
+        elif len(distinct) == len(present) == n and n >= 20:
             dropped.append({"name": name, "reason": "identifier"})
+        elif len(distinct) > MAX_CATEGORIES or len(distinct) > MAX_CATEGORY_SHARE * n:
+            dropped.append({"name": name, "reason": "too_many_values"})
         else:
             schema.append({"name": name, "kind": CATEGORICAL, "categories": distinct})
     return schema, dropped
@@ -371,7 +381,7 @@ def scoring_schema(model: dict, rows: list[dict], columns: list[str]) -> list[di
             continue
         values = {_category(row.get(name), column["kind"]) for row in rows} - {""}
         if column["kind"] == NUMERIC:
-            fits = all(_is_number(value) for value in values)
+            fits = _mostly_numbers([_category(row.get(name), NUMERIC) for row in rows if clean(row.get(name))])
         else:
             fits = values <= set(column["categories"])
         schema.append(column if fits else {**column, "categories": sorted(values | set(column.get("categories", [])))})

@@ -75,3 +75,23 @@ def test_it_is_closed_to_managers_and_recruiters(client, manager, recruiter):
     for user in (manager, recruiter):
         client.force_login(user)
         assert client.get(URL).status_code == 403
+
+
+def test_it_lists_the_hazard_models_too(client, hr_user):
+    from workforce.attrition_models import attrition_model_save
+
+    for concordance in (0.71, 0.74):
+        attrition_model_save(
+            kind=ModelKind.HAZARD,
+            schema=[{"name": "tenure_months", "kind": "numeric"}],
+            parameters={},
+            metrics={"concordance": concordance},
+            n_rows=900,
+            positives=80,
+            source="agents",
+            horizon_months=6,
+        )
+    client.force_login(hr_user)
+    page = client.get(URL).content.decode()
+    assert "concordance 0.740" in page and "concordance 0.710" in page
+    assert page.count("Use this version") == 1

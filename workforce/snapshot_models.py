@@ -107,7 +107,7 @@ def _check_training(table: Table, *, target: str, positive: str, drop: list[str]
     if unknown:
         raise _refuse(_("There is no column %(names)s to leave out.") % {"names": ", ".join(unknown)}, field="drop")
     values = {tabular.clean(row[target]) for row in table.rows} - {""}
-    if tabular.clean(positive) not in values:
+    if not any(tabular.is_positive(value, positive) for value in values):
         raise _refuse(
             _("%(positive)r does not occur in column %(target)r; its values are: %(values)s.")
             % {"positive": positive, "target": target, "values": ", ".join(sorted(values)[:20])},

@@ -151,3 +151,8 @@ def test_its_cv_auc_matches_an_independent_computation():
             pipeline = make_pipeline(schema).fit(X[fit], y[fit])
             aucs.append(roc_auc_score(y[test], pipeline.predict_proba(X[test])[:, 1]))
     assert result.auc_cv == pytest.approx(np.mean(aucs), abs=1e-12)
+
+
+def test_it_takes_a_numeric_positive_value_as_a_number():
+    rows = [{"Left": value} for value in ("1", "1.0", "0", "", "Yes")]
+    assert tabular.labels(rows, "Left", "1").tolist() == [1, 1, 0, 0, 0]

@@ -283,8 +283,16 @@ class TrainResult:
     extra: dict = field(default_factory=dict)
 
 
+def is_positive(value, positive) -> bool:
+    """The target's value means "left": the same text, or the same number ("1" and "1.0")."""
+    value, positive = clean(value), clean(positive)
+    if value == positive:
+        return True
+    return _is_number(value) and _is_number(positive) and float(value) == float(positive)
+
+
 def labels(rows: list[dict], target: str, positive: str) -> np.ndarray:
-    return np.array([clean(row.get(target)) == clean(positive) for row in rows], dtype=int)
+    return np.array([is_positive(row.get(target), positive) for row in rows], dtype=int)
 
 
 def tabular_train(

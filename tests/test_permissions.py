@@ -284,6 +284,8 @@ SHARED = {
     "code": lambda route: "controller",
     "fmt": lambda route: "json",
     "upload_id": lambda route: 1,
+    "model_id": lambda route: 1,
+    "training_id": lambda route: 1,
     "slug": lambda route: "service-profile-standard" if "assessments" in route else "advisor-controller-led",
 }
 

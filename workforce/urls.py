@@ -1,4 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from workforce import model_views
 
 app_name = "workforce"
-urlpatterns = []
+urlpatterns = [
+    path("models/", model_views.attrition_models, name="attrition-models"),
+    path("models/train/", model_views.attrition_model_train, name="attrition-model-train"),
+    path("models/<int:model_id>/use/", model_views.attrition_model_use, name="attrition-model-use"),
+    path("models/trainings/<int:training_id>/", model_views.attrition_training, name="attrition-training"),
+    path(
+        "models/trainings/<int:training_id>/retry/",
+        model_views.attrition_training_retry,
+        name="attrition-training-retry",
+    ),
+]

@@ -19,6 +19,7 @@ from workforce.models.development import (
 )
 from workforce.models.pulse import PulseInvitation, PulseResponse, PulseSurvey, SurveyStatus
 from workforce.models.risk import AttritionModel, ModelKind, RiskScore
+from workforce.models.training import SnapshotTraining
 
 __all__ = [
     "Agent",
@@ -44,6 +45,7 @@ __all__ = [
     "PulseSurvey",
     "RiskScore",
     "SnapshotSource",
+    "SnapshotTraining",
     "SurveyStatus",
     "Training",
     "TrainingKind",

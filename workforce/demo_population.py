@@ -724,7 +724,8 @@ def _simulate(
             who = idx[leaving]
             day = from_day[leaving] + (rng.random(len(who)) * (end - from_day[leaving])).astype(np.int64)
             exited[who] = True
-            exit_ord[who] = np.minimum(day, today_ord)
+            # The exit date is the first day not employed: at least the day after the hire.
+            exit_ord[who] = np.minimum(np.maximum(day, hire_ord[who] + 1), today_ord)
             exit_kind[who] = np.where(leaves_vol[leaving], 1, 2)
             vol_who = who[leaves_vol[leaving]]
             if len(vol_who):
@@ -909,7 +910,8 @@ def _records(
             record.hiring_dominant_type = SERVICE_TYPES[dom]
         agents.append(record)
 
-    last_day = np.where(exited, exit_ord, today.toordinal()).tolist()
+    # The last day employed: records fall on or before it (the exit date is the first day not employed).
+    last_day = np.where(exited, exit_ord - 1, today.toordinal()).tolist()
 
     def alive(a, day) -> bool:
         return day <= last_day[a]

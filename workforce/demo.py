@@ -7,9 +7,10 @@ Oslo and Stockholm get a team lead each (manager users that cannot log in). Safe
 population is written once (recognised by its e-mail domain), hires already linked are skipped.
 """
 
-import secrets
 from datetime import datetime, time
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from profiles.models import Competency, RoleProfile
 from servicefit.core.management.commands.seed_demo import demo_teams_ensure
 from servicefit.core.models import Team
 from servicefit.core.roles import Role
-from servicefit.core.services import user_create_or_update
+from servicefit.core.teams import team_membership_set
 from workforce.demo_population import ManagerSpec, Population, RoleSpec, TeamSpec, population
 from workforce.models import (
     Agent,
@@ -61,19 +62,17 @@ def demo_sites_ensure() -> dict[str, Team]:
 
 
 def demo_team_leads_ensure(sites: dict[str, Team]) -> dict:
-    """Manager users for the sites other than Copenhagen; a random password nobody knows (no login)."""
+    """Manager users for the sites other than Copenhagen, without a usable password (no login, and no
+    slow password hashing in seed_demo)."""
+    manager_group = Group.objects.get_or_create(name=Role.MANAGER)[0]
     leads = {}
     for username, first_name, email, site, _culture in TEAM_LEADS:
-        user = user_create_or_update(
-            username=username,
-            password=secrets.token_urlsafe(24),
-            role=Role.MANAGER,
-            teams=[sites[site]],
-            email=email,
-            first_name=first_name,
-        )
+        user, _created = get_user_model().objects.get_or_create(username=username)
+        user.email, user.first_name, user.is_active, user.is_staff = email, first_name, True, False
         user.set_unusable_password()
-        user.save(update_fields=["password"])
+        user.save()
+        user.groups.set([manager_group])
+        team_membership_set(user=user, teams=[sites[site]])
         leads[username] = user
     return leads
 

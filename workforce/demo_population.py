@@ -719,6 +719,8 @@ def _simulate(
         u = rng.random(len(idx))
         leaves_vol = u < p_vol
         leaves_inv = (~leaves_vol) & (u < p_vol + p_inv)
+        leaves_vol &= hire_ord[idx] < today_ord  # nobody leaves on the day they start
+        leaves_inv &= hire_ord[idx] < today_ord
         leaving = leaves_vol | leaves_inv
         if leaving.any():
             who = idx[leaving]

@@ -20,7 +20,7 @@ from servicefit.core.management.commands.seed_demo import demo_teams_ensure
 from servicefit.core.models import Team
 from servicefit.core.roles import Role
 from servicefit.core.teams import team_membership_set
-from workforce.demo_population import ManagerSpec, Population, RoleSpec, TeamSpec, population
+from workforce.demo_population import TEXTS, ManagerSpec, Population, RoleSpec, TeamSpec, population
 from workforce.models import (
     Agent,
     CareerMove,
@@ -39,8 +39,12 @@ from workforce.models import (
 )
 
 DEMO_SEED = 2026
-DEMO_AGENTS = 360
+# 480 periods from a launch class one year before a three-year window: about 320 agents work in the
+# window, about 130 at a time; ServiceFit has been used for two years (enough hires for the fit bands).
+DEMO_AGENTS = 480
 DEMO_YEARS = 3
+DEMO_HISTORY_YEARS = 1
+DEMO_SERVICEFIT_MONTHS = 24
 DEMO_EMAIL_DOMAIN = "@agents.servicefit.example"
 STOCKHOLM = "Stockholm"
 SITE_COUNTRIES = {"Copenhagen": "DK", "Oslo": "NO", STOCKHOLM: "SE"}
@@ -290,13 +294,15 @@ def demo_hires_link(*, managers_by_team: dict[int, object]) -> int:
             )
         )
     agents = Agent.objects.bulk_create(made)
+    team_names = dict(Team.objects.filter(id__in={a.team_id for a in agents}).values_list("id", "name"))
+    texts = {team_id: TEXTS[SITE_COUNTRIES.get(name, "EN")] for team_id, name in team_names.items()}
     Training.objects.bulk_create(
         [
             Training(
                 agent_id=agent.id,
                 kind=TrainingKind.ON_THE_JOB,
-                title="Onboarding: systems, products and call handling",
-                provider="Internal",
+                title=texts[agent.team_id]["onboarding"],
+                provider=texts[agent.team_id]["internal"],
                 completed_on=agent.hire_date,
             )
             for agent in agents
@@ -326,6 +332,8 @@ def demo_load(*, users: dict) -> str:
                 role_profiles=demo_role_specs(),
                 today=timezone.localdate(),
                 seed=DEMO_SEED,
+                history_years=DEMO_HISTORY_YEARS,
+                servicefit_months=DEMO_SERVICEFIT_MONTHS,
             )
             made = demo_population_write(pop=pop, sites=sites, users=people)
         linked = demo_hires_link(managers_by_team=managers_by_team)

@@ -67,6 +67,8 @@ Pulse
 
 Names
 - First and last names common in the team's country (DK, NO, SE); e-mails at an example domain.
+- Free text (coaching notes, course and certification titles, plan titles and goals, promotion titles)
+  in the language of the agent's team (Danish, Norwegian bokmål, Swedish; English elsewhere).
 """
 
 from __future__ import annotations
@@ -187,31 +189,155 @@ COACHING_TOPICS = (
     "other",
 )
 COACHING_TOPIC_WEIGHTS = np.array([0.24, 0.18, 0.14, 0.16, 0.08, 0.08, 0.08, 0.04])
-COACHING_NOTES = {
-    "call_handling": "Listened to three calls together; agreed on a clearer opening and summary.",
-    "product": "Went through the new subscription terms and the most common questions.",
-    "systems": "Shortcuts in the CRM and the knowledge base; fewer systems open at once.",
-    "difficult_customers": "Reviewed an escalated call; practised taking charge of the dialogue.",
-    "sales": "Spotting upgrade needs without pushing; two role-plays.",
-    "wellbeing": "Talked about workload and breaks between demanding calls.",
-    "career": "Talked about the specialist tracks and what the next step needs.",
-    "other": "Follow-up on last month's goals.",
+# Competencies the courses and certifications train (the titles below are in this order).
+COURSE_COMPETENCIES = (
+    "de_escalation",
+    "written_communication",
+    "product_technical_insight",
+    "dialogue_leadership",
+    "complex_problem_solving",
+    "commercial_sense",
+    "resilience",
+)
+CERTIFICATION_COMPETENCIES = ("customer_insight", "product_technical_insight", None)
+PROMOTIONS = 3
+
+# The records' free text in the team's language (HR keeps notes in the local language); EN for a
+# country without texts.
+TEXTS = {
+    "EN": {
+        "notes": {
+            "call_handling": "Listened to three calls together; agreed on a clearer opening and summary.",
+            "product": "Went through the new subscription terms and the customers' most common questions.",
+            "systems": "Shortcuts in the CRM and the knowledge base, so fewer systems are open at once.",
+            "difficult_customers": "Reviewed an escalated call and practised taking charge of the dialogue.",
+            "sales": "Spotting upgrade needs without pushing; two role-plays.",
+            "wellbeing": "Talked about workload and breaks between demanding calls.",
+            "career": "Talked about the specialist tracks and what the next step takes.",
+            "other": "Follow-up on last month's goals.",
+        },
+        "courses": (
+            "De-escalation in practice",
+            "Writing clear answers",
+            "Product academy",
+            "Taking charge of the dialogue",
+            "Complex cases and root causes",
+            "Consultative sales",
+            "Resilience and recovery",
+        ),
+        "certifications": (
+            "Certified customer service agent (level 1)",
+            "Technical support certificate",
+            "GDPR and information security",
+        ),
+        "onboarding": "Onboarding: systems, products and call handling",
+        "internal": "Internal",
+        "academy": "Internal academy",
+        "promotions": ("Senior agent", "Team coordinator", "Quality coach"),
+        "plans": ("Development plan", "Preparing for a specialist track"),
+        "goal": "Reach level {level} with side-by-side training and weekly feedback",
+    },
+    "DK": {
+        "notes": {
+            "call_handling": "Lyttede tre opkald igennem sammen; aftalte en klarere indledning og opsummering.",
+            "product": "Gennemgik de nye abonnementsvilkår og kundernes hyppigste spørgsmål.",
+            "systems": "Genveje i CRM og vidensbasen, så der er færre systemer åbne ad gangen.",
+            "difficult_customers": "Gennemgik et eskaleret opkald og øvede at tage styringen i dialogen.",
+            "sales": "At spotte behov for en opgradering uden at presse; to rollespil.",
+            "wellbeing": "Talte om arbejdsbyrde og pauser mellem krævende opkald.",
+            "career": "Talte om specialistsporene, og hvad næste skridt kræver.",
+            "other": "Opfølgning på sidste måneds mål.",
+        },
+        "courses": (
+            "Deeskalering i praksis",
+            "Skriv klare svar",
+            "Produktakademiet",
+            "Tag styringen i dialogen",
+            "Komplekse sager og grundårsager",
+            "Rådgivende salg",
+            "Robusthed og restitution",
+        ),
+        "certifications": (
+            "Certificeret kundeservicemedarbejder (niveau 1)",
+            "Certifikat i teknisk support",
+            "GDPR og informationssikkerhed",
+        ),
+        "onboarding": "Introduktion: systemer, produkter og samtaleteknik",
+        "internal": "Intern",
+        "academy": "Internt akademi",
+        "promotions": ("Senior kundeservicemedarbejder", "Teamkoordinator", "Kvalitetscoach"),
+        "plans": ("Udviklingsplan", "Forberedelse til specialistspor"),
+        "goal": "Nå niveau {level} med sidemandsoplæring og ugentlig feedback",
+    },
+    "NO": {
+        "notes": {
+            "call_handling": (
+                "Lyttet gjennom tre samtaler sammen; ble enige om en tydeligere innledning og oppsummering."
+            ),
+            "product": "Gikk gjennom de nye abonnementsvilkårene og kundenes vanligste spørsmål.",
+            "systems": "Snarveier i CRM og kunnskapsbasen, slik at færre systemer er åpne samtidig.",
+            "difficult_customers": "Gikk gjennom en eskalert samtale og øvde på å ta styringen i dialogen.",
+            "sales": "Å fange opp behov for oppgradering uten å presse; to rollespill.",
+            "wellbeing": "Snakket om arbeidsmengde og pauser mellom krevende samtaler.",
+            "career": "Snakket om spesialistløpene og hva neste steg krever.",
+            "other": "Oppfølging av forrige måneds mål.",
+        },
+        "courses": (
+            "Deeskalering i praksis",
+            "Skriv tydelige svar",
+            "Produktakademiet",
+            "Ta styringen i dialogen",
+            "Komplekse saker og rotårsaker",
+            "Rådgivende salg",
+            "Robusthet og restitusjon",
+        ),
+        "certifications": (
+            "Sertifisert kundeservicemedarbeider (nivå 1)",
+            "Sertifikat i teknisk brukerstøtte",
+            "GDPR og informasjonssikkerhet",
+        ),
+        "onboarding": "Opplæring: systemer, produkter og samtaleteknikk",
+        "internal": "Intern",
+        "academy": "Internt akademi",
+        "promotions": ("Senior kundeservicemedarbeider", "Teamkoordinator", "Kvalitetscoach"),
+        "plans": ("Utviklingsplan", "Forberedelse til spesialistløp"),
+        "goal": "Nå nivå {level} med medlytting og ukentlig tilbakemelding",
+    },
+    "SE": {
+        "notes": {
+            "call_handling": (
+                "Lyssnade igenom tre samtal tillsammans; kom överens om en tydligare inledning och sammanfattning."
+            ),
+            "product": "Gick igenom de nya abonnemangsvillkoren och kundernas vanligaste frågor.",
+            "systems": "Genvägar i CRM-systemet och kunskapsbasen, så att färre system är öppna samtidigt.",
+            "difficult_customers": "Gick igenom ett eskalerat samtal och övade på att ta kommandot i dialogen.",
+            "sales": "Att fånga upp behov av uppgradering utan att pressa; två rollspel.",
+            "wellbeing": "Pratade om arbetsbelastning och pauser mellan krävande samtal.",
+            "career": "Pratade om specialistspåren och vad nästa steg kräver.",
+            "other": "Uppföljning av förra månadens mål.",
+        },
+        "courses": (
+            "Deeskalering i praktiken",
+            "Skriv tydliga svar",
+            "Produktakademin",
+            "Ta kommandot i dialogen",
+            "Komplexa ärenden och grundorsaker",
+            "Rådgivande försäljning",
+            "Motståndskraft och återhämtning",
+        ),
+        "certifications": (
+            "Certifierad kundtjänstmedarbetare (nivå 1)",
+            "Certifikat i teknisk support",
+            "GDPR och informationssäkerhet",
+        ),
+        "onboarding": "Introduktion: system, produkter och samtalsteknik",
+        "internal": "Intern",
+        "academy": "Intern akademi",
+        "promotions": ("Senior kundtjänstmedarbetare", "Teamkoordinator", "Kvalitetscoach"),
+        "plans": ("Utvecklingsplan", "Förberedelse för specialistspår"),
+        "goal": "Nå nivå {level} med medlyssning och återkoppling varje vecka",
+    },
 }
-COURSES = (
-    ("De-escalation in practice", "de_escalation"),
-    ("Writing clear answers", "written_communication"),
-    ("Product academy", "product_technical_insight"),
-    ("Taking charge of the dialogue", "dialogue_leadership"),
-    ("Complex cases and root causes", "complex_problem_solving"),
-    ("Consultative sales", "commercial_sense"),
-    ("Resilience and recovery", "resilience"),
-)
-CERTIFICATIONS = (
-    ("Customer service professional (level 1)", "customer_insight"),
-    ("Technical support certificate", "product_technical_insight"),
-    ("GDPR and information security", None),
-)
-PROMOTION_TITLES = ("Senior agent", "Team coordinator", "Quality coach")
 
 # Monthly voluntary hazards by month of tenure and the multipliers (see the docstring).
 H_EARLY, H_MID, H_LATE = 0.21, 0.0145, 0.0065
@@ -639,7 +765,7 @@ def _simulate(
             new_role = specialists[int(rng.integers(0, len(specialists)))]
             day = int(start + rng.integers(0, days))
             move_rows.append(
-                (int(a), day, "specialist", "", int(team_of[a]), int(team_of[a]), int(role_of[a]), new_role)
+                (int(a), day, "specialist", -1, int(team_of[a]), int(team_of[a]), int(role_of[a]), new_role)
             )
             role_of[a] = new_role
             is_specialist[a] = True
@@ -647,7 +773,7 @@ def _simulate(
         promote = (~promoted[idx]) & (tenure_month >= 18) & (rng.random(len(idx)) < 0.002 * (1 + 2 * dev_class[idx]))
         for a in idx[promote]:
             day = int(start + rng.integers(0, days))
-            title = PROMOTION_TITLES[int(rng.integers(0, len(PROMOTION_TITLES)))]
+            title = int(rng.integers(0, PROMOTIONS))  # localised in _records
             move_rows.append(
                 (int(a), day, "promotion", title, int(team_of[a]), int(team_of[a]), int(role_of[a]), int(role_of[a]))
             )
@@ -656,7 +782,7 @@ def _simulate(
         for a in idx[internal]:
             day = int(start + rng.integers(0, days))
             new_team = int((team_of[a] + rng.integers(1, n_teams)) % n_teams)
-            move_rows.append((int(a), day, "internal", "", int(team_of[a]), new_team, int(role_of[a]), int(role_of[a])))
+            move_rows.append((int(a), day, "internal", -1, int(team_of[a]), new_team, int(role_of[a]), int(role_of[a])))
             team_of[a] = new_team
             mine = team_managers[new_team]
             manager_of[a] = mine[int(rng.integers(0, len(mine)))] if mine else -1
@@ -914,6 +1040,8 @@ def _records(
 
     # The last day employed: records fall on or before it (the exit date is the first day not employed).
     last_day = np.where(exited, exit_ord - 1, today.toordinal()).tolist()
+    # Free text in the language of the agent's (last) team.
+    texts = [TEXTS.get(teams[t].country, TEXTS["EN"]) for t in team_of.tolist()]
 
     def alive(a, day) -> bool:
         return day <= last_day[a]
@@ -927,13 +1055,12 @@ def _records(
         for a, day, c, tp in zip(who.tolist(), days.tolist(), coach.tolist(), topics.tolist(), strict=True):
             if alive(a, day):
                 topic = COACHING_TOPICS[tp]
-                coaching.append(CoachingRecord(a, fromord(day), topic, manager_name(c), COACHING_NOTES[topic]))
+                note = texts[a]["notes"][topic]
+                coaching.append(CoachingRecord(a, fromord(day), topic, manager_name(c), note))
 
     # Training: onboarding for everyone, then courses and certifications.
     trainings = [
-        TrainingRecord(
-            a, "on_the_job", "Onboarding: systems, products and call handling", "Internal", None, fromord(day)
-        )
+        TrainingRecord(a, "on_the_job", texts[a]["onboarding"], texts[a]["internal"], None, fromord(day))
         for a, day in enumerate(hire_ord.tolist())
     ]
     for who, days in course_cols:
@@ -943,14 +1070,16 @@ def _records(
             if not alive(a, day):
                 continue
             if is_cert:
-                title, comp = CERTIFICATIONS[int(p * len(CERTIFICATIONS))]
+                pick = int(p * len(CERTIFICATION_COMPETENCIES))
+                title, comp = texts[a]["certifications"][pick], CERTIFICATION_COMPETENCIES[pick]
                 expires = fromord(day + 3 * 365) if comp is None else None
                 trainings.append(
                     TrainingRecord(a, "certification", title, "Nordic CX Academy", comp, fromord(day), expires)
                 )
             else:
-                title, comp = COURSES[int(p * len(COURSES))]
-                trainings.append(TrainingRecord(a, "course", title, "Internal academy", comp, fromord(day)))
+                pick = int(p * len(COURSE_COMPETENCIES))
+                title, comp = texts[a]["courses"][pick], COURSE_COMPETENCIES[pick]
+                trainings.append(TrainingRecord(a, "course", title, texts[a]["academy"], comp, fromord(day)))
 
     # Plans with goals
     codes = sorted(comp_index, key=comp_index.get)
@@ -979,7 +1108,7 @@ def _records(
             else:
                 elapsed = (today.toordinal() - begin) / max(1, finish - begin)
                 roll = rng.random()
-                if roll < elapsed * 0.6:
+                if roll < elapsed * 0.6 and today.toordinal() - begin >= 30:
                     goal_status = "achieved"
                     done = fromord(int(begin + rng.integers(30, max(31, today.toordinal() - begin + 1))))
                 else:
@@ -987,14 +1116,14 @@ def _records(
             goals.append(
                 GoalRecord(
                     code,
-                    f"Reach level {target_level} in {code.replace('_', ' ')}",
+                    texts[a]["goal"].format(level=target_level),
                     target_level,
                     due,
                     goal_status,
                     done,
                 )
             )
-        title = "Specialist track preparation" if len(goals) > 2 else "Development plan"
+        title = texts[a]["plans"][1 if len(goals) > 2 else 0]
         plans.append(PlanRecord(a, title, fromord(begin), status, manager_name(creator), goals))
 
     role_codes = [[(c, comp_index[c]) for c in r.targets] for r in role_profiles]
@@ -1009,7 +1138,16 @@ def _records(
                     SnapshotRecord(a, fromord(day), manager_name(rater), {c: row[i] for c, i in role_codes[role]})
                 )
     moves = [
-        MoveRecord(a, fromord(day), kind, title, team_key[ft], team_key[tt], role_slug[fr], role_slug[tr])
+        MoveRecord(
+            a,
+            fromord(day),
+            kind,
+            texts[a]["promotions"][title] if title >= 0 else "",
+            team_key[ft],
+            team_key[tt],
+            role_slug[fr],
+            role_slug[tr],
+        )
         for a, day, kind, title, ft, tt, fr, tr in move_rows
         if alive(a, day)
     ]

@@ -271,7 +271,7 @@ def demo_hires_link(*, managers_by_team: dict[int, object]) -> int:
     as the hire hand-off does); hires that already have an agent are skipped."""
     made = []
     hires = Hire.objects.filter(cancelled_at__isnull=True, agent__isnull=True, candidate__isnull=False)
-    for hire in hires.select_related("candidate", "application"):
+    for hire in hires.select_related("candidate"):
         type_scores = (hire.assessment_profile or {}).get("type_scores") or {}
         made.append(
             Agent(
@@ -283,7 +283,7 @@ def demo_hires_link(*, managers_by_team: dict[int, object]) -> int:
                 role_profile_id=hire.role_profile_id,
                 channels=["phone", "email"],
                 hire_date=hire.hired_on,
-                source=(hire.application.source if hire.application else "") or "servicefit",
+                source=hire.candidate.source,
                 candidate_id=hire.candidate_id,
                 application_id=hire.application_id,
                 hire=hire,

@@ -160,8 +160,9 @@ SERVICE_TYPE_WEIGHTS = (0.10, 0.10, 0.30, 0.20, 0.12, 0.08, 0.10)
 FIT_BANDS = (("strong", 80.0), ("good", 65.0), ("partial", 50.0), ("poor", 0.0))
 
 CHANNELS = ("phone", "email", "chat", "social", "back_office")
-SOURCES = ("job_board", "referral", "linkedin", "website", "agency", "internal")
-SOURCE_WEIGHTS = (0.35, 0.2, 0.15, 0.15, 0.1, 0.05)
+# The candidates' sources (hiring.Candidate.Source), for ServiceFit hires and the others alike.
+SOURCES = ("job_board", "referral", "internal_move", "other")
+SOURCE_WEIGHTS = (0.55, 0.2, 0.08, 0.17)
 
 VOLUNTARY_REASONS = (
     "career",
@@ -1021,7 +1022,7 @@ def _records(
             role_profile=role_slug[role],
             channels=channels or ["phone"],
             hire_date=fromord(hired),
-            source="servicefit" if sf else SOURCES[source],
+            source=SOURCES[source],
             development_class=dev,
         )
         if gone:

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from hiring.models import Candidate
 from profiles.service_types import SERVICE_TYPES
 from workforce.analysis.rates import month_end_headcounts, voluntary_attrition_rate
 from workforce.demo_population import FIRST_NAMES, LAST_NAMES, TeamSpec, population
@@ -243,5 +244,6 @@ def test_every_code_is_one_the_models_know(centre):
     assert {m.kind for m in centre.moves} == set(MoveKind.values)
     assert {p.status for p in centre.plans} == set(PlanStatus.values)
     assert {g.status for p in centre.plans for g in p.goals} == set(GoalStatus.values)
+    assert {a.source for a in agents} == set(Candidate.Source.values)
     involuntary = {a.exit_reason for a in agents if a.exit_type == "involuntary"}
     assert involuntary <= {"performance", "conduct", "redundancy", "end_of_contract"}

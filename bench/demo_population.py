@@ -25,10 +25,10 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     today = date.today()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     pop = population(n_agents=args.n, years=args.years, today=today, seed=args.seed)
-    seconds = time.perf_counter() - started
-    print(f"population(n_agents={args.n:,}, years={args.years}): {seconds:.1f} s")
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"population(n_agents={args.n:,}, years={args.years}): {seconds:.1f} s ({cpu:.1f} s CPU)")
     for name in ("agents", "coaching", "trainings", "plans", "snapshots", "moves", "surveys", "pulse", "invited"):
         print(f"  {name:<10} {len(getattr(pop, name)):>10,}")
 

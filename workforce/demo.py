@@ -120,6 +120,7 @@ def demo_population_write(*, pop: Population, sites: dict[str, Team], users: dic
                 exit_type=a.exit_type,
                 exit_reason=a.exit_reason,
                 source=a.source,
+                hiring_profile=a.hiring_profile,
                 hiring_fit=a.hiring_fit,
                 hiring_fit_label=a.hiring_fit_label,
                 hiring_dominant_type=a.hiring_dominant_type,

@@ -379,6 +379,9 @@ class AgentRecord:
     hiring_fit: float | None = None
     hiring_fit_label: str = ""
     hiring_dominant_type: str = ""
+    # As hiring.Hire.assessment_profile: assessment, submitted_on, type_scores (1-5),
+    # type_percentiles, competency_scores (0-100); empty for agents not hired through ServiceFit.
+    hiring_profile: dict = field(default_factory=dict)
     development_class: int = 1  # 0 low, 1 medium, 2 high (the simulation's own, not stored)
 
 
@@ -902,6 +905,33 @@ def _simulate(
     )
 
 
+def _hiring_profiles(rng, servicefit, dominant, fit, hire_ord, competencies) -> dict[int, dict]:
+    """Assessment profiles for the ServiceFit hires: the dominant type scores highest; competency
+    scores follow the fit."""
+    who = np.flatnonzero(servicefit)
+    k = len(SERVICE_TYPES)
+    scores = rng.normal(3.1, 0.45, size=(len(who), k))
+    rows = np.arange(len(who))
+    scores[rows, dominant[who]] = scores.max(axis=1) + rng.uniform(0.2, 0.7, size=len(who))
+    scores = np.clip(scores, 1.0, 5.0)
+    others = np.ones_like(scores, dtype=bool)
+    others[rows, dominant[who]] = False
+    scores[others] = np.minimum(scores[others], 4.8)
+    percentiles = 50.0 * (1.0 + np.vectorize(math.erf)((scores - 3.2) / (0.6 * math.sqrt(2.0))))
+    competency = np.clip(rng.normal(fit[who, None] * 0.95, 14.0, size=(len(who), len(competencies))), 0.0, 100.0)
+    submitted = hire_ord[who] - rng.integers(7, 45, size=len(who))
+    profiles = {}
+    for i, a in enumerate(who.tolist()):
+        profiles[a] = {
+            "assessment": "service-profile-standard",
+            "submitted_on": date.fromordinal(int(submitted[i])).isoformat(),
+            "type_scores": dict(zip(SERVICE_TYPES, np.round(scores[i], 3).tolist(), strict=True)),
+            "type_percentiles": dict(zip(SERVICE_TYPES, np.round(percentiles[i], 1).tolist(), strict=True)),
+            "competency_scores": dict(zip(competencies, np.round(competency[i], 1).tolist(), strict=True)),
+        }
+    return profiles
+
+
 def _months_before_ord(day: date, months: int) -> int:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     return date(year, month + 1, min(day.day, 28)).toordinal()
@@ -982,6 +1012,7 @@ def _records(
         dominant.tolist(),
         strict=True,
     )
+    profiles = _hiring_profiles(rng, servicefit, dominant, fit, hire_ord, sorted(comp_index, key=comp_index.get))
     agents = []
     seen_emails: dict[str, int] = {}
     for a, row in enumerate(columns):
@@ -1037,6 +1068,7 @@ def _records(
             record.hiring_fit = f
             record.hiring_fit_label = _fit_label(f)
             record.hiring_dominant_type = SERVICE_TYPES[dom]
+            record.hiring_profile = profiles[a]
         agents.append(record)
 
     # The last day employed: records fall on or before it (the exit date is the first day not employed).

@@ -149,6 +149,12 @@ def test_servicefit_hires_with_a_good_fit_leave_less_in_their_first_six_months(c
     hired = [a for a in centre.agents if a.servicefit_hire]
     assert all((TODAY - a.hire_date).days <= 18 * 31 for a in hired)
     assert all(a.hiring_dominant_type in SERVICE_TYPES and a.hiring_fit_label for a in hired)
+    for a in hired:  # the profile as a hire's: the dominant type scores highest, on the 1-5 scale
+        scores = a.hiring_profile["type_scores"]
+        assert max(scores, key=scores.get) == a.hiring_dominant_type
+        assert all(1 <= v <= 5 for v in scores.values())
+        assert date.fromisoformat(a.hiring_profile["submitted_on"]) < a.hire_date
+    assert not any(a.hiring_profile or a.hiring_fit is not None for a in centre.agents if not a.servicefit_hire)
     settled = [a for a in hired if (TODAY - a.hire_date).days >= 182]
     groups = defaultdict(lambda: [0, 0])
     for a in settled:

@@ -65,6 +65,11 @@ Pulse
   active agents with at least 30 days of tenure; recommend 0–10 and workload, growth, manager support
   1–5.
 
+Rehires
+- 8% of those who resign for studies, a move, a career step elsewhere or the hours come back at least
+  180 days later (HR's "boomerangs"): a new employment period with the same employee number, name
+  and e-mail (an Agent record per period, as workforce.models.Agent says).
+
 Names
 - First and last names common in the team's country (DK, NO, SE); e-mails at an example domain.
 - Free text (coaching notes, course and certification titles, plan titles and goals, promotion titles)
@@ -202,6 +207,8 @@ COURSE_COMPETENCIES = (
 )
 CERTIFICATION_COMPETENCIES = ("customer_insight", "product_technical_insight", None)
 PROMOTIONS = 3
+REHIRE_REASONS = ("studies", "relocation", "career", "schedule")
+REHIRE_SHARE = 0.08
 
 # The records' free text in the team's language (HR keeps notes in the local language); EN for a
 # country without texts.
@@ -905,6 +912,30 @@ def _simulate(
     )
 
 
+def _rehires(rng, agents: list, hire_ord: np.ndarray, countries: list) -> None:
+    """Some who resigned for studies, a move, a career step elsewhere or the hours come back: a later
+    hire (at least 180 days after the exit, in a team of the same country) becomes their new
+    employment period, with their employee number, name and e-mail."""
+    order = np.argsort(hire_ord, kind="stable")
+    sorted_hires = hire_ord[order]
+    order = order.tolist()
+    used = set()
+    for a in order:  # in hire order, so a period that is itself rehired later carries the identity on
+        agent = agents[a]
+        if agent.exit_type != "voluntary" or agent.exit_reason not in REHIRE_REASONS:
+            continue
+        if rng.random() >= REHIRE_SHARE:
+            continue
+        i = int(np.searchsorted(sorted_hires, agent.exit_date.toordinal() + 180, side="left"))
+        while i < len(order) and (order[i] in used or countries[order[i]] != countries[a]):
+            i += 1
+        if i >= len(order):
+            continue
+        used.add(order[i])
+        later = agents[order[i]]
+        later.employee_number, later.name, later.email = agent.employee_number, agent.name, agent.email
+
+
 def _hiring_profiles(rng, servicefit, dominant, fit, hire_ord, competencies) -> dict[int, dict]:
     """Assessment profiles for the ServiceFit hires: the dominant type scores highest; competency
     scores follow the fit."""
@@ -1070,6 +1101,7 @@ def _records(
             record.hiring_dominant_type = SERVICE_TYPES[dom]
             record.hiring_profile = profiles[a]
         agents.append(record)
+    _rehires(rng, agents, hire_ord, countries)
 
     # The last day employed: records fall on or before it (the exit date is the first day not employed).
     last_day = np.where(exited, exit_ord - 1, today.toordinal()).tolist()

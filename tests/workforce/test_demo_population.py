@@ -59,7 +59,19 @@ def test_it_is_the_same_centre_for_the_same_seed_and_another_for_another():
 
 def test_it_hires_exactly_the_agents_asked_for_each_with_their_own_number(centre):
     assert len(centre.agents) == 4000
-    assert len({a.employee_number for a in centre.agents}) == 4000
+    assert len({(a.employee_number, a.hire_date) for a in centre.agents}) == 4000
+
+
+def test_some_who_resigned_come_back_as_a_new_period_of_the_same_person(centre):
+    periods = defaultdict(list)
+    for a in centre.agents:
+        periods[a.employee_number].append(a)
+    rehired = [p for p in periods.values() if len(p) > 1]
+    assert 10 <= len(rehired) <= 200, len(rehired)
+    for earlier, later, *_ in rehired:
+        assert (earlier.name, earlier.email) == (later.name, later.email)
+        assert earlier.exit_type == "voluntary"
+        assert (later.hire_date - earlier.exit_date).days >= 180
     assert min(a.hire_date for a in centre.agents) >= date(2021, 6, 1)  # the launch month
     assert max(a.hire_date for a in centre.agents) <= TODAY
     # Hiring continues through the window, in waves: some months take far more than others.
@@ -199,7 +211,7 @@ def test_names_are_nordic_and_follow_the_team_the_agent_was_hired_into():
         assert last in LAST_NAMES[country[agent.team]], agent
         assert agent.manager is None
     assert len({a.name.split()[0] for a in pop.agents}) >= 80
-    assert len({a.email for a in pop.agents}) == len(pop.agents)
+    assert len({a.email for a in pop.agents}) == len({a.employee_number for a in pop.agents})
     assert all(a.email.isascii() for a in pop.agents)
     names = " ".join(a.name for a in pop.agents)
     assert all(letter in names for letter in "øåö")

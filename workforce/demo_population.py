@@ -23,14 +23,16 @@ Hiring
   the Monday on or after the drawn day.
 - Agents hired in the last `servicefit_months` (18) months were, with probability 0.8, hired through
   ServiceFit: they carry a hiring-time fit (0–100, about N(66, 12), labels strong ≥ 80, good ≥ 65,
-  partial ≥ 50, poor, as hiring/fit.py) and a dominant service type (Controller likelier in the
-  recent ads, seed 000).
+  partial ≥ 50, poor, as hiring/fit.py), a dominant service type (Controller likelier in the recent
+  ads, seed 000) and an assessment profile shaped like hiring.Hire.assessment_profile.
+- Sources are the candidates' (job board 55%, referral 20%, internal move 8%, other 17%).
 
 Exits (monthly hazards, calibrated so the defaults give the README's figures)
 - Annual voluntary attrition 30–45% (README: "commonly 30–45%"), measured as voluntary separations ÷
   mean month-end headcount × 365 ÷ days.
-- 50–60% of all exits within the first three months (README). Hazard by month of tenure: months 1–3
-  high, 4–12 moderate (README: tenure of 3–12 months predicts resignation), later low.
+- 50–60% of all exits within the first three months (README). Voluntary hazard a month by tenure:
+  months 1–3 0.21, months 4–12 0.0145 (README: tenure of 3–12 months predicts resignation), later
+  0.0065, times the multipliers below and exp(−0.25 × engagement).
 - Development (seeds 001, 003, 004: training, upskilling and specialist tracks keep people): no
   coaching or training for more than 120 days doubles the voluntary hazard; an active development
   plan multiplies it by 0.6, a specialist move by 0.6, a promotion by 0.7.
@@ -40,30 +42,39 @@ Exits (monthly hazards, calibrated so the defaults give the README's figures)
   engagement term makes detractors about 3× likelier to resign (README: "0–6 → about 3× likelier").
   Disengaged agents answer less often (README: falling response rate).
 - Hiring-time fit has a modest true effect on early attrition: good or strong fit multiplies the
-  voluntary hazard in the first six months by 0.7, poor fit by 1.4, so the closing-the-loop section
-  finds a real but not dramatic difference.
-- Involuntary exits are about 15% of exits: probation (first six months) and a low later hazard, poor
-  fit slightly likelier. Reasons are coded (workforce.models.ExitReason values): voluntary ones weigh
+  voluntary hazard in the first six months by 0.7, partial by 1, poor by 1.4, so the closing-the-loop
+  section finds a real but not dramatic difference.
+- Involuntary exits are about 15% of exits: a hazard of 0.013 a month in the first six months
+  (probation), 0.004 later, ×1.3 for a poor fit. Reasons are coded (workforce.models.ExitReason values): voluntary ones weigh
   "no_development" up when nobody developed the agent and "manager"/"workload" up after a detractor
   answer.
 
 Development
 - Every agent gets an on-the-job onboarding training on the hire date (README: about 17 weeks to
   proficiency), certifications and courses later.
-- Managers differ in coaching culture: each agent is coached monthly with probability 0.10, 0.35 or
-  0.80 by development class (low, medium, high; each manager's mix differs), so some are coached about
-  monthly, others rarely (seed 003: just-in-time coaching).
-- Development plans (2–3 goals on competencies below the role target) start from month 4, last 6–12
-  months, and are completed (goals achieved, the competency rises) or cancelled.
+- Managers differ in coaching culture c (0–1): 0.35·c of their agents are in the high development
+  class, 0.45 in the medium, the rest low; an agent is coached in a month with probability 0.10, 0.35
+  or 0.80 by class, so some are coached about monthly, others rarely (seed 003: just-in-time coaching).
+  Courses 1.5%/4%/8% a month by class from month 3, a quarter of them certifications.
+- Development plans (2–3 goals on the competencies furthest below the role target, one level up)
+  start from month 4 at 1%/4%/9% a month by class (one plan per period), last 6–12 months, and end
+  completed (most goals achieved) or cancelled; one still running is active with goals in progress.
 - Competency snapshots (manager ratings on whole anchors 1–5) at month 3 and every 6 months after;
   new hires start about 1.2 below the role's targets and grow 0.15/0.4/0.7 a year by development class.
 - Career moves: generalists move to a specialist track from month 9 (seed 004: fewer generalists, more
   specialists), promotions from month 18, rare internal moves between teams.
 
 Pulse
-- One survey per quarter for all teams, answered on about the 15th of the quarter's second month by
-  active agents with at least 30 days of tenure; recommend 0–10 and workload, growth, manager support
-  1–5.
+- One survey per quarter for all teams, open from the 8th to the 22nd of the quarter's middle month,
+  sent to active agents with at least 30 days of tenure; recommend 0–10 and workload, growth, manager
+  support 1–5. About 75% answer.
+- About 2% of the active agents with more than 180 days are on leave on `today`.
+
+What the defaults give (bench/demo_population.py; tests/workforce/test_demo_population.py):
+voluntary attrition 37–42% a year, 52–57% of exits within three months, 13–16% involuntary;
+detractors 2.5–3.1× likelier to resign within 180 days; a month that starts more than 120 days after
+the last development activity about 3× likelier to end in a resignation (the true 2× plus the
+engagement it goes with); 180-day voluntary exits of good-fit hires about 0.7× the weaker ones'.
 
 Rehires
 - 8% of those who resign for studies, a move, a career step elsewhere or the hours come back at least

@@ -45,9 +45,9 @@ Exits (monthly hazards, calibrated so the defaults give the README's figures)
   voluntary hazard in the first six months by 0.7, partial by 1, poor by 1.4, so the closing-the-loop
   section finds a real but not dramatic difference.
 - Involuntary exits are about 15% of exits: a hazard of 0.013 a month in the first six months
-  (probation), 0.004 later, ×1.3 for a poor fit. Reasons are coded (workforce.models.ExitReason values): voluntary ones weigh
-  "no_development" up when nobody developed the agent and "manager"/"workload" up after a detractor
-  answer.
+  (probation), 0.004 later, ×1.3 for a poor fit. Reasons are coded (workforce.models.ExitReason
+  values): voluntary ones weigh "no_development" up when nobody developed the agent and
+  "manager"/"workload" up after a detractor answer.
 
 Development
 - Every agent gets an on-the-job onboarding training on the hire date (README: about 17 weeks to

@@ -24,6 +24,7 @@ PURE_MODULES = [
     "hiring/pipeline_matching.py",
     "hiring/pipeline_figures.py",
     "workforce/analysis",
+    "workforce/demo_population.py",
 ]
 
 

@@ -15,7 +15,10 @@ def test_it_creates_one_user_per_role_and_can_run_twice(db, settings, capsys):
     call_command("seed_demo")
     call_command("seed_demo")
     users = {u.username: u for u in get_user_model().objects.prefetch_related("groups")}
-    assert set(users) == {"recruiter", "hr", "manager", "admin"}
+    # One login per role; the workforce demo's team leads (line managers of Oslo's and Stockholm's
+    # agents) cannot log in.
+    assert set(users) == {"recruiter", "hr", "manager", "admin", "lead-oslo", "lead-stockholm"}
+    assert not any(users[lead].has_usable_password() for lead in ("lead-oslo", "lead-stockholm"))
     assert [g.name for g in users["hr"].groups.all()] == ["hr"]
     assert users["admin"].is_staff and not users["admin"].is_superuser
     assert not users["recruiter"].is_staff

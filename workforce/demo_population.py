@@ -830,7 +830,7 @@ def _simulate(
             closes = min(start + 21, today_ord)
             if opens <= today_ord and closes >= opens:
                 surveys.append(
-                    SurveyRecord(key, f"Pulse {months[k].year} Q{q}", date.fromordinal(opens), date.fromordinal(closes))
+                    SurveyRecord(key, f"Puls {months[k].year} K{q}", date.fromordinal(opens), date.fromordinal(closes))
                 )
                 eligible = idx[(opens - hire_ord[idx]) >= 30]
                 if len(eligible):

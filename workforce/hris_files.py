@@ -106,7 +106,7 @@ def csv_table(text: str) -> Table:
         raise FileError("empty")
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first))
-    header = _header([cell for cell in next(reader)])
+    header = _header(list(next(reader)))
     table = Table(header=header)
     start = reader.line_num + 1
     for record in reader:

@@ -55,7 +55,10 @@ def test_it_imports_a_danish_semicolon_csv_with_nordic_dates_and_words(hr_user, 
 
 
 def test_it_reads_windows_1252_as_nordic_excel_saves_csv(hr_user, team):
-    text = "anställningsnummer\tnamn\tavdelning\tanställningsdatum\tslutdatum\tavgångstyp\nS-7\tÅsa Öberg\tDefault team\t2020-01-02\t\t\n"
+    text = (
+        "anställningsnummer\tnamn\tavdelning\tanställningsdatum\tslutdatum\tavgångstyp\n"
+        "S-7\tÅsa Öberg\tDefault team\t2020-01-02\t\t\n"
+    )
     result = agents_import_file(filename="hr.csv", data=text.encode("cp1252"), user=hr_user)
     assert result.created == 1
     assert Agent.objects.get().name == "Åsa Öberg"
@@ -107,7 +110,10 @@ def test_it_refuses_a_file_with_bad_rows_and_lists_every_one(hr_user, team, othe
 
 def test_it_refuses_a_manager_who_does_not_lead_the_rows_team(hr_user, team, other_team):
     make_user("bergen-lead", Role.MANAGER, teams=[other_team])
-    text = "employee_number,name,team,hire_date,exit_date,exit_type,manager\n1,Anna,Default team,2023-01-01,,,bergen-lead\n"
+    text = (
+        "employee_number,name,team,hire_date,exit_date,exit_type,manager\n"
+        "1,Anna,Default team,2023-01-01,,,bergen-lead\n"
+    )
     with pytest.raises(ApplicationError) as excinfo:
         agents_import_file(filename="hr.csv", data=text.encode(), user=hr_user)
     assert errors_of(excinfo) == [(2, "manager")]

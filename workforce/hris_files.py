@@ -12,6 +12,7 @@ import csv
 import datetime
 import io
 import logging
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -30,6 +31,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 # An old .xls, and an encrypted .xlsx, are OLE compound files, not zips.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DELIMITERS = (";", ",", "\t")
+UNWANTED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class FileError(Exception):
@@ -116,7 +118,8 @@ def csv_table(text: str) -> Table:
 
 
 def _header(cells: list) -> list[str]:
-    header = [_cell(cell) for cell in cells]
+    # Column names are not data: characters no one can see or store are dropped from them.
+    header = [UNWANTED.sub("", _cell(cell)) for cell in cells]
     while header and not header[-1]:
         header.pop()
     if not any(header):

@@ -30,15 +30,11 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import Team
 from servicefit.core.policies import AGENT_READ, AGENT_WRITE
 from workforce import hris_columns as columns_
-from workforce.hris_files import MAX_ROWS, FileError, Table, table_read
+from workforce.hris_files import MAX_ROWS, UNWANTED, FileError, Table, table_read
 from workforce.models import Agent, EmploymentStatus
 
 HIRE_NUMBER_PREFIX = "SF-"
 MAX_LENGTHS = {"employee_number": 64, "name": 200, "email": 254, "source": 60}
-# Characters a database cannot store, or that no HRIS puts in a name: NUL and other controls, lone surrogates.
-UNWANTED = frozenset(chr(c) for c in (*range(0, 9), 11, 12, *range(14, 32), 127)) | frozenset(
-    chr(c) for c in range(0xD800, 0xE000)
-)
 BATCH = 1_000
 LOOKUP_CHUNK = 5_000  # values per IN (...): SQLite allows 32,766 parameters
 WRITTEN = (
@@ -168,7 +164,7 @@ def _order(column: str) -> int:
 
 
 def _has_unwanted(text: str) -> bool:
-    return not UNWANTED.isdisjoint(text)
+    return UNWANTED.search(text) is not None
 
 
 def _chunks(values: list, size: int = LOOKUP_CHUNK):

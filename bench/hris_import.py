@@ -1,0 +1,145 @@
+"""Speed of the HRIS import: a 10,000-row CSV and the same as XLSX, first as new agents, then again
+as updates (every period known, exits recorded), on a throwaway SQLite database.
+
+Run from the repository root:  DEBUG=1 .venv/bin/python bench/hris_import.py [--rows 10000] [--db FILE]
+Prints seconds for reading the file, checking the rows and writing them, and the SQL queries the
+whole import costs. Figures are printed, never asserted (target: a few seconds for 10,000 rows).
+"""
+
+import argparse
+import datetime
+import io
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TEAMS = ("Copenhagen", "Oslo", "Stockholm")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--db", help="SQLite file to (re)use instead of a throwaway one")
+    parser.add_argument("--profile", action="store_true", help="cProfile of the first import, top 25 functions")
+    args = parser.parse_args()
+    database = Path(args.db) if args.db else Path(tempfile.mkdtemp(prefix="servicefit-bench-hris-")) / "db.sqlite3"
+    try:
+        _django_setup(database)
+        run(args.rows, profile=args.profile)
+    finally:
+        if not args.db:
+            for file in database.parent.iterdir():
+                file.unlink()
+            database.parent.rmdir()
+    return 0
+
+
+def _django_setup(database: Path) -> None:
+    sys.path.insert(0, str(REPO))
+    os.environ.setdefault("DEBUG", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicefit.settings")
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"[bench database {database}: migrated in {time.perf_counter() - started:.1f} s]")
+
+
+def rows(count: int, *, exits: bool) -> list[list]:
+    # The same hire dates with or without exits; not for secrets.
+    rng, exit_rng = random.Random(9), random.Random(10)  # noqa: S311
+    out = []
+    for i in range(count):
+        hired = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randrange(1500))
+        left = hired + datetime.timedelta(days=exit_rng.randrange(30, 600)) if exits and i % 3 == 0 else None
+        kind = exit_rng.choice(("frivillig", "ufrivillig")) if left else ""
+        out.append([f"E{i:06d}", f"Agent {i}", TEAMS[i % 3], hired.strftime("%d-%m-%Y"), left, kind, "Telefon;chat"])
+    return out
+
+
+HEADER = ["Medarbejdernummer", "Navn", "Afdeling", "Ansættelsesdato", "Fratrædelsesdato", "Fratrædelsestype", "Kanaler"]
+
+
+def as_csv(table: list[list]) -> bytes:
+    lines = [";".join(HEADER)]
+    for row in table:
+        lines.append(
+            ";".join("" if v is None else (v.strftime("%d.%m.%Y") if hasattr(v, "day") else str(v)) for v in row)
+        )
+    return ("\n".join(lines) + "\n").encode("cp1252")
+
+
+def as_xlsx(table: list[list]) -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(HEADER)
+    for row in table:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def timed_import(label: str, filename: str, data: bytes) -> None:
+    from django.db import connection, reset_queries
+
+    from servicefit.core.exceptions import ApplicationError
+    from workforce.hris_import import agents_import, table_from_file
+
+    reset_queries()
+    started = time.perf_counter()
+    table = table_from_file(filename=filename, data=data)
+    read = time.perf_counter()
+    try:
+        result = agents_import(table=table, user=None)
+    except ApplicationError as exc:
+        print(f"{label}: refused: {exc.message} {exc.extra.get('errors', [])[:3]}")
+        return
+    done = time.perf_counter()
+    print(
+        f"{label:<34} {len(table.rows):>6} rows, {len(data) / 1e6:5.2f} MB: read {read - started:5.2f} s, "
+        f"check + write {done - read:5.2f} s, total {done - started:5.2f} s; "
+        f"created {result.created}, updated {result.updated}; {len(connection.queries)} queries"
+    )
+
+
+def run(count: int, *, profile: bool = False) -> None:
+    from django.conf import settings
+    from django.db import connection
+
+    from servicefit.core.teams import team_create
+    from workforce.models import Agent
+
+    settings.DEBUG = True  # keeps connection.queries
+    for name in TEAMS:
+        team_create(name=name)
+    fresh, exited = rows(count, exits=False), rows(count, exits=True)
+    if profile:
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        timed_import("CSV (cp1252, ;), new agents", "hr.csv", as_csv(fresh))
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        return
+    timed_import("CSV (cp1252, ;), new agents", "hr.csv", as_csv(fresh))
+    timed_import("CSV again with exits (updates)", "hr.csv", as_csv(exited))
+    Agent.objects.all().delete()
+    timed_import("XLSX, new agents", "hr.xlsx", as_xlsx(fresh))
+    timed_import("XLSX again with exits (updates)", "hr.xlsx", as_xlsx(exited))
+    print(f"[database: {connection.vendor}; agents now {Agent.objects.count()}]")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

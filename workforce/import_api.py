@@ -11,7 +11,6 @@ from rest_framework.views import APIView
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import AGENT_WRITE
-from servicefit.core.schema import ErrorOutput
 from workforce import hris_import
 from workforce.hris_columns import FIELDS
 from workforce.hris_files import MAX_BYTES
@@ -53,19 +52,10 @@ class AgentImportOutput(serializers.Serializer):
     renumbered = serializers.IntegerField(help_text="Of the updated: agents from ServiceFit hires given their number.")
 
 
-class RowErrorOutput(serializers.Serializer):
-    line = serializers.IntegerField(help_text="1 is the header row.")
-    column = serializers.CharField(help_text="Our field, or `file`.")
-    message = serializers.CharField()
-
-
-class AgentImportErrorOutput(ErrorOutput):
-    errors = RowErrorOutput(many=True, required=False)
-
-
 class AgentImportApi(APIView):
     """Every row is checked first: a file with any bad row imports nothing, and the 400 lists every
-    problem in `errors` as {line, column, message}. A row whose employee number and hire date are
+    problem as {line, column, message} (line 1 is the header; column is our field or `file`) in
+    `extra.errors`, and the same list in `errors`. A row whose employee number and hire date are
     known updates that employment period; others are created. 413: the file is too large."""
 
     permission_classes = [policy_permission(AGENT_WRITE)]
@@ -74,7 +64,7 @@ class AgentImportApi(APIView):
 
     @extend_schema(
         request={"multipart/form-data": AgentImportInput},
-        responses={200: AgentImportOutput, 400: AgentImportErrorOutput},
+        responses={200: AgentImportOutput},
     )
     def post(self, request):
         data = AgentImportInput(data=request.data)
@@ -90,7 +80,7 @@ class AgentImportApi(APIView):
         except ApplicationError as exc:
             if "errors" not in exc.extra:
                 raise
-            body = {"message": exc.message, "extra": {}, "errors": exc.extra["errors"]}
+            body = {"message": exc.message, "extra": exc.extra, "errors": exc.extra["errors"]}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         output = {"created": result.created, "updated": result.updated, "renumbered": result.renumbered}
         return Response(AgentImportOutput(output).data)

@@ -7,6 +7,7 @@ whole import costs. Figures are printed, never asserted (target: a few seconds f
 """
 
 import argparse
+import csv
 import datetime
 import io
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TEAMS = ("Copenhagen", "Oslo", "Stockholm")
+MANAGERS_PER_TEAM = 10
 
 
 def main() -> int:
@@ -60,20 +62,31 @@ def rows(count: int, *, exits: bool) -> list[list]:
         hired = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randrange(1500))
         left = hired + datetime.timedelta(days=exit_rng.randrange(30, 600)) if exits and i % 3 == 0 else None
         kind = exit_rng.choice(("frivillig", "ufrivillig")) if left else ""
-        out.append([f"E{i:06d}", f"Agent {i}", TEAMS[i % 3], hired.strftime("%d-%m-%Y"), left, kind, "Telefon;chat"])
+        manager = f"lead-{i % 3}-{i % MANAGERS_PER_TEAM}"
+        row = [f"E{i:06d}", f"Agent {i}", TEAMS[i % 3], hired.strftime("%d-%m-%Y"), left, kind, "Telefon;chat", manager]
+        out.append(row)
     return out
 
 
-HEADER = ["Medarbejdernummer", "Navn", "Afdeling", "Ansættelsesdato", "Fratrædelsesdato", "Fratrædelsestype", "Kanaler"]
+HEADER = [
+    "Medarbejdernummer",
+    "Navn",
+    "Afdeling",
+    "Ansættelsesdato",
+    "Fratrædelsesdato",
+    "Fratrædelsestype",
+    "Kanaler",
+    "Nærmeste leder",
+]
 
 
 def as_csv(table: list[list]) -> bytes:
-    lines = [";".join(HEADER)]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(HEADER)
     for row in table:
-        lines.append(
-            ";".join("" if v is None else (v.strftime("%d.%m.%Y") if hasattr(v, "day") else str(v)) for v in row)
-        )
-    return ("\n".join(lines) + "\n").encode("cp1252")
+        writer.writerow("" if v is None else (v.strftime("%d.%m.%Y") if hasattr(v, "day") else v) for v in row)
+    return buffer.getvalue().encode("cp1252")
 
 
 def as_xlsx(table: list[list]) -> bytes:
@@ -89,7 +102,7 @@ def as_xlsx(table: list[list]) -> bytes:
     return buffer.getvalue()
 
 
-def timed_import(label: str, filename: str, data: bytes) -> None:
+def timed_import(label: str, filename: str, data: bytes, user) -> None:
     from django.db import connection, reset_queries
 
     from servicefit.core.exceptions import ApplicationError
@@ -100,7 +113,7 @@ def timed_import(label: str, filename: str, data: bytes) -> None:
     table = table_from_file(filename=filename, data=data)
     read = time.perf_counter()
     try:
-        result = agents_import(table=table, user=None)
+        result = agents_import(table=table, user=user)
     except ApplicationError as exc:
         print(f"{label}: refused: {exc.message} {exc.extra.get('errors', [])[:3]}")
         return
@@ -108,7 +121,8 @@ def timed_import(label: str, filename: str, data: bytes) -> None:
     print(
         f"{label:<34} {len(table.rows):>6} rows, {len(data) / 1e6:5.2f} MB: read {read - started:5.2f} s, "
         f"check + write {done - read:5.2f} s, total {done - started:5.2f} s; "
-        f"created {result.created}, updated {result.updated}; {len(connection.queries)} queries"
+        f"created {result.created}, updated {result.updated}, unchanged {result.unchanged}; "
+        f"{len(connection.queries)} queries"
     )
 
 
@@ -120,8 +134,14 @@ def run(count: int, *, profile: bool = False) -> None:
     from workforce.models import Agent
 
     settings.DEBUG = True  # keeps connection.queries
-    for name in TEAMS:
-        team_create(name=name)
+    from servicefit.core.roles import Role
+    from servicefit.core.services import user_create_or_update
+
+    for index, name in enumerate(TEAMS):
+        team = team_create(name=name)
+        for n in range(MANAGERS_PER_TEAM):
+            user_create_or_update(username=f"lead-{index}-{n}", password=None, role=Role.MANAGER, teams=[team])
+    hr = user_create_or_update(username="hr", password=None, role=Role.HR)
     fresh, exited = rows(count, exits=False), rows(count, exits=True)
     if profile:
         import cProfile
@@ -129,16 +149,16 @@ def run(count: int, *, profile: bool = False) -> None:
 
         profiler = cProfile.Profile()
         profiler.enable()
-        timed_import("CSV (cp1252, ;), new agents", "hr.csv", as_csv(fresh))
+        timed_import("CSV (cp1252, ;), new agents", "hr.csv", as_csv(fresh), hr)
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
         return
-    timed_import("CSV (cp1252, ;), new agents", "hr.csv", as_csv(fresh))
-    timed_import("CSV again with exits (updates)", "hr.csv", as_csv(exited))
+    timed_import("CSV (cp1252, ;), new agents", "hr.csv", as_csv(fresh), hr)
+    timed_import("CSV again with exits (updates)", "hr.csv", as_csv(exited), hr)
     Agent.objects.all().delete()
-    timed_import("XLSX, new agents", "hr.xlsx", as_xlsx(fresh))
-    timed_import("XLSX again with exits (updates)", "hr.xlsx", as_xlsx(exited))
-    print(f"[database: {connection.vendor}; agents now {Agent.objects.count()}]")
+    timed_import("XLSX, new agents", "hr.xlsx", as_xlsx(fresh), hr)
+    timed_import("XLSX again with exits (updates)", "hr.xlsx", as_xlsx(exited), hr)
+    print(f"[database: {connection.vendor}; agents now {Agent.objects.count()}; load average {os.getloadavg()}]")
 
 
 if __name__ == "__main__":

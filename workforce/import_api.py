@@ -49,6 +49,7 @@ class AgentImportInput(serializers.Serializer):
 class AgentImportOutput(serializers.Serializer):
     created = serializers.IntegerField()
     updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField(help_text="Known periods the file repeats as they are.")
     renumbered = serializers.IntegerField(help_text="Of the updated: agents from ServiceFit hires given their number.")
 
 
@@ -82,5 +83,10 @@ class AgentImportApi(APIView):
                 raise
             body = {"message": exc.message, "extra": exc.extra, "errors": exc.extra["errors"]}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
-        output = {"created": result.created, "updated": result.updated, "renumbered": result.renumbered}
+        output = {
+            "created": result.created,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "renumbered": result.renumbered,
+        }
         return Response(AgentImportOutput(output).data)

@@ -64,6 +64,7 @@ def agent_import_map(request):
             request.session[IMPORT_DONE_KEY] = {
                 "created": result.created,
                 "updated": result.updated,
+                "unchanged": result.unchanged,
                 "renumbered": result.renumbered,
             }
             return redirect("workforce:agent-import-done")

@@ -126,12 +126,12 @@ def test_the_api_imports_and_then_updates(api, hr_user, team):
         "/api/agents/import/", {"file": SimpleUploadedFile("hr.csv", NORWEGIAN.encode())}, format="multipart"
     )
     assert response.status_code == 200, response.json()
-    assert response.json() == {"created": 2, "updated": 0, "renumbered": 0}
+    assert response.json() == {"created": 2, "updated": 0, "unchanged": 0, "renumbered": 0}
     again = NORWEGIAN.replace("02.05.2022;;", "02.05.2022;30.06.2024;frivillig")
     response = client.post(
         "/api/agents/import/", {"file": SimpleUploadedFile("hr.csv", again.encode())}, format="multipart"
     )
-    assert response.json() == {"created": 0, "updated": 2, "renumbered": 0}
+    assert response.json() == {"created": 0, "updated": 1, "unchanged": 1, "renumbered": 0}
     assert Agent.objects.get(employee_number="N-1").exit_type == "voluntary"
 
 
@@ -193,7 +193,7 @@ def test_the_command_imports_into_any_team_with_a_default(tmp_path, team, capsys
     path.write_text("Nr;Navn;Ansettelsesdato;Sluttdato;Sluttype\nN-1;Ola;2022-05-02;;\n", encoding="utf-8")
     call_command("agents_import", str(path), "--mapping", '{"employee_number": "Nr"}', "--team-default", "Oslo")
     assert Agent.objects.get().team.name == "Oslo"
-    assert "Created 1 and updated 0" in capsys.readouterr().out
+    assert "Created 1 and updated 0 employment periods, 0 unchanged" in capsys.readouterr().out
 
 
 def test_the_command_lists_bad_rows_and_exits_2(tmp_path, team, capsys):

@@ -48,6 +48,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"{file.name}:{row['line']}: {row['column']}: {row['message']}")
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         self.stdout.write(
-            f"Created {result.created} and updated {result.updated} employment periods "
+            f"Created {result.created} and updated {result.updated} employment periods, "
+            f"{result.unchanged} unchanged "
             f"({result.renumbered} agents from ServiceFit hires got their employee number)."
         )

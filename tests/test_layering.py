@@ -24,6 +24,8 @@ PURE_MODULES = [
     "hiring/pipeline_matching.py",
     "hiring/pipeline_figures.py",
     "workforce/analysis",
+    "workforce/hris_columns.py",
+    "workforce/hris_files.py",
 ]
 
 

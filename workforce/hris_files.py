@@ -142,7 +142,7 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
-        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+        return value.date().isoformat()  # an HR export's date and time cells are days
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():

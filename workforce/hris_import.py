@@ -36,6 +36,7 @@ from workforce.models import Agent, EmploymentStatus
 HIRE_NUMBER_PREFIX = "SF-"
 MAX_LENGTHS = {"employee_number": 64, "name": 200, "email": 254, "source": 60}
 BATCH = 1_000
+QUOTED = 60  # characters of a bad value an error message repeats
 LOOKUP_CHUNK = 5_000  # values per IN (...): SQLite allows 32,766 parameters
 WRITTEN = (
     "name",
@@ -164,6 +165,11 @@ def _order(column: str) -> int:
     return columns_.FIELDS.index(column) if column in columns_.FIELDS else -1
 
 
+def _cut(value: str) -> str:
+    """A cell's value as an error message quotes it: a huge cell does not make a huge message."""
+    return value if len(value) <= QUOTED else value[: QUOTED - 1] + "…"
+
+
 def _has_unwanted(text: str) -> bool:
     return UNWANTED.search(text) is not None
 
@@ -194,9 +200,11 @@ class _Checker:
         self.columns, problems = columns_.columns_map(self.table.header, mapping)
         for field, code in problems:
             if code == "unknown_field":
-                self._error(1, "file", _("There is no agent field %(value)r to map a column to.") % {"value": field})
+                self._error(
+                    1, "file", _("There is no agent field %(value)r to map a column to.") % {"value": _cut(field)}
+                )
             else:
-                self._error(1, field, _("The file has no column %(value)r.") % {"value": mapping[field]})
+                self._error(1, field, _("The file has no column %(value)r.") % {"value": _cut(mapping[field])})
         for field in columns_.REQUIRED:
             if field in self.columns or (field == "team" and self.team_default is not None):
                 continue
@@ -298,18 +306,18 @@ class _Checker:
                 validate_email(row["email"])
                 parsed["email"] = row["email"]
             except ValidationError:
-                self._error(line, "email", _("%(value)r is not an e-mail address.") % {"value": row["email"]})
+                self._error(line, "email", _("%(value)r is not an e-mail address.") % {"value": _cut(row["email"])})
         parsed["manager"] = self._manager(line, row["manager"], users, parsed["team"])
         parsed["role_profile"] = None
         if row["role_profile"]:
             parsed["role_profile"] = profiles.get(columns_.fold(row["role_profile"]))
             if parsed["role_profile"] is None:
-                message = _("There is no role profile %(value)r.") % {"value": row["role_profile"]}
+                message = _("There is no role profile %(value)r.") % {"value": _cut(row["role_profile"])}
                 self._error(line, "role_profile", message)
         channels, unknown = columns_.channels_parsed(row["channels"])
         if unknown:
             message = _("%(value)r is not a channel (phone, e-mail, chat, social media, back office).")
-            self._error(line, "channels", message % {"value": ", ".join(unknown)})
+            self._error(line, "channels", message % {"value": _cut(", ".join(unknown))})
         parsed["channels"] = channels
         return parsed if len(self.errors) == count else None
 
@@ -320,7 +328,7 @@ class _Checker:
             return self.team_default
         team = teams.get(columns_.fold(value))
         if team is None:
-            self._error(line, "team", _("There is no team %(value)r.") % {"value": value})
+            self._error(line, "team", _("There is no team %(value)r.") % {"value": _cut(value)})
         elif self.user is not None and not AGENT_WRITE.allows_team(self.user, team.id):
             self._error(line, "team", _("You cannot add agents to team %(value)r.") % {"value": team.name})
             return None
@@ -332,7 +340,7 @@ class _Checker:
         parsed = columns_.date_parsed(value)
         if parsed is None:
             message = _("%(value)r is not a date; write it as 2024-03-31, 31-03-2024, 31.03.2024 or 31/03/2024.")
-            self._error(line, field, message % {"value": value})
+            self._error(line, field, message % {"value": _cut(value)})
         return parsed
 
     def _exit(self, line, row, *, has_exit: bool) -> dict:
@@ -340,25 +348,28 @@ class _Checker:
         reason = columns_.coded(row["exit_reason"], columns_.EXIT_REASON_LOOKUP) if row["exit_reason"] else ""
         if exit_type is None:
             message = _("%(value)r is not an exit type; write voluntary or involuntary.")
-            self._error(line, "exit_type", message % {"value": row["exit_type"]})
+            self._error(line, "exit_type", message % {"value": _cut(row["exit_type"])})
         elif has_exit and not exit_type:
             self._error(line, "exit_type", _("An exit needs its type: voluntary or involuntary."))
         elif exit_type and not has_exit:
             self._error(line, "exit_type", _("An exit type needs an exit date."))
         if reason is None:
-            self._error(line, "exit_reason", _("%(value)r is not a known exit reason.") % {"value": row["exit_reason"]})
+            self._error(
+                line, "exit_reason", _("%(value)r is not a known exit reason.") % {"value": _cut(row["exit_reason"])}
+            )
         elif reason and not has_exit:
             self._error(line, "exit_reason", _("An exit reason needs an exit date."))
         return {"exit_type": exit_type or "", "exit_reason": reason or ""}
 
     def _status(self, line, value, exit_date) -> str:
+        """The status the row gives, or "" to derive it from the exit date when written."""
         left = exit_date is not None and exit_date <= self.today
         if not value:
-            return EmploymentStatus.EXITED if left else EmploymentStatus.ACTIVE
+            return ""
         status = columns_.coded(value, columns_.STATUS_LOOKUP)
         if status is None:
             message = _("%(value)r is not an employment status (active, on leave, left).")
-            self._error(line, "employment_status", message % {"value": value})
+            self._error(line, "employment_status", message % {"value": _cut(value)})
         elif status == EmploymentStatus.EXITED and exit_date is None:
             self._error(line, "employment_status", _("An agent who has left needs an exit date."))
         elif status != EmploymentStatus.EXITED and left:
@@ -370,10 +381,10 @@ class _Checker:
             return None
         manager = users.get(columns_.fold(value))
         if manager is None:
-            self._error(line, "manager", _("There is no user %(value)r.") % {"value": value})
+            self._error(line, "manager", _("There is no user %(value)r.") % {"value": _cut(value)})
         elif team is not None and not AGENT_READ.allows_team(manager, team.id):
             message = _("%(value)r does not lead team %(team)s and cannot see its agents.")
-            self._error(line, "manager", message % {"value": value, "team": team.name})
+            self._error(line, "manager", message % {"value": _cut(value), "team": team.name})
             return None
         return manager
 
@@ -403,8 +414,17 @@ class _Checker:
                     agent = None
             if agent is not None and self.user is not None and not AGENT_WRITE.allows_team(self.user, agent.team_id):
                 message = _("Employee %(value)s belongs to a team you cannot change.")
-                self._error(line, "employee_number", message % {"value": row["employee_number"]})
+                self._error(line, "employee_number", message % {"value": _cut(row["employee_number"])})
             row["agent"] = agent
+
+
+def _status_derived(agent: Agent | None, exit_date: datetime.date | None, today: datetime.date) -> str:
+    """Left once the exit date has passed; otherwise as known (on leave stays on leave), else active."""
+    if exit_date is not None and exit_date <= today:
+        return EmploymentStatus.EXITED
+    if agent is not None and agent.employment_status == EmploymentStatus.ON_LEAVE:
+        return EmploymentStatus.ON_LEAVE
+    return EmploymentStatus.ACTIVE
 
 
 def _changed(agent: Agent, row: dict, fields: tuple[str, ...]) -> bool:
@@ -421,8 +441,11 @@ def _changed(agent: Agent, row: dict, fields: tuple[str, ...]) -> bool:
 def _write(rows, fields: tuple[str, ...]) -> ImportResult:
     now = timezone.now()
     created, updated, unchanged, renumbered = [], [], 0, 0
+    today = timezone.localdate()
     for _line, row in rows:
         agent = row.pop("agent")
+        if not row["employment_status"]:
+            row["employment_status"] = _status_derived(agent, row["exit_date"], today)
         if agent is None:
             created.append(Agent(**{f: row[f] for f in ("employee_number", *WRITTEN)}))
             continue

@@ -268,3 +268,22 @@ def test_a_new_team_under_the_tree_is_found_by_name_in_any_case(hr_user, team):
     text = "employee_number,name,team,hire_date,exit_date,exit_type\n1,A,oslo,2023-01-01,,\n"
     agents_import_file(filename="hr.csv", data=text.encode(), user=hr_user)
     assert Agent.objects.get().team.name == "Oslo"
+
+
+def test_an_agent_on_leave_stays_on_leave_when_the_file_has_no_status(hr_user, team):
+    Agent.objects.create(
+        employee_number="7", name="Anna", team=team, hire_date=datetime.date(2023, 1, 1), employment_status="on_leave"
+    )
+    text = "employee_number,name,team,hire_date,exit_date,exit_type\n7,Anna B,Default team,2023-01-01,,\n"
+    result = agents_import_file(filename="hr.csv", data=text.encode(), user=hr_user)
+    assert (result.updated, result.unchanged) == (1, 0)
+    assert Agent.objects.get().employment_status == "on_leave"
+    again = agents_import_file(filename="hr.csv", data=text.encode(), user=hr_user)
+    assert (again.updated, again.unchanged) == (0, 1)
+
+
+def test_an_error_quotes_at_most_60_characters_of_a_huge_cell(hr_user, team):
+    text = "employee_number,name,team,hire_date,exit_date,exit_type\n1,A,Default team," + "9" * 100_000 + ",,\n"
+    with pytest.raises(ApplicationError) as excinfo:
+        agents_import_file(filename="hr.csv", data=text.encode(), user=hr_user)
+    assert len(excinfo.value.extra["errors"][0]["message"]) < 200

@@ -460,20 +460,36 @@ def _write(rows, fields: tuple[str, ...]) -> ImportResult:
         agent.updated_at = now
         updated.append(agent)
     with transaction.atomic():
-        Agent.objects.bulk_create(created, batch_size=BATCH)
+        _insert_many(created)
         _update_many(updated, ("employee_number", *fields, "updated_at"))
     return ImportResult(created=len(created), updated=len(updated), unchanged=unchanged, renumbered=renumbered)
 
 
+# Agents are written with one parameterised statement per row, sent with executemany: the ORM's
+# bulk_update() builds a CASE per column over the whole batch, which SQLite evaluates row by row
+# (10,000 updates took minutes), and bulk_create() spends most of its time compiling a multi-row
+# VALUES per batch of 70 rows (SQLite's parameter limit). Values go through each field's own
+# get_db_prep_save (pre_save for the timestamps), as the ORM's would. Table and column names come
+# from the model; every value is a parameter.
+
+
+def _insert_many(agents: list[Agent]) -> None:
+    if not agents:
+        return
+    fields = [field for field in Agent._meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+        quote(Agent._meta.db_table), ", ".join(quote(field.column) for field in fields), ", ".join(["%s"] * len(fields))
+    )
+    params = [[field.get_db_prep_save(field.pre_save(agent, True), connection) for field in fields] for agent in agents]
+    _execute_many(sql, params)
+
+
 def _update_many(agents: list[Agent], names: tuple[str, ...]) -> None:
-    """One parameterised UPDATE per agent, sent with executemany. bulk_update() builds a CASE per
-    column over the whole batch, which SQLite evaluates row by row: 10,000 updated agents took
-    minutes that way, and take about a second like this (bench/hris_import.py)."""
     if not agents:
         return
     fields = [Agent._meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
-    # Table and column names come from the model; every value is a parameter.
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
         quote(Agent._meta.db_table),
         ", ".join(f"{quote(field.column)} = %s" for field in fields),
@@ -483,6 +499,10 @@ def _update_many(agents: list[Agent], names: tuple[str, ...]) -> None:
         [field.get_db_prep_save(getattr(agent, field.attname), connection) for field in fields] + [agent.pk]
         for agent in agents
     ]
+    _execute_many(sql, params)
+
+
+def _execute_many(sql: str, params: list[list]) -> None:
     with connection.cursor() as cursor:
         for start in range(0, len(params), BATCH):
             cursor.executemany(sql, params[start : start + BATCH])

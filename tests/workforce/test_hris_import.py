@@ -46,6 +46,8 @@ def test_it_imports_a_danish_semicolon_csv_with_nordic_dates_and_words(hr_user, 
     mette, soren, karen = Agent.objects.order_by("employee_number")
     assert mette.hire_date == datetime.date(2023, 2, 1)
     assert mette.channels == ["phone", "chat"]
+    assert (mette.hiring_profile, mette.hiring_fit, mette.manager) == ({}, None, None)
+    assert mette.created_at is not None and mette.updated_at is not None
     assert (mette.employment_status, mette.exit_date, mette.exit_type) == ("active", None, "")
     assert soren.hire_date == datetime.date(2022, 3, 15)
     assert (soren.exit_date, soren.exit_type, soren.exit_reason) == (datetime.date(2024, 1, 31), "voluntary", "career")

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workforce.hris_checks import FIELD_LABELS
 from workforce.hris_columns import FIELDS, REQUIRED
-from workforce.hris_import import FIELD_LABELS
 
 
 class AgentImportUploadForm(forms.Form):

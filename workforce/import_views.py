@@ -10,6 +10,7 @@ from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.policies import AGENT_WRITE, team_choices
 from workforce import hris_import
+from workforce.hris_checks import FIELD_LABELS
 from workforce.hris_columns import columns_guess
 from workforce.hris_files import MAX_BYTES, UNWANTED, Table
 from workforce.import_forms import AgentImportMappingForm, AgentImportUploadForm
@@ -69,7 +70,7 @@ def agent_import_map(request):
             }
             return redirect("workforce:agent-import-done")
     for row in errors[:ERRORS_SHOWN]:
-        label = hris_import.FIELD_LABELS.get(row["column"])
+        label = FIELD_LABELS.get(row["column"])
         row["column_label"] = str(label) if label else ""
     context = {
         "form": form,

@@ -25,6 +25,8 @@ PURE_MODULES = [
     "hiring/pipeline_figures.py",
     "workforce/analysis",
     "workforce/demo_population.py",
+    "workforce/hris_columns.py",
+    "workforce/hris_files.py",
 ]
 
 

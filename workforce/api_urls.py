@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from workforce import import_api
+
+urlpatterns = [
+    path("agents/import/", import_api.AgentImportApi.as_view(), name="agent-import"),
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workforce import model_views
+from workforce import import_views, model_views
 
 app_name = "workforce"
 urlpatterns = [
@@ -13,4 +13,7 @@ urlpatterns = [
         model_views.attrition_training_retry,
         name="attrition-training-retry",
     ),
+    path("agents/import/", import_views.agent_import, name="agent-import"),
+    path("agents/import/map/", import_views.agent_import_map, name="agent-import-map"),
+    path("agents/import/done/", import_views.agent_import_done, name="agent-import-done"),
 ]

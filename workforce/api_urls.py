@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from workforce import agent_api
+
+urlpatterns = [
+    path("agents/", agent_api.AgentListApi.as_view(), name="agent-list"),
+    path("agents/<int:agent_id>/", agent_api.AgentDetailApi.as_view(), name="agent-detail"),
+    path("agents/<int:agent_id>/exit/", agent_api.AgentExitApi.as_view(), name="agent-exit"),
+]

@@ -32,7 +32,10 @@ EDITABLE = (
 
 
 def _invalid(errors: dict[str, list[str]]) -> ApplicationError:
-    return ApplicationError(_("The agent's details are not valid."), extra={"fields": errors})
+    problems = [problem for messages in errors.values() for problem in messages]
+    # One problem is the message itself; several are listed per field.
+    message = problems[0] if len(problems) == 1 else _("The agent's details are not valid.")
+    return ApplicationError(message, extra={"fields": errors})
 
 
 def _checked(agent: Agent, *, user, errors: dict | None = None) -> None:

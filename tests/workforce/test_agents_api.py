@@ -47,9 +47,7 @@ def test_a_manager_lists_and_reads_only_their_teams_agents(api, manager, agents)
 def test_the_api_filters_as_the_page_and_refuses_bad_filters(api, hr_user, agents, other_team):
     client = api.as_user(hr_user)
     assert [r["name"] for r in client.get("/api/agents/?q=kari").json()["results"]] == ["Kari Nordmann"]
-    assert [r["name"] for r in client.get(f"/api/agents/?team={other_team.id}").json()["results"]] == [
-        "Kari Nordmann"
-    ]
+    assert [r["name"] for r in client.get(f"/api/agents/?team={other_team.id}").json()["results"]] == ["Kari Nordmann"]
     assert [r["name"] for r in client.get("/api/agents/?hired_to=2023-12-31").json()["results"]] == ["Sofie Holm"]
     assert client.get("/api/agents/?role_profile=nope").json()["count"] == 0
     assert client.get("/api/agents/?manager=nobody").json()["count"] == 0

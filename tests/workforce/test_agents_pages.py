@@ -252,3 +252,43 @@ def test_the_team_page_chooses_among_the_managers_teams(client, hr_user, other_t
     assert {r.name for r in client.get("/workforce/team/").context["rows"]} == {"Sofie Holm", "Kari Nordmann"}
     rows = client.get(f"/workforce/team/?team={other_team.id}").context["rows"]
     assert [r.name for r in rows] == ["Kari Nordmann"]
+
+
+def test_the_agent_page_renders_the_registered_panels_in_order_with_their_context(client, manager, two_teams):
+    from workforce import panels
+
+    calls = []
+
+    def hidden(agent, user):
+        calls.append((agent.id, user.id))
+        return None
+
+    panels.agent_panel_register(name="test-hidden", template="missing.html", context=hidden, order=1)
+    panels.agent_panel_register(
+        name="test-shown", template="workforce/_risk.html", context=lambda agent, user: {"seen": True}, order=2
+    )
+    try:
+        client.force_login(manager)
+        response = client.get(f"/workforce/agents/{two_teams[0].id}/")
+    finally:
+        panels._panels.pop("test-hidden")
+        panels._panels.pop("test-shown")
+    assert response.status_code == 200
+    assert calls == [(two_teams[0].id, manager.id)]
+    shown = [p for p in response.context["panels"] if p["name"].startswith("test-")]
+    assert shown == [{"name": "test-shown", "template": "workforce/_risk.html", "context": {"seen": True}}]
+
+
+def test_the_list_takes_the_same_number_of_queries_for_more_agents(client, hr_user, manager):
+    def queries() -> int:
+        client.force_login(manager)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/workforce/").status_code == 200
+        return len(captured)
+
+    for number in range(1, 3):
+        risk_make(agent_make(hr_user, number, manager=manager), 0.2)
+    few = queries()
+    for number in range(10, 20):
+        risk_make(agent_make(hr_user, number, manager=manager), 0.2)
+    assert queries() == few

@@ -5,7 +5,7 @@ from servicefit.core.roles import Role
 
 
 def test_it_lists_the_areas_each_app_registered_in_their_order():
-    assert [area.namespace for area in registry.areas()] == ["profiles", "hiring", "assessments"]
+    assert [area.namespace for area in registry.areas()] == ["profiles", "hiring", "assessments", "workforce"]
 
 
 def test_it_shows_a_manager_only_the_areas_their_role_opens(client, manager):

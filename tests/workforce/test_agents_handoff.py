@@ -94,3 +94,14 @@ def test_an_hris_row_finds_the_hire_by_e_mail_and_hire_date_until_the_number_is_
     assert hire_handoff.provisional_agent_find(email="ansoger3@example.dk", hire_date=date(2001, 1, 1)) is None
     agent_update(agent=agent, user=hr_user, employee_number="E-4711")
     assert hire_handoff.provisional_agent_find(email="ansoger3@example.dk", hire_date=agent.hire_date) is None
+
+
+def test_the_agent_page_links_the_requisition_only_for_those_who_may_see_it(hired, client, hr_user, manager):
+    agent = Agent.objects.get()
+    link = f"/hiring/requisitions/{hired.requisition_id}/"
+    client.force_login(hr_user)
+    page = client.get(f"/workforce/agents/{agent.id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert link in page and "Controller" in page
+    client.force_login(manager)
+    page = client.get(f"/workforce/agents/{agent.id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert link not in page and "Controller" in page

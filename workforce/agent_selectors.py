@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from hiring.models import Candidate
 from servicefit.core.models import AccessLog, Team
 from servicefit.core.policies import AGENT_READ, Policy
 from servicefit.core.services import access_log_many
+from workforce.agents import REHIRE_SOURCE
 from workforce.models import (
     Agent,
     Channel,
@@ -113,11 +115,19 @@ def tenure(agent: Agent, *, today: date | None = None) -> Tenure:
     return Tenure(days=(end - agent.hire_date).days, months=max(months, 0))
 
 
+def source_label(source: str) -> str:
+    """The source in words: ServiceFit's own codes (a candidate's source, a rehire) translated, an
+    HRIS's value as it came."""
+    labels = dict(Candidate.Source.choices) | {REHIRE_SOURCE: _("rehire")}
+    return str(labels.get(source, source))
+
+
 def agents_described(agents, *, today: date | None = None) -> list[Agent]:
     """Each agent with `tenure` and `risk_band` (None without a score) set for showing."""
     agents = list(agents)
     for agent in agents:
         agent.tenure = tenure(agent, today=today)
+        agent.source_label = source_label(agent.source)
         agent.channel_labels = [CHANNEL_LABELS.get(channel, channel) for channel in agent.channels]
         score = _risk_of(agent)
         agent.risk_probability = score.probability if score else None

@@ -2,6 +2,8 @@
 the panels the other parts of workforce register, and HR's forms. Every page that shows agents
 writes them to the access log."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
@@ -118,6 +120,13 @@ def team_page(request):
     return render(request, "workforce/team.html", {"rows": rows, "teams": teams, "team": team})
 
 
+def _date_or_none(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
 def _hiring_profile(agent) -> dict | None:
     profile = agent.hiring_profile or {}
     if not profile and agent.hiring_fit is None and not agent.hiring_dominant_type:
@@ -137,7 +146,7 @@ def _hiring_profile(agent) -> dict | None:
         "dominant": labels.get(agent.hiring_dominant_type, agent.hiring_dominant_type),
         "fit": agent.hiring_fit,
         "fit_label": dict(FitLabel.choices).get(agent.hiring_fit_label, agent.hiring_fit_label),
-        "submitted_on": profile.get("submitted_on"),
+        "submitted_on": _date_or_none(profile.get("submitted_on")),
     }
 
 

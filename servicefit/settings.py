@@ -268,6 +268,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
         "kwargs": {"only_if_new_labels": True},
     },
+    "mark-agents-whose-notice-ended": {
+        "task": "workforce.tasks.agent_exits_due_task",
+        "schedule": 24 * 3600,
+    },
 }
 
 LOGGING = {

@@ -10,6 +10,7 @@ marker text. A URL parameter nobody registered fails `test_every_url_parameter_h
 """
 
 import re
+from datetime import date
 from functools import cached_property
 
 import pytest
@@ -245,6 +246,20 @@ class TeamA:
         assert twin.possible_duplicates and twin.possible_duplicates[0].candidate == first
         return twin.candidate.duplicate_flags.get()
 
+    @cached_property
+    def agent(self):
+        from workforce.agents import agent_create
+
+        return agent_create(
+            user=self.users[Role.HR],
+            employee_number=f"{MARKER}-1",
+            name=f"Liv {MARKER}",
+            email=f"liv.{MARKER.lower()}@example.dk",
+            team=self.team,
+            hire_date=date(2024, 1, 8),
+            manager=self.users[Role.MANAGER],
+        )
+
     def everything(self):
         return [
             self.job_ad,
@@ -257,6 +272,7 @@ class TeamA:
             self.stage_template,
             self.hire,
             self.duplicate_flag,
+            self.agent,
         ]
 
 
@@ -275,6 +291,7 @@ TEAM_OWNED = {
     "stage_template_id": lambda a: a.stage_template.id,
     "hire_id": lambda a: a.hire.id,
     "flag_id": lambda a: a.duplicate_flag.id,
+    "agent_id": lambda a: a.agent.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.
@@ -456,3 +473,12 @@ def test_the_api_answers_401_with_the_token_scheme(client):
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
     assert response.json()["message"]
+
+
+@pytest.mark.parametrize("url", ["/workforce/", "/workforce/team/", "/workforce/agents.csv", "/api/agents/"])
+def test_a_teams_own_manager_sees_its_agents_and_hr_of_another_team_too(client, team_a, other_team_users, url):
+    team_a.everything()
+    client.force_login(team_a.users[Role.MANAGER])
+    assert MARKER in client.get(url).content.decode()
+    client.force_login(other_team_users[Role.HR])
+    assert MARKER in client.get(url).content.decode()

@@ -86,7 +86,13 @@ def test_real_objects_have_the_documented_shapes(admin_headers, recruiter, djang
         bulk = hiring_services.bulk_analysis_create(
             name="Uge 2", items=[{"name": "=1+1", "text": DA_AD}, {"name": "tom", "text": " "}], user=recruiter
         )
+    from tests.workforce.agent_factories import agent_make, risk_make
+
+    agent = agent_make(None, 1, channels=["phone"])
+    risk_make(agent, 0.2)
     requests = [
+        ("GET", "/api/agents/", {}, {}, None),
+        ("GET", "/api/agents/{agent_id}/", {"agent_id": agent.id}, {}, None),
         ("GET", "/api/assessments/{slug}/", {"slug": "service-profile-standard"}, {}, None),
         ("GET", "/api/job-ads/{job_ad_id}/", {"job_ad_id": job_ad.id}, {}, None),
         ("GET", "/api/job-ads/{job_ad_id}/revisions/", {"job_ad_id": job_ad.id}, {}, None),

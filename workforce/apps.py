@@ -7,12 +7,18 @@ class WorkforceConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
+        from hiring.events import candidate_hired, hire_cancelled
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
         from workforce import demo
+        from workforce.hire_handoff import candidate_hired_received, hire_cancelled_received
         from workforce.personal_data import HANDLER
 
+        registry.area_register(namespace="workforce", label=_("People"), order=30)
+        registry.home_panel_register(template="workforce/_home_panel.html", context=lambda request: {}, order=30)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
         # After the hiring pipeline's demo (40): its hires become agents.
         registry.demo_loader_register(name="workforce", load=demo.demo_load, order=60)
+        candidate_hired.connect(candidate_hired_received, dispatch_uid="workforce.hire_handoff.candidate_hired")
+        hire_cancelled.connect(hire_cancelled_received, dispatch_uid="workforce.hire_handoff.hire_cancelled")

@@ -2,7 +2,9 @@
 
 The agent page (workforce/views.py) renders every registered panel in order; a panel is a template
 and a function `context(agent, user) -> dict | None` (None hides it, e.g. when the user may not see it).
-Development, risk and pulse each register theirs in WorkforceConfig.ready().
+Development, risk and pulse each register theirs in WorkforceConfig.ready(). The page includes the
+panel's template with `panel` (the dict its context function returned) and `agent` (with `tenure`,
+`risk_band`, `risk_percent` set by workforce.agent_selectors.agents_described).
 """
 
 from collections.abc import Callable

@@ -5,14 +5,21 @@ from servicefit.core.roles import Role
 
 
 def test_it_lists_the_areas_each_app_registered_in_their_order():
-    assert [area.namespace for area in registry.areas()] == ["profiles", "hiring", "assessments"]
+    assert [area.namespace for area in registry.areas()] == ["profiles", "hiring", "assessments", "workforce"]
 
 
 def test_it_shows_a_manager_only_the_areas_their_role_opens(client, manager):
     client.force_login(manager)
     response = client.get("/")
-    assert [area["app"] for area in response.context["nav_areas"]] == ["profiles", "hiring"]
+    assert [area["app"] for area in response.context["nav_areas"]] == ["profiles", "hiring", "workforce"]
     assert b'href="/assessments/"' not in response.content
+
+
+def test_it_keeps_the_people_area_from_recruiters(client, recruiter):
+    client.force_login(recruiter)
+    response = client.get("/")
+    assert "workforce" not in [area["app"] for area in response.context["nav_areas"]]
+    assert b'href="/workforce/"' not in response.content
 
 
 def test_it_renders_each_registered_home_panel(client, hr_user):

@@ -1,0 +1,93 @@
+"""An employee's export holds every kind of workforce record, and their erasure leaves none of
+their name, e-mail, employee number or free text anywhere in the database."""
+
+import json
+
+from django.apps import apps
+from django.db import models
+
+from servicefit.core.personal_data import Subject
+from servicefit.core.services import personal_data_erase, personal_data_export
+from workforce.models import Agent, PulseResponse, RiskScore
+
+from .agent_factories import agent_make, everything_make
+
+MARKER = "Zebrafinke"
+EMAIL = "sofie.zebrafinke@example.dk"
+NUMBER = "EMP-7731"
+
+
+def database_text() -> str:
+    """Every text and JSON value of every table, as one string."""
+    parts = []
+    for model in apps.get_models():
+        fields = [
+            f.attname
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.CharField | models.TextField | models.JSONField | models.EmailField)
+        ]
+        if fields:
+            for row in model.objects.values_list(*fields):
+                parts.append(json.dumps(row, default=str, ensure_ascii=False))
+    return "\n".join(parts)
+
+
+def erased_person(hr_user, manager):
+    agent = agent_make(
+        hr_user, name=f"Sofie {MARKER}", email=EMAIL, employee_number=NUMBER, manager=manager, source=f"{MARKER} fair"
+    )
+    everything_make(agent, marker=MARKER)
+    return agent
+
+
+def test_the_export_holds_every_kind_of_record(hr_user, manager):
+    agent = erased_person(hr_user, manager)
+    document = personal_data_export(subject=Subject(email=EMAIL), user=hr_user)["data"]["employee"]
+    assert [a["employee_number"] for a in document["agents"]] == [NUMBER]
+    kinds = ("competency_snapshots", "development_plans", "training", "coaching_sessions", "career_moves")
+    for kind in (*kinds, "pulse_responses", "risk"):
+        assert len(document[kind]) == 1, kind
+    assert document["coaching_sessions"][0]["notes"] == f"{MARKER} wants the specialist track"
+    assert [g["status"] for g in document["development_plans"][0]["goals"]] == ["achieved", "open"]
+    assert document["risk"][0]["probability"] == 0.42
+    assert agent.id == document["agents"][0]["id"]
+
+
+def test_the_erasure_leaves_nothing_that_names_the_person(hr_user, manager):
+    agent = erased_person(hr_user, manager)
+    assert MARKER in database_text() and NUMBER in database_text()
+
+    assert personal_data_erase(subject=Subject(email=EMAIL), user=hr_user) == {"employee": 1}
+
+    text = database_text()
+    for value in (MARKER, MARKER.lower(), EMAIL, NUMBER):
+        assert value not in text, value
+    placeholder = Agent.objects.get(id=agent.id)
+    # What the retention figures need stays, anonymous: team, dates, the exit fields; answers to pulse.
+    assert (placeholder.team_id, placeholder.hire_date, placeholder.manager) == (agent.team_id, agent.hire_date, None)
+    assert PulseResponse.objects.filter(agent=placeholder).count() == 1
+    for relation in ("competency_snapshots", "development_plans", "trainings", "coaching_sessions", "career_moves"):
+        assert not getattr(placeholder, relation).exists(), relation
+    assert not RiskScore.objects.filter(agent=placeholder).exists()
+
+
+def test_the_admin_erases_an_agent_through_the_erasure_service(client, admin_user, hr_user, manager):
+    agent = erased_person(hr_user, manager)
+    client.force_login(admin_user)
+    assert client.get(f"/admin/workforce/agent/{agent.id}/change/").status_code == 200
+    assert client.get("/admin/workforce/agent/").status_code == 200
+    selected = {"action": "erase_personal_data", "_selected_action": [agent.id], "post": "yes"}
+    assert client.post("/admin/workforce/agent/", selected).status_code == 302
+    assert MARKER not in database_text()
+    assert Agent.objects.filter(id=agent.id).exists()
+
+
+def test_the_admin_lists_every_workforce_model_and_edits_no_answer(client, admin_user, hr_user, manager):
+    erased_person(hr_user, manager)
+    client.force_login(admin_user)
+    for model in apps.get_app_config("workforce").get_models():
+        url = f"/admin/workforce/{model._meta.model_name}/"
+        assert client.get(url).status_code == 200, url
+    response = PulseResponse.objects.get()
+    page = client.get(f"/admin/workforce/pulseresponse/{response.id}/change/")
+    assert page.status_code == 200 and 'name="recommend"' not in page.content.decode()

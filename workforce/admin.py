@@ -20,6 +20,7 @@ from workforce.models import (
     PulseResponse,
     PulseSurvey,
     RiskScore,
+    SnapshotTraining,
     Training,
 )
 
@@ -201,3 +202,12 @@ class AttritionModelAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class RiskScoreAdmin(ReadOnlyMixin, PersonalDataAdmin):
     list_display = ["agent", "probability", "model", "scored_at"]
     list_select_related = ["agent", "model"]
+
+
+@admin.register(SnapshotTraining)
+class SnapshotTrainingAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Uploaded HR tables train in the background (/workforce/models/); the table itself is not shown."""
+
+    list_display = ["file_name", "target", "status", "attrition_model", "created_at"]
+    list_filter = ["status"]
+    exclude = ["data"]

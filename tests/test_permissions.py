@@ -10,6 +10,7 @@ marker text. A URL parameter nobody registered fails `test_every_url_parameter_h
 """
 
 import re
+from datetime import date
 from functools import cached_property
 
 import pytest
@@ -245,6 +246,34 @@ class TeamA:
         assert twin.possible_duplicates and twin.possible_duplicates[0].candidate == first
         return twin.candidate.duplicate_flags.get()
 
+    @cached_property
+    def agent(self):
+        from workforce.models import Agent
+
+        return Agent.objects.create(
+            employee_number="A-1",
+            name=f"Sofie {MARKER}",
+            email=f"agent.{MARKER.lower()}@example.dk",
+            team=self.team,
+            role_profile=RoleProfile.objects.get(slug="advisor-controller-led"),
+            hire_date=date(2024, 1, 15),
+        )
+
+    @cached_property
+    def plan(self):
+        from workforce import development
+
+        return development.plan_create(
+            agent=self.agent,
+            title=f"{MARKER} plan",
+            user=self.users[Role.MANAGER],
+            goals=[{"description": f"{MARKER} goal"}],
+        )
+
+    @cached_property
+    def goal(self):
+        return self.plan.goals.get()
+
     def everything(self):
         return [
             self.job_ad,
@@ -257,6 +286,8 @@ class TeamA:
             self.stage_template,
             self.hire,
             self.duplicate_flag,
+            self.agent,
+            self.plan,
         ]
 
 
@@ -275,6 +306,9 @@ TEAM_OWNED = {
     "stage_template_id": lambda a: a.stage_template.id,
     "hire_id": lambda a: a.hire.id,
     "flag_id": lambda a: a.duplicate_flag.id,
+    "agent_id": lambda a: a.agent.id,
+    "plan_id": lambda a: a.plan.id,
+    "goal_id": lambda a: a.goal.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

@@ -70,7 +70,10 @@ class CompetencySnapshotInput(serializers.Serializer):
     levels = serializers.DictField(
         child=serializers.FloatField(min_value=1, max_value=5),
         allow_empty=False,
-        help_text='Competency code → level on the anchors 1–5, e.g. {"de_escalation": 3}. A manager rating takes whole levels.',
+        help_text=(
+            'Competency code → level on the anchors 1–5, e.g. {"de_escalation": 3}. '
+            "A manager rating takes whole levels."
+        ),
     )
 
     def validate_source(self, value):
@@ -88,7 +91,9 @@ class AgentSnapshotsApi(APIView):
     permission_classes = [DEVELOPMENT_ACCESS]
     pagination_class = ApiPagination
 
-    @extend_schema(responses=CompetencySnapshotOutput(many=True), description="The agent's competency snapshots, newest first.")
+    @extend_schema(
+        responses=CompetencySnapshotOutput(many=True), description="The agent's competency snapshots, newest first."
+    )
     def get(self, request, agent_id):
         agent = _agent(self, agent_id)
         return _listed(self, agent, selectors.snapshot_list(agent=agent), CompetencySnapshotOutput)
@@ -99,7 +104,9 @@ class AgentSnapshotsApi(APIView):
         data = CompetencySnapshotInput(data=request.data)
         data.is_valid(raise_exception=True)
         snapshot = development.snapshot_record(agent=agent, user=request.user, **data.validated_data)
-        return Response(CompetencySnapshotOutput(selectors.snapshot_list(agent=agent).get(pk=snapshot.pk)).data, status=201)
+        return Response(
+            CompetencySnapshotOutput(selectors.snapshot_list(agent=agent).get(pk=snapshot.pk)).data, status=201
+        )
 
 
 # Plans and goals ----------------------------------------------------------------------------------
@@ -159,7 +166,9 @@ class AgentPlansApi(APIView):
     permission_classes = [DEVELOPMENT_ACCESS]
     pagination_class = ApiPagination
 
-    @extend_schema(responses=DevelopmentPlanOutput(many=True), description="The agent's development plans with their goals.")
+    @extend_schema(
+        responses=DevelopmentPlanOutput(many=True), description="The agent's development plans with their goals."
+    )
     def get(self, request, agent_id):
         agent = _agent(self, agent_id)
         return _listed(self, agent, selectors.plan_list(agent=agent), DevelopmentPlanOutput)
@@ -258,7 +267,9 @@ class AgentCoachingApi(APIView):
         agent = _agent(self, agent_id)
         return _listed(self, agent, selectors.coaching_list(agent=agent), CoachingSessionOutput)
 
-    @extend_schema(request=CoachingSessionInput, responses={201: CoachingSessionOutput}, description="The coach is you.")
+    @extend_schema(
+        request=CoachingSessionInput, responses={201: CoachingSessionOutput}, description="The coach is you."
+    )
     def post(self, request, agent_id):
         agent = _agent(self, agent_id)
         data = CoachingSessionInput(data=request.data)

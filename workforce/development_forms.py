@@ -118,7 +118,10 @@ class CareerMoveForm(forms.Form):
     title = forms.CharField(label=_("New title"), max_length=200, required=False)
     to_team = forms.ModelChoiceField(label=_("To team"), queryset=None, required=False, empty_label=_("Same team"))
     to_role_profile = forms.ModelChoiceField(
-        label=_("To role profile"), queryset=RoleProfile.objects.all(), required=False, empty_label=_("Same role profile")
+        label=_("To role profile"),
+        queryset=RoleProfile.objects.all(),
+        required=False,
+        empty_label=_("Same role profile"),
     )
 
     def __init__(self, *args, user, **kwargs):

@@ -180,7 +180,9 @@ def agent_development(*, agent: Agent, user, today: date | None = None, log: boo
             "target": [row["target"] for row in levels_rows],
         },
         "growth": growth,
-        "growth_rows": [{**asdict(row), "name": names.get(row.competency, row.competency)} for row in growth.competencies],
+        "growth_rows": [
+            {**asdict(row), "name": names.get(row.competency, row.competency)} for row in growth.competencies
+        ],
         "series": {
             "dates": [row["date"].isoformat() for row in series],
             "mean": [round(row["mean"], 2) if row["mean"] is not None else None for row in series],

@@ -7,9 +7,7 @@ urlpatterns = []
 
 # Development (workforce/development*.py).
 urlpatterns += [
-    path(
-        "agents/<int:agent_id>/development/", development_views.agent_development, name="agent-development"
-    ),
+    path("agents/<int:agent_id>/development/", development_views.agent_development, name="agent-development"),
     path(
         "agents/<int:agent_id>/development.csv",
         development_views.agent_development_csv,

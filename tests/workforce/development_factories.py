@@ -9,7 +9,9 @@ from workforce.models import Agent
 ROLE = "advisor-controller-led"
 
 
-def agent(*, number: int = 1, team=None, role: str | None = ROLE, hire_date: date = date(2024, 1, 15), **fields) -> Agent:
+def agent(
+    *, number: int = 1, team=None, role: str | None = ROLE, hire_date: date = date(2024, 1, 15), **fields
+) -> Agent:
     return Agent.objects.create(
         employee_number=f"E-{number}",
         name=fields.pop("name", f"Agent {number}"),

@@ -28,7 +28,10 @@ def agent(db):
 def rated(agent, manager):
     today = timezone.localdate()
     development.snapshot_record(
-        agent=agent, levels={"dialogue_leadership": 2, "de_escalation": 3}, taken_on=today - timedelta(days=90), user=manager
+        agent=agent,
+        levels={"dialogue_leadership": 2, "de_escalation": 3},
+        taken_on=today - timedelta(days=90),
+        user=manager,
     )
     development.snapshot_record(agent=agent, levels={"dialogue_leadership": 4}, taken_on=today, user=manager)
     return agent

@@ -83,8 +83,6 @@ def test_last_activity_is_the_latest_known_date():
     assert last_activity([None]) is None
 
 
-@pytest.mark.parametrize(
-    ("score", "level"), [(0, 1), (10, 1), (30, 2), (50, 3), (65, 3.75), (90, 5), (100, 5)]
-)
+@pytest.mark.parametrize(("score", "level"), [(0, 1), (10, 1), (30, 2), (50, 3), (65, 3.75), (90, 5), (100, 5)])
 def test_assessment_scores_map_to_the_anchor_bands_middle(score, level):
     assert level_from_score(score) == level

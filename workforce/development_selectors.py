@@ -156,6 +156,7 @@ def agent_development(*, agent: Agent, user, today: date | None = None, log: boo
     for training in trainings:
         training.expired = training.expires_on is not None and training.expires_on < today
         training.expiring = training.expires_on is not None and today <= training.expires_on <= soon
+    last_activity = last_development_activity(agent=agent)
     if log:
         development_shown(user=user, agent=agent)
     gap_by_code = {gap.competency: gap for gap in gaps}
@@ -205,5 +206,6 @@ def agent_development(*, agent: Agent, user, today: date | None = None, log: boo
         "coaching": list(coaching_list(agent=agent)),
         "trainings": trainings,
         "moves": list(move_list(agent=agent)),
-        "last_activity": last_development_activity(agent=agent),
+        "last_activity": last_activity,
+        "days_since_activity": (today - last_activity).days if last_activity else None,
     }

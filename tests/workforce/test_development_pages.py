@@ -7,7 +7,9 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -154,3 +156,28 @@ def test_a_coaching_session_is_recorded_with_the_team_lead_as_coach(client, agen
     )
     assert response.status_code == 302
     assert agent.coaching_sessions.get().coach == manager
+
+
+def _records(agent, user, count: int) -> None:
+    today = timezone.localdate()
+    for n in range(count):
+        development.plan_create(
+            agent=agent,
+            title=f"Plan {n}",
+            user=user,
+            goals=[{"description": f"Goal {n}.{g}", "competency": Competency.objects.first()} for g in range(3)],
+        )
+        development.training_add(agent=agent, kind="course", title=f"Course {n}", completed_on=today)
+        development.coaching_add(agent=agent, held_on=today, topic="sales", user=user)
+        development.snapshot_record(
+            agent=agent, levels={"resilience": 1 + n % 5}, taken_on=today - timedelta(days=n), user=user
+        )
+
+
+def test_the_panels_queries_do_not_grow_with_the_records(agent, manager, django_assert_max_num_queries):
+    _records(agent, manager, 2)
+    with CaptureQueriesContext(connection) as few:
+        development_panel.panel_context(agent, manager)
+    _records(agent, manager, 6)
+    with django_assert_max_num_queries(len(few)):
+        development_panel.panel_context(agent, manager)

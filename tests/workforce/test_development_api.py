@@ -131,3 +131,17 @@ def test_a_manager_cannot_patch_another_teams_goal(api, other_team_users, hr_use
     goal_id = plan.json()["goals"][0]["id"]
     lead = make_user("lead-elsewhere", "manager", teams=[team_create(name="Tromsø")])
     assert api.as_user(lead).patch(f"/api/goals/{goal_id}/", {"status": "achieved"}, format="json").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"held_on": "2025-01-02", "topic": "sales", "notes": "a\u0000b"},
+        {"held_on": "2025-01-02", "topic": "sales", "notes": "x" * 5001},
+        {"held_on": "2025-01-02", "topic": "not-a-topic"},
+    ],
+)
+def test_hostile_coaching_input_is_a_400_not_a_500(api, agent, manager, body):
+    response = api.as_user(manager).post(f"/api/agents/{agent.id}/coaching/", body, format="json")
+    assert response.status_code == 400
+    assert not agent.coaching_sessions.exists()

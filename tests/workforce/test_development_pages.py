@@ -181,3 +181,12 @@ def test_the_panels_queries_do_not_grow_with_the_records(agent, manager, django_
     _records(agent, manager, 6)
     with django_assert_max_num_queries(len(few)):
         development_panel.panel_context(agent, manager)
+
+
+def test_an_agent_without_a_role_profile_shows_levels_without_targets(client, manager):
+    agent = factories.agent(number=5, role=None)
+    development.snapshot_record(agent=agent, levels={"resilience": 2}, user=manager)
+    context = development_panel.panel_context(agent, manager)["development"]
+    assert context["radar"]["target"] == [None] and context["radar"]["values"] == [2.0]
+    client.force_login(manager)
+    assert client.get(f"/workforce/agents/{agent.id}/development/").status_code == 200

@@ -228,6 +228,13 @@ SPECTACULAR_SETTINGS = {
         "FitStatusEnum": "hiring.models.FitStatus",
         "FitLabelEnum": "hiring.models.FitLabel",
         "RankingDecisionEnum": "hiring.models.RankingDecision.Decision",
+        "CandidateSourceEnum": "hiring.models.Candidate.Source",
+        "SnapshotSourceEnum": "workforce.models.SnapshotSource",
+        "PlanStatusEnum": "workforce.models.PlanStatus",
+        "GoalStatusEnum": "workforce.models.GoalStatus",
+        "TrainingKindEnum": "workforce.models.TrainingKind",
+        "CoachingTopicEnum": "workforce.models.CoachingTopic",
+        "MoveKindEnum": "workforce.models.MoveKind",
     },
 }
 

@@ -260,6 +260,21 @@ class TeamA:
             manager=self.users[Role.MANAGER],
         )
 
+    @cached_property
+    def plan(self):
+        from workforce import development
+
+        return development.plan_create(
+            agent=self.agent,
+            title=f"{MARKER} plan",
+            user=self.users[Role.MANAGER],
+            goals=[{"description": f"{MARKER} goal"}],
+        )
+
+    @cached_property
+    def goal(self):
+        return self.plan.goals.get()
+
     def everything(self):
         return [
             self.job_ad,
@@ -273,6 +288,7 @@ class TeamA:
             self.hire,
             self.duplicate_flag,
             self.agent,
+            self.plan,
         ]
 
 
@@ -292,6 +308,8 @@ TEAM_OWNED = {
     "hire_id": lambda a: a.hire.id,
     "flag_id": lambda a: a.duplicate_flag.id,
     "agent_id": lambda a: a.agent.id,
+    "plan_id": lambda a: a.plan.id,
+    "goal_id": lambda a: a.goal.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

@@ -7,11 +7,13 @@ class WorkforceConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
+        from assessments.signals import attempt_scored
         from hiring.events import candidate_hired, hire_cancelled
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
-        from workforce import demo
+        from workforce import demo, development, development_panel
         from workforce.hire_handoff import candidate_hired_received, hire_cancelled_received
+        from workforce.panels import agent_panel_register
         from workforce.personal_data import HANDLER
 
         registry.area_register(namespace="workforce", label=_("People"), order=30)
@@ -22,3 +24,10 @@ class WorkforceConfig(AppConfig):
         registry.demo_loader_register(name="workforce", load=demo.demo_load, order=60)
         candidate_hired.connect(candidate_hired_received, dispatch_uid="workforce.hire_handoff.candidate_hired")
         hire_cancelled.connect(hire_cancelled_received, dispatch_uid="workforce.hire_handoff.hire_cancelled")
+        agent_panel_register(
+            name="development",
+            template="workforce/_agent_development.html",
+            context=development_panel.panel_context,
+            order=20,
+        )
+        attempt_scored.connect(development.attempt_scored_received, dispatch_uid="workforce.development.attempt_scored")

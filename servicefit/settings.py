@@ -268,6 +268,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
         "kwargs": {"only_if_new_labels": True},
     },
+    "score-attrition-risk": {
+        "task": "workforce.tasks.risk_scores_refresh_task",
+        "schedule": 24 * 3600,
+    },
+    "retrain-attrition-risk-model": {
+        "task": "workforce.tasks.hazard_model_train_task",
+        "schedule": 7 * 24 * 3600,
+    },
 }
 
 LOGGING = {

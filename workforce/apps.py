@@ -13,3 +13,8 @@ class WorkforceConfig(AppConfig):
 
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
+
+        from workforce.panels import agent_panel_register
+        from workforce.risk_selectors import agent_risk_panel
+
+        agent_panel_register(name="risk", template="workforce/_agent_risk.html", context=agent_risk_panel, order=30)

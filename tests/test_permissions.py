@@ -10,6 +10,7 @@ marker text. A URL parameter nobody registered fails `test_every_url_parameter_h
 """
 
 import re
+from datetime import date
 from functools import cached_property
 
 import pytest
@@ -245,6 +246,14 @@ class TeamA:
         assert twin.possible_duplicates and twin.possible_duplicates[0].candidate == first
         return twin.candidate.duplicate_flags.get()
 
+    @cached_property
+    def agent(self):
+        from workforce.models import Agent
+
+        return Agent.objects.create(
+            employee_number=f"{MARKER}-1", name=f"Agnes {MARKER}", team=self.team, hire_date=date(2025, 1, 6)
+        )
+
     def everything(self):
         return [
             self.job_ad,
@@ -275,6 +284,7 @@ TEAM_OWNED = {
     "stage_template_id": lambda a: a.stage_template.id,
     "hire_id": lambda a: a.hire.id,
     "flag_id": lambda a: a.duplicate_flag.id,
+    "agent_id": lambda a: a.agent.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

@@ -126,7 +126,9 @@ def hazard_model_train(*, until: date | None = None, user=None, C: float = 1.0) 
             % {"until": until.isoformat(), "count": voluntary}
         )
     try:
-        params, metrics, data = hazard.train(histories, until, horizon=HORIZON_MONTHS, C=C, min_level_rows=MIN_LEVEL_ROWS)
+        params, metrics, data = hazard.train(
+            histories, until, horizon=HORIZON_MONTHS, C=C, min_level_rows=MIN_LEVEL_ROWS
+        )
     except ValueError as error:
         raise ApplicationError(str(error)) from error
     return attrition_model_save(
@@ -153,7 +155,7 @@ def _score_rows(params: dict, histories: list[hazard.AgentHistory], as_of: date)
     probabilities = hazard.predict_proba(params, rows)
     contributions = hazard.attributions(params, rows)
     result = []
-    for history, row, probability, contribution in zip(histories, rows, probabilities, contributions):
+    for history, row, probability, contribution in zip(histories, rows, probabilities, contributions, strict=True):
         drivers = [
             {"feature": group, "value": hazard.driver_values(row, group), "contribution": round(value, 4)}
             for group, value in hazard.top_drivers(contribution, TOP_DRIVERS)

@@ -116,7 +116,6 @@ def model_summary(model: AttritionModel | None) -> dict | None:
     }
 
 
-
 def agent_risk_panel(agent: Agent, user) -> dict | None:
     """The agent page's risk panel (hidden from whoever may not read the team's retention data)."""
     if not RETENTION_READ.allows_team(user, agent.team_id):

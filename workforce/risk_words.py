@@ -5,8 +5,7 @@ RiskScore); this module only says them, formatted from the agent's own values, i
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 # (lowest probability, band), highest first: a 6-month probability of leaving voluntarily.
 BANDS = [
@@ -142,9 +141,9 @@ def _move(value, team_name, manager_name):
             "No career move since hire (%(months)s month)", "No career move since hire (%(months)s months)", months
         ) % {"months": months}
     else:
-        text = ngettext(
-            "No career move for %(months)s month", "No career move for %(months)s months", months
-        ) % {"months": months}
+        text = ngettext("No career move for %(months)s month", "No career move for %(months)s months", months) % {
+            "months": months
+        }
     return text, _("Discuss a specialist track, a promotion or an internal move.")
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from servicefit.core.teams import team_create, team_default
 from tests.workforce.hazard_population import population
-from workforce.models import Agent, CoachingSession, PlanGoal, DevelopmentPlan, PulseResponse, PulseSurvey
+from workforce.models import Agent, CoachingSession, DevelopmentPlan, PlanGoal, PulseResponse, PulseSurvey
 
 UNTIL = date(2026, 1, 1)
 
@@ -31,10 +31,17 @@ def agents_in_db(n: int = 300, *, seed: int = 11, teams=None, managers=None) -> 
         ]
     )
     CoachingSession.objects.bulk_create(
-        [CoachingSession(agent=a, held_on=day, topic="product") for a, h in zip(agents, histories) for day in h.development]
+        [
+            CoachingSession(agent=a, held_on=day, topic="product")
+            for a, h in zip(agents, histories, strict=True)
+            for day in h.development
+        ]
     )
     plans = DevelopmentPlan.objects.bulk_create(
-        [DevelopmentPlan(agent=a, title="Plan", starts_on=h.goals[0].set_on) for a, h in zip(agents, histories)]
+        [
+            DevelopmentPlan(agent=a, title="Plan", starts_on=h.goals[0].set_on)
+            for a, h in zip(agents, histories, strict=True)
+        ]
     )
     PlanGoal.objects.bulk_create(
         [
@@ -44,17 +51,21 @@ def agents_in_db(n: int = 300, *, seed: int = 11, teams=None, managers=None) -> 
                 status="achieved" if h.goals[0].achieved_on else "in_progress",
                 completed_on=h.goals[0].achieved_on,
             )
-            for plan, h in zip(plans, histories)
+            for plan, h in zip(plans, histories, strict=True)
         ]
     )
     survey = PulseSurvey.objects.create(title="Pulse", opens_on=date(2023, 1, 1), closes_on=date(2026, 1, 1))
     surveys = {}
     responses = []
-    for a, h in zip(agents, histories):
+    for a, h in zip(agents, histories, strict=True):
         for k, answer in enumerate(h.pulse):
             if k not in surveys:
-                surveys[k] = survey if k == 0 else PulseSurvey.objects.create(
-                    title=f"Pulse {k}", opens_on=date(2023, 1, 1), closes_on=date(2026, 1, 1)
+                surveys[k] = (
+                    survey
+                    if k == 0
+                    else PulseSurvey.objects.create(
+                        title=f"Pulse {k}", opens_on=date(2023, 1, 1), closes_on=date(2026, 1, 1)
+                    )
                 )
             responses.append(
                 PulseResponse(

@@ -86,7 +86,7 @@ def test_it_finds_that_little_development_raises_the_risk():
     assert metrics["concordance"] > 0.6
     assert 0 < metrics["brier"] < 0.25
     assert len(metrics["held_out"]["calibration"]["deciles"]) == 10
-    coef = dict(zip(params["features"], params["coef"]))
+    coef = dict(zip(params["features"], params["coef"], strict=True))
     assert coef["days_since_development"] > 0.2
     # An agent without development for most of a year gets it among her drivers, in her own values.
     current = [a for a in agents if hazard.at_risk_on(a, UNTIL)]
@@ -95,7 +95,9 @@ def test_it_finds_that_little_development_raises_the_risk():
     assert rows[neglected]["days_since_development"] > 150
     drivers = hazard.top_drivers(hazard.attributions(params, rows)[neglected])
     assert "development" in [group for group, _ in drivers]
-    assert hazard.driver_values(rows[neglected], "development")["days"] == int(rows[neglected]["days_since_development"])
+    assert hazard.driver_values(rows[neglected], "development")["days"] == int(
+        rows[neglected]["days_since_development"]
+    )
     # Developed agents are predicted a lower risk.
     probability = hazard.predict_proba(params, rows)
     recent = np.array([row["days_since_development"] < 60 for row in rows])

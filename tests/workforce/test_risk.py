@@ -43,7 +43,9 @@ def test_it_scores_and_replaces_old_scores(trained):
     assert all(0 < p < 1 for p in first.values())
     score = RiskScore.objects.order_by("-probability").first()
     assert 1 <= len(score.drivers) <= 3 and {"feature", "value", "contribution"} <= set(score.drivers[0])
-    assert [d["contribution"] for d in score.drivers] == sorted((d["contribution"] for d in score.drivers), reverse=True)
+    assert [d["contribution"] for d in score.drivers] == sorted(
+        (d["contribution"] for d in score.drivers), reverse=True
+    )
     # A new model: every score is replaced (none left from v1), and batching gives the same figures.
     second = risk.hazard_model_train(until=UNTIL)
     risk.risk_scores_refresh(as_of=UNTIL)

@@ -107,7 +107,20 @@ def add_months(day: date, months: int) -> date:
     """`day` plus whole months, on the same day of the month (the month's last day when it is shorter)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    last = [31, 29 if (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    last = [
+        31,
+        29 if (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ]
     return date(year, month, min(day.day, last[month - 1]))
 
 
@@ -435,7 +448,12 @@ def calibration(predicted: np.ndarray, observed: np.ndarray, bins: int = 10) -> 
 
 
 def evaluate_held_out(
-    agents: list[AgentHistory], until: date, *, horizon: int = DEFAULT_HORIZON, C: float = 1.0, min_level_rows: int = 200
+    agents: list[AgentHistory],
+    until: date,
+    *,
+    horizon: int = DEFAULT_HORIZON,
+    C: float = 1.0,
+    min_level_rows: int = 200,
 ) -> dict:
     """Train on person-months before a cutoff `horizon` months before `until`, score the agents
     employed at the cutoff, and compare with voluntary exits in the `horizon` months after it.
@@ -456,7 +474,7 @@ def evaluate_held_out(
     rows = [current_features(agent, cutoff) for agent in scored]
     probability = predict_proba(params, rows, horizon)
     times, observed, known_probability, known_outcome = [], [], [], []
-    for agent, p in zip(scored, probability):
+    for agent, p in zip(scored, probability, strict=True):
         left = agent.exit_date is not None and agent.exit_date < window_end
         if left:
             times.append(max((agent.exit_date - cutoff).days, 0))
@@ -487,7 +505,12 @@ def evaluate_held_out(
 
 
 def train(
-    agents: list[AgentHistory], until: date, *, horizon: int = DEFAULT_HORIZON, C: float = 1.0, min_level_rows: int = 200
+    agents: list[AgentHistory],
+    until: date,
+    *,
+    horizon: int = DEFAULT_HORIZON,
+    C: float = 1.0,
+    min_level_rows: int = 200,
 ) -> tuple[dict, dict, PersonMonths]:
     """Held-out evaluation, then the model refitted on every person-month up to `until`.
     Returns (parameters, metrics, person-months)."""

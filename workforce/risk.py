@@ -8,8 +8,10 @@ features computed here.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import date
 
 from django.db import transaction
@@ -36,16 +38,34 @@ from workforce.models import (
 )
 
 BATCH_SIZE = 5000
+
+
+@contextmanager
+def _gc_paused():
+    """Building histories makes millions of small objects and no reference cycles: the cyclic garbage
+    collector's passes over them would double the run time, so it waits until the job is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 # Team and manager levels with fewer person-months are pooled into "other".
 MIN_LEVEL_ROWS = 200
 HORIZON_MONTHS = hazard.DEFAULT_HORIZON
 TOP_DRIVERS = 3
 
 
-def _histories(agents: list[dict], *, lookups: dict) -> list[hazard.AgentHistory]:
+def _histories(agents: list[dict], *, lookups: dict, employed_on: date | None = None) -> list[hazard.AgentHistory]:
     """Plain histories for `agents` (dicts from Agent.values), their records read with `lookups` on
-    `agent_id` (e.g. {"agent_id__gte": 1, "agent_id__lte": 5000}): one query per kind of record."""
+    `agent_id` (e.g. {"agent_id__gte": 1, "agent_id__lte": 5000}) and, with `employed_on`, only the
+    records of agents employed that day: one query per kind of record."""
     agent_filter = Q(**lookups)
+    if employed_on is not None:
+        agent_filter &= _employed_q(employed_on, prefix="agent__")
     development: dict[int, list[date]] = defaultdict(list)
     for agent_id, day in CoachingSession.objects.filter(agent_filter).values_list("agent_id", "held_on"):
         development[agent_id].append(day)
@@ -64,6 +84,8 @@ def _histories(agents: list[dict], *, lookups: dict) -> list[hazard.AgentHistory
             competency[snapshot["agent_id"]].append((snapshot["taken_on"], float(snapshot["mean"])))
     goals: dict[int, list[hazard.Goal]] = defaultdict(list)
     goal_filter = Q(**{f"plan__{key}": value for key, value in lookups.items()})
+    if employed_on is not None:
+        goal_filter &= _employed_q(employed_on, prefix="plan__agent__")
     for agent_id, set_on, status, completed_on in PlanGoal.objects.filter(goal_filter).values_list(
         "plan__agent_id", "plan__starts_on", "status", "completed_on"
     ):
@@ -115,7 +137,8 @@ def hazard_model_train(*, until: date | None = None, user=None, C: float = 1.0) 
     """Train the hazard model on every agent's person-months up to `until` (default today), evaluate it
     on held-out time, and store it as the active hazard model."""
     until = until or timezone.localdate()
-    histories = agent_histories()
+    with _gc_paused():
+        histories = agent_histories()
     voluntary = sum(1 for h in histories if h.exit_type == ExitType.VOLUNTARY and h.exit_date and h.exit_date < until)
     if voluntary < 5:
         raise ApplicationError(
@@ -126,9 +149,10 @@ def hazard_model_train(*, until: date | None = None, user=None, C: float = 1.0) 
             % {"until": until.isoformat(), "count": voluntary}
         )
     try:
-        params, metrics, data = hazard.train(
-            histories, until, horizon=HORIZON_MONTHS, C=C, min_level_rows=MIN_LEVEL_ROWS
-        )
+        with _gc_paused():
+            params, metrics, data = hazard.train(
+                histories, until, horizon=HORIZON_MONTHS, C=C, min_level_rows=MIN_LEVEL_ROWS
+            )
     except ValueError as error:
         raise ApplicationError(str(error)) from error
     return attrition_model_save(
@@ -144,8 +168,10 @@ def hazard_model_train(*, until: date | None = None, user=None, C: float = 1.0) 
     )
 
 
-def _employed_q(as_of: date) -> Q:
-    return Q(hire_date__lte=as_of) & (Q(exit_date__isnull=True) | Q(exit_date__gte=as_of))
+def _employed_q(as_of: date, *, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}hire_date__lte": as_of}) & (
+        Q(**{f"{prefix}exit_date__isnull": True}) | Q(**{f"{prefix}exit_date__gte": as_of})
+    )
 
 
 def _score_rows(params: dict, histories: list[hazard.AgentHistory], as_of: date) -> list[tuple[int, float, list]]:
@@ -176,17 +202,21 @@ def risk_scores_refresh(*, as_of: date | None = None, batch_size: int = BATCH_SI
     employed = _employed_q(as_of)
     ids = list(Agent.objects.filter(employed).order_by("id").values_list("id", flat=True))
     scores = []
-    for start in range(0, len(ids), batch_size):
-        first, last = ids[start], ids[min(start + batch_size, len(ids)) - 1]
-        agents = list(Agent.objects.filter(employed, id__gte=first, id__lte=last).order_by("id").values(*AGENT_FIELDS))
-        histories = _histories(agents, lookups={"agent_id__gte": first, "agent_id__lte": last})
-        for agent_id, probability, drivers in _score_rows(model.parameters, histories, as_of):
-            scores.append(
-                RiskScore(agent_id=agent_id, model=model, scored_at=now, probability=probability, drivers=drivers)
+    with _gc_paused():
+        for start in range(0, len(ids), batch_size):
+            first, last = ids[start], ids[min(start + batch_size, len(ids)) - 1]
+            agents = list(
+                Agent.objects.filter(employed, id__gte=first, id__lte=last).order_by("id").values(*AGENT_FIELDS)
             )
-    with transaction.atomic():
-        RiskScore.objects.all().delete()
-        RiskScore.objects.bulk_create(scores, batch_size=2000)
+            histories = _histories(agents, lookups={"agent_id__gte": first, "agent_id__lte": last}, employed_on=as_of)
+            for agent_id, probability, drivers in _score_rows(model.parameters, histories, as_of):
+                scores.append(
+                    RiskScore(agent_id=agent_id, model=model, scored_at=now, probability=probability, drivers=drivers)
+                )
+        # All or nothing: the list never shows a mix of two nights' scores.
+        with transaction.atomic():
+            RiskScore.objects.all().delete()
+            RiskScore.objects.bulk_create(scores, batch_size=2000)
     return len(scores)
 
 

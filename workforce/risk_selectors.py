@@ -6,6 +6,7 @@ Risk scores are personal data about employees: every agent shown is written to t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -111,7 +112,7 @@ def model_summary(model: AttritionModel | None) -> dict | None:
         "calibration_intercept": metrics.get("calibration_intercept"),
         "held_out_n": held_out.get("n"),
         "held_out_events": held_out.get("events"),
-        "cutoff": held_out.get("cutoff"),
+        "cutoff": date.fromisoformat(held_out["cutoff"]) if held_out.get("cutoff") else None,
         "deciles": ((held_out.get("calibration") or {}).get("deciles")) or [],
     }
 

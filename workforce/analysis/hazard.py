@@ -212,9 +212,9 @@ def person_months(agents: list[AgentHistory], until: date) -> PersonMonths:
     for agent in agents:
         exited = agent.exit_date is not None and agent.exit_date < until
         k = 0
+        end = agent.hire_date
         while True:
-            start = add_months(agent.hire_date, k)
-            end = add_months(agent.hire_date, k + 1)
+            start, end = end, add_months(agent.hire_date, k + 1)
             if start >= until:
                 break
             if exited and agent.exit_date < end:
@@ -251,20 +251,29 @@ def _levels(values: list[str], min_rows: int) -> list[str]:
     return kept + [OTHER]
 
 
+def _numeric(rows: list[dict]) -> np.ndarray:
+    """The numeric features column by column (NaN where a value is missing)."""
+    X = np.empty((len(rows), len(NUMERIC_FEATURES)))
+    for j, (name, _group) in enumerate(NUMERIC_FEATURES):
+        X[:, j] = np.array([row[name] for row in rows], dtype=float)
+    return X
+
+
 def _design(rows: list[dict], params: dict, tenure_override: int | None = None) -> np.ndarray:
     """Raw feature dicts → the unstandardised design matrix in the model's feature order."""
-    numeric = [name for name, _ in NUMERIC_FEATURES]
-    fills = params["fills"]
+    numeric = _numeric(rows)
+    fills = np.array([params["fills"][name] for name, _ in NUMERIC_FEATURES])
+    missing = np.isnan(numeric)
+    numeric[missing] = np.broadcast_to(fills, numeric.shape)[missing]
     teams = {level: i for i, level in enumerate(params["levels"]["team"])}
     managers = {level: i for i, level in enumerate(params["levels"]["manager"])}
-    n_num, n_team = len(numeric), len(teams)
+    n_num, n_team = len(NUMERIC_FEATURES), len(teams)
     X = np.zeros((len(rows), n_num + n_team + len(managers)))
-    for i, row in enumerate(rows):
-        for j, name in enumerate(numeric):
-            value = row[name]
-            X[i, j] = fills[name] if value is None else value
-        X[i, n_num + teams.get(row["_team"], teams[OTHER])] = 1.0
-        X[i, n_num + n_team + managers.get(row["_manager"], managers[OTHER])] = 1.0
+    X[:, :n_num] = numeric
+    index = np.arange(len(rows))
+    other_team, other_manager = teams[OTHER], managers[OTHER]
+    X[index, n_num + np.array([teams.get(row["_team"], other_team) for row in rows], dtype=int)] = 1.0
+    X[index, n_num + n_team + np.array([managers.get(row["_manager"], other_manager) for row in rows], dtype=int)] = 1.0
     if tenure_override is not None:
         _set_tenure(X, np.full(len(rows), tenure_override))
     return X
@@ -311,10 +320,11 @@ def fit(data: PersonMonths, *, C: float = 1.0, min_level_rows: int = 200, horizo
 
     if len(data) == 0 or data.events.sum() == 0 or data.events.sum() == len(data):
         raise ValueError("Need person-months with and without a voluntary exit to fit a hazard model.")
+    numeric = _numeric(data.rows)
     fills = {}
-    for name, _ in NUMERIC_FEATURES:
-        present = [row[name] for row in data.rows if row[name] is not None]
-        fills[name] = float(np.mean(present)) if present else 0.0
+    for j, (name, _group) in enumerate(NUMERIC_FEATURES):
+        present = numeric[:, j][~np.isnan(numeric[:, j])]
+        fills[name] = float(present.mean()) if len(present) else 0.0
     params = {
         "horizon": horizon,
         "fills": fills,

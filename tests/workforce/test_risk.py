@@ -117,7 +117,7 @@ def test_it_trains_from_the_button_as_a_task(client, hr_user, django_capture_on_
     assert RiskScore.objects.exists()
 
 
-def test_the_api_lists_risk_team_scoped_and_one_agents_risk(api, trained, manager, other_team_users):
+def test_the_api_lists_risk_team_scoped_and_one_agents_risk(api, trained, manager, hr_user, other_team_users):
     agents, _model = trained
     risk.risk_scores_refresh(as_of=UNTIL)
     response = api.as_user(manager).get("/api/at-risk/", {"limit": 5})
@@ -133,6 +133,7 @@ def test_the_api_lists_risk_team_scoped_and_one_agents_risk(api, trained, manage
     assert api.as_user(outsider).get(f"/api/agents/{first['agent']}/risk/").status_code == 404
     assert api.as_user(outsider).get("/api/at-risk/").json()["count"] == 0
     assert api.as_user(manager).post("/api/attrition-models/train/").status_code == 403
+    assert api.as_user(hr_user).post("/api/attrition-models/train/").json() == {"status": "queued"}
 
 
 def test_the_agent_panel_shows_risk_to_whoever_reads_the_team(trained, manager, other_team_users):

@@ -225,12 +225,13 @@ def bench(*, reuse_model: bool = False) -> None:
 
     started = time.perf_counter()
     model = attrition_model_active(kind=ModelKind.HAZARD) if reuse_model else None
-    if model is None:
+    trained = model is None
+    if trained:
         model = hazard_model_train(until=AS_OF)
     seconds = time.perf_counter() - started
+    head = f"training (weekly job): {seconds:.1f} s" if trained else f"model in use: v{model.version}"
     print(
-        f"training (weekly job): {seconds:.1f} s on {model.n_rows:,} person-months "
-        f"({model.positives:,} voluntary exits); "
+        f"{head} on {model.n_rows:,} person-months ({model.positives:,} voluntary exits); "
         f"held-out concordance {model.metrics['concordance']:.3f}, Brier {model.metrics['brier']:.3f}, "
         f"calibration slope {model.metrics['calibration_slope']:.2f}"
     )

@@ -1,17 +1,13 @@
 from django.urls import path
 
-from workforce import agent_api, development_api, import_api
+from workforce import agent_api, development_api, import_api, risk_api
 
 urlpatterns = [
-    path("agents/import/", import_api.AgentImportApi.as_view(), name="agent-import"),
     path("agents/", agent_api.AgentListApi.as_view(), name="agent-list"),
+    path("agents/import/", import_api.AgentImportApi.as_view(), name="agent-import"),
     path("agents/<int:agent_id>/", agent_api.AgentDetailApi.as_view(), name="agent-detail"),
     path("agents/<int:agent_id>/exit/", agent_api.AgentExitApi.as_view(), name="agent-exit"),
-
-urlpatterns = []
-
-# Development (workforce/development_api.py).
-urlpatterns += [
+    # Development (workforce/development_api.py).
     path("agents/<int:agent_id>/snapshots/", development_api.AgentSnapshotsApi.as_view(), name="agent-snapshots"),
     path("agents/<int:agent_id>/plans/", development_api.AgentPlansApi.as_view(), name="agent-plans"),
     path("goals/<int:goal_id>/", development_api.GoalDetailApi.as_view(), name="goal-detail"),
@@ -19,4 +15,8 @@ urlpatterns += [
     path("agents/<int:agent_id>/coaching/", development_api.AgentCoachingApi.as_view(), name="agent-coaching"),
     path("agents/<int:agent_id>/moves/", development_api.AgentMovesApi.as_view(), name="agent-moves"),
     path("agents/<int:agent_id>/reassess/", development_api.AgentReassessApi.as_view(), name="agent-reassess"),
+    # Attrition risk (workforce/risk_api.py).
+    path("at-risk/", risk_api.AtRiskListApi.as_view(), name="at-risk-list"),
+    path("agents/<int:agent_id>/risk/", risk_api.AgentRiskApi.as_view(), name="agent-risk"),
+    path("attrition-models/train/", risk_api.AttritionModelTrainApi.as_view(), name="attrition-model-train"),
 ]

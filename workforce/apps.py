@@ -15,6 +15,7 @@ class WorkforceConfig(AppConfig):
         from workforce.hire_handoff import candidate_hired_received, hire_cancelled_received
         from workforce.panels import agent_panel_register
         from workforce.personal_data import HANDLER
+        from workforce.risk_selectors import agent_risk_panel
 
         registry.area_register(namespace="workforce", label=_("People"), order=30)
         registry.home_panel_register(template="workforce/_home_panel.html", context=lambda request: {}, order=30)
@@ -31,3 +32,4 @@ class WorkforceConfig(AppConfig):
             order=20,
         )
         attempt_scored.connect(development.attempt_scored_received, dispatch_uid="workforce.development.attempt_scored")
+        agent_panel_register(name="risk", template="workforce/_agent_risk.html", context=agent_risk_panel, order=30)

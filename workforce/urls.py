@@ -1,33 +1,22 @@
 from django.urls import path
 
-from workforce import agent_views, development_views, import_views, model_views
+from workforce import agent_views, development_views, import_views, model_views, risk_views
 
 app_name = "workforce"
 urlpatterns = [
-    path("models/", model_views.attrition_models, name="attrition-models"),
-    path("models/train/", model_views.attrition_model_train, name="attrition-model-train"),
-    path("models/<int:model_id>/use/", model_views.attrition_model_use, name="attrition-model-use"),
-    path("models/trainings/<int:training_id>/", model_views.attrition_training, name="attrition-training"),
-    path(
-        "models/trainings/<int:training_id>/retry/",
-        model_views.attrition_training_retry,
-        name="attrition-training-retry",
-    ),
-    path("agents/import/", import_views.agent_import, name="agent-import"),
-    path("agents/import/map/", import_views.agent_import_map, name="agent-import-map"),
-    path("agents/import/done/", import_views.agent_import_done, name="agent-import-done"),
+    # Agents (workforce/agent*.py) and the HRIS import.
     path("", agent_views.agent_index, name="index"),
     path("agents.csv", agent_views.agent_csv, name="agents-csv"),
     path("team/", agent_views.team_page, name="team"),
     path("agents/new/", agent_views.agent_new, name="agent-new"),
+    path("agents/import/", import_views.agent_import, name="agent-import"),
+    path("agents/import/map/", import_views.agent_import_map, name="agent-import-map"),
+    path("agents/import/done/", import_views.agent_import_done, name="agent-import-done"),
     path("agents/<int:agent_id>/", agent_views.agent_detail, name="agent-detail"),
     path("agents/<int:agent_id>/edit/", agent_views.agent_edit, name="agent-edit"),
     path("agents/<int:agent_id>/exit/", agent_views.agent_exit, name="agent-exit"),
     path("agents/<int:agent_id>/rehire/", agent_views.agent_rehire, name="agent-rehire"),
-urlpatterns = []
-
-# Development (workforce/development*.py).
-urlpatterns += [
+    # Development (workforce/development*.py).
     path("agents/<int:agent_id>/development/", development_views.agent_development, name="agent-development"),
     path(
         "agents/<int:agent_id>/development.csv",
@@ -44,4 +33,18 @@ urlpatterns += [
     path("agents/<int:agent_id>/development/coaching/new/", development_views.coaching_new, name="coaching-new"),
     path("agents/<int:agent_id>/development/moves/new/", development_views.move_new, name="move-new"),
     path("agents/<int:agent_id>/development/reassess/", development_views.reassess, name="reassess"),
+    # Attrition risk (workforce/risk*.py).
+    path("at-risk/", risk_views.at_risk, name="at-risk"),
+    path("at-risk/csv/", risk_views.at_risk_csv, name="at-risk-csv"),
+    path("at-risk/train/", risk_views.hazard_model_train, name="hazard-model-train"),
+    # Attrition models of both kinds; snapshot models trained from an HR table (workforce/model_views.py).
+    path("models/", model_views.attrition_models, name="attrition-models"),
+    path("models/train/", model_views.attrition_model_train, name="attrition-model-train"),
+    path("models/<int:model_id>/use/", model_views.attrition_model_use, name="attrition-model-use"),
+    path("models/trainings/<int:training_id>/", model_views.attrition_training, name="attrition-training"),
+    path(
+        "models/trainings/<int:training_id>/retry/",
+        model_views.attrition_training_retry,
+        name="attrition-training-retry",
+    ),
 ]

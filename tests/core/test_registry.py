@@ -37,4 +37,9 @@ def test_it_gives_the_admin_role_the_registered_apps_models(db, admin_user):
 
 def test_it_runs_the_demo_loaders_in_order():
     # The pipeline demo comes after the assessments demo: its applicants are scored against that battery.
-    assert [loader.name for loader in registry.demo_loaders()] == ["hiring", "assessments", "hiring-pipeline", "workforce"]
+    assert [loader.name for loader in registry.demo_loaders()] == [
+        "hiring",
+        "assessments",
+        "hiring-pipeline",
+        "workforce",
+    ]

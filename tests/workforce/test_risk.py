@@ -1,0 +1,157 @@
+"""Training and scoring attrition risk on the agents in the database; the at-risk list and its API."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from servicefit.core.exceptions import ApplicationError
+from servicefit.core.models import AccessLog
+from tests.conftest import make_user
+from tests.workforce.risk_factories import UNTIL, agents_in_db
+from workforce import risk
+from workforce.attrition_models import attrition_model_save
+from workforce.models import AttritionModel, ModelKind, RiskScore
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def trained(settings):
+    agents = agents_in_db(200)
+    model = risk.hazard_model_train(until=UNTIL)
+    return agents, model
+
+
+def test_it_trains_a_versioned_model_with_held_out_figures(trained):
+    _agents, model = trained
+    assert model.kind == ModelKind.HAZARD and model.version == 1 and model.is_active
+    assert model.horizon_months == 6 and model.positives > 0 and model.n_rows > 1000
+    metrics = model.metrics
+    assert metrics["held_out"]["cutoff"] == "2025-07-01"
+    assert 0.5 < metrics["concordance"] <= 1
+    assert 0 < metrics["brier"] < 0.3
+    assert "_sklearn" not in model.parameters
+
+
+def test_it_scores_and_replaces_old_scores(trained):
+    agents, model = trained
+    employed = [a for a in agents if a.hire_date <= UNTIL and (a.exit_date is None or a.exit_date >= UNTIL)]
+    assert risk.risk_scores_refresh(as_of=UNTIL, batch_size=50) == len(employed)
+    first = dict(RiskScore.objects.values_list("agent_id", "probability"))
+    assert set(first) == {a.id for a in employed}
+    assert all(0 < p < 1 for p in first.values())
+    score = RiskScore.objects.order_by("-probability").first()
+    assert 1 <= len(score.drivers) <= 3 and {"feature", "value", "contribution"} <= set(score.drivers[0])
+    assert [d["contribution"] for d in score.drivers] == sorted(
+        (d["contribution"] for d in score.drivers), reverse=True
+    )
+    # A new model: every score is replaced (none left from v1), and batching gives the same figures.
+    second = risk.hazard_model_train(until=UNTIL)
+    risk.risk_scores_refresh(as_of=UNTIL)
+    assert RiskScore.objects.count() == len(employed)
+    assert set(RiskScore.objects.values_list("model_id", flat=True)) == {second.id}
+    again = dict(RiskScore.objects.values_list("agent_id", "probability"))
+    assert all(again[k] == pytest.approx(first[k], abs=1e-9) for k in first)
+
+
+def test_it_refuses_a_model_of_another_schema(trained):
+    attrition_model_save(
+        kind=ModelKind.HAZARD,
+        schema=[{"name": "tenure", "kind": "numeric"}],
+        parameters={},
+        metrics={},
+        n_rows=1,
+        positives=1,
+    )
+    with pytest.raises(ApplicationError, match="another schema"):
+        risk.risk_scores_refresh(as_of=UNTIL)
+
+
+def test_it_refuses_to_train_without_leavers(db):
+    with pytest.raises(ApplicationError, match="Too little history"):
+        risk.hazard_model_train(until=UNTIL)
+    assert not AttritionModel.objects.exists()
+
+
+def test_it_shows_a_manager_only_their_teams_agents_with_drivers_in_words(client, trained, hr_user):
+    agents, _model = trained
+    risk.risk_scores_refresh(as_of=UNTIL)
+    oslo_lead = make_user("ola", "manager", teams=[agents[1].team])
+    client.force_login(oslo_lead)
+    response = client.get(reverse("workforce:at-risk"))
+    assert response.status_code == 200
+    rows = response.context["page"].object_list
+    assert rows and {row.agent.team.name for row in rows} == {"Oslo"}
+    assert [row.probability for row in rows] == sorted((row.probability for row in rows), reverse=True)
+    assert all(driver["text"] and driver["action"] for row in rows for driver in row.drivers)
+    body = response.content.decode()
+    assert "The model advises; a person decides." in body
+    assert "Concordance on held-out time" in body
+    assert AccessLog.objects.filter(user=oslo_lead, target_id=str(rows[0].agent.id)).exists()
+    # HR sees both teams; the band filter keeps only that band.
+    client.force_login(hr_user)
+    rows = client.get(reverse("workforce:at-risk"), {"band": "low"}).context["page"].object_list
+    assert rows and all(row.band == "low" for row in rows)
+    csv = client.get(reverse("workforce:at-risk-csv")).content.decode()
+    assert csv.splitlines()[0].startswith("employee_number,name,team,probability,band,driver_1")
+    assert len(csv.splitlines()) == RiskScore.objects.count() + 1
+
+
+def test_it_offers_hr_the_train_button_before_any_model(client, hr_user, manager):
+    client.force_login(manager)
+    body = client.get(reverse("workforce:at-risk")).content.decode()
+    assert "No risk model is trained yet" in body and "Train the risk model" not in body
+    client.force_login(hr_user)
+    assert "Train the risk model" in client.get(reverse("workforce:at-risk")).content.decode()
+
+
+def test_it_trains_from_the_button_as_a_task(client, hr_user, django_capture_on_commit_callbacks):
+    agents_in_db(200)
+    client.force_login(hr_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("workforce:hazard-model-train"))
+    assert response.status_code == 302
+    assert AttritionModel.objects.filter(kind=ModelKind.HAZARD, is_active=True).exists()
+    # Scored as of today, with the new model.
+    assert RiskScore.objects.exists()
+
+
+def test_the_api_lists_risk_team_scoped_and_one_agents_risk(api, trained, manager, hr_user, other_team_users):
+    agents, _model = trained
+    risk.risk_scores_refresh(as_of=UNTIL)
+    response = api.as_user(manager).get("/api/at-risk/", {"limit": 5})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["count"] == RiskScore.objects.filter(agent__team=manager.team_memberships.first().team).count()
+    first = data["results"][0]
+    assert first["drivers"][0]["text"] and first["band"] in {"high", "elevated", "low"}
+    assert api.as_user(manager).get("/api/at-risk/", {"band": "nope"}).status_code == 400
+    detail = api.as_user(manager).get(f"/api/agents/{first['agent']}/risk/")
+    assert detail.status_code == 200 and detail.json()["probability"] == pytest.approx(first["probability"])
+    outsider = other_team_users["manager"]
+    assert api.as_user(outsider).get(f"/api/agents/{first['agent']}/risk/").status_code == 404
+    assert api.as_user(outsider).get("/api/at-risk/").json()["count"] == 0
+    assert api.as_user(manager).post("/api/attrition-models/train/").status_code == 403
+    assert api.as_user(hr_user).post("/api/attrition-models/train/").json() == {"status": "queued"}
+
+
+def test_the_agent_panel_shows_risk_to_whoever_reads_the_team(trained, manager, other_team_users):
+    from workforce.panels import agent_panels
+
+    agents, _model = trained
+    risk.risk_scores_refresh(as_of=UNTIL)
+    panel = next(p for p in agent_panels() if p.name == "risk")
+    scored = RiskScore.objects.filter(agent__team=manager.team_memberships.first().team).first().agent
+    context = panel.context(scored, manager)
+    assert context["risk"].drivers and context["horizon_months"] == 6
+    assert panel.context(scored, other_team_users["manager"]) is None
+
+
+def test_the_commands_train_and_score(trained, capsys):
+    from django.core.management import call_command
+
+    call_command("attrition_train_hazard", "--until", "2026-01-01", "--format", "json")
+    assert '"version": 2' in capsys.readouterr().out
+    call_command("attrition_score", "--as-of", date(2026, 1, 1).isoformat())
+    assert "scored=" in capsys.readouterr().out

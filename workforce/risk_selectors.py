@@ -1,0 +1,123 @@
+"""Reading attrition risk: the team-scoped at-risk list and one agent's risk, with drivers in words.
+
+Risk scores are personal data about employees: every agent shown is written to the access log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from servicefit.core.models import AccessLog
+from servicefit.core.policies import RETENTION_READ
+from servicefit.core.services import access_log, access_log_many
+from workforce.attrition_models import attrition_model_active
+from workforce.models import Agent, AttritionModel, ModelKind, RiskScore
+from workforce.risk_words import BAND_LABELS, band_bounds, driver_text, risk_band
+
+
+@dataclass
+class RiskRow:
+    agent: Agent
+    probability: float
+    band: str
+    band_label: str
+    drivers: list[dict]
+    scored_at: object
+    model_version: int
+
+    @property
+    def percent(self) -> int:
+        return round(self.probability * 100)
+
+
+def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet[RiskScore]:
+    """The scores of the agents the user reaches, highest probability first (unlogged: for counts)."""
+    scores = RETENTION_READ.scope(RiskScore.objects.all(), user, field="agent__team")
+    if team_id is not None:
+        scores = scores.filter(agent__team_id=team_id)
+    if band:
+        lowest, upper = band_bounds(band)
+        scores = scores.filter(probability__gte=lowest, probability__lt=upper)
+    return scores.select_related("agent", "agent__team", "agent__manager", "model").order_by("-probability", "agent_id")
+
+
+def _manager_name(agent: Agent) -> str:
+    manager = agent.manager
+    if manager is None:
+        return ""
+    return manager.get_full_name() or manager.get_username()
+
+
+def risk_row(score: RiskScore) -> RiskRow:
+    agent = score.agent
+    band = risk_band(score.probability)
+    return RiskRow(
+        agent=agent,
+        probability=score.probability,
+        band=band,
+        band_label=str(BAND_LABELS[band]),
+        drivers=[
+            driver_text(driver, team_name=agent.team.name, manager_name=_manager_name(agent))
+            for driver in score.drivers
+        ],
+        scored_at=score.scored_at,
+        model_version=score.model.version,
+    )
+
+
+def risk_rows(*, user, scores) -> list[RiskRow]:
+    """Rows for a page (or slice) of scores, logging that the user saw these agents."""
+    scores = list(scores)
+    access_log_many(user=user, action=AccessLog.Action.VIEW, targets=[score.agent for score in scores])
+    return [risk_row(score) for score in scores]
+
+
+def agent_risk(*, user, agent_id: int) -> RiskRow | None:
+    """One agent's risk (None when not scored); 404 for an agent the user may not see."""
+    agent = Agent.objects.filter(id=agent_id).select_related("team").first()
+    if agent is None or not RETENTION_READ.allows_team(user, agent.team_id):
+        raise Http404
+    score = RiskScore.objects.filter(agent=agent).select_related("agent__team", "agent__manager", "model").first()
+    access_log(user=user, action=AccessLog.Action.VIEW, target=agent)
+    return risk_row(score) if score is not None else None
+
+
+def hazard_model_current() -> AttritionModel | None:
+    return attrition_model_active(kind=ModelKind.HAZARD)
+
+
+def model_summary(model: AttritionModel | None) -> dict | None:
+    """The figures shown beside the at-risk list: version, held-out concordance and calibration."""
+    if model is None:
+        return None
+    metrics = model.metrics or {}
+    held_out = metrics.get("held_out") or {}
+    return {
+        "version": model.version,
+        "trained_at": model.trained_at,
+        "n_rows": model.n_rows,
+        "positives": model.positives,
+        "horizon_months": model.horizon_months,
+        "concordance": metrics.get("concordance"),
+        "brier": metrics.get("brier"),
+        "calibration_slope": metrics.get("calibration_slope"),
+        "calibration_intercept": metrics.get("calibration_intercept"),
+        "held_out_n": held_out.get("n"),
+        "held_out_events": held_out.get("events"),
+        "cutoff": date.fromisoformat(held_out["cutoff"]) if held_out.get("cutoff") else None,
+        "deciles": ((held_out.get("calibration") or {}).get("deciles")) or [],
+    }
+
+
+def agent_risk_panel(agent: Agent, user) -> dict | None:
+    """The agent page's risk panel (hidden from whoever may not read the team's retention data)."""
+    if not RETENTION_READ.allows_team(user, agent.team_id):
+        return None
+    score = RiskScore.objects.filter(agent=agent).select_related("agent__team", "agent__manager", "model").first()
+    if score is None:
+        return {"risk": None, "horizon_months": None}
+    return {"risk": risk_row(score), "horizon_months": score.model.horizon_months}

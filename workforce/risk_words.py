@@ -1,0 +1,179 @@
+"""Risk drivers in words, with a suggested action, and the risk bands.
+
+Which drivers an agent gets is the model's choice (its largest positive attributions, stored on the
+RiskScore); this module only says them, formatted from the agent's own values, in the user's language.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+# (lowest probability, band), highest first: a 6-month probability of leaving voluntarily.
+BANDS = [
+    (0.35, "high"),
+    (0.20, "elevated"),
+    (0.0, "low"),
+]
+BAND_LABELS = {
+    "high": gettext_lazy("High"),
+    "elevated": gettext_lazy("Elevated"),
+    "low": gettext_lazy("Low"),
+}
+
+
+def risk_band(probability: float) -> str:
+    for lowest, band in BANDS:
+        if probability >= lowest:
+            return band
+    return "low"
+
+
+def band_bounds(band: str) -> tuple[float, float]:
+    upper = 1.0 + 1e-9
+    for lowest, name in BANDS:
+        if name == band:
+            return lowest, upper
+        upper = lowest
+    raise KeyError(band)
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100):d}"
+
+
+def driver_text(driver: dict, *, team_name: str = "", manager_name: str = "") -> dict:
+    """{"feature", "text", "action"} for one stored driver."""
+    feature, value = driver["feature"], driver.get("value") or {}
+    text, action = _TEXTS.get(feature, _unknown)(value, team_name, manager_name)
+    return {"feature": feature, "text": text, "action": action, "contribution": driver.get("contribution")}
+
+
+def _tenure(value, team_name, manager_name):
+    months = value.get("months", 0)
+    if months < 6:
+        return (
+            ngettext(
+                "Month %(month)s of employment (early tenure)",
+                "Month %(month)s of employment (early tenure)",
+                months + 1,
+            )
+            % {"month": months + 1},
+            _("Check in with a buddy and hold a first-months follow-up talk."),
+        )
+    return (
+        ngettext("%(months)s month in the job", "%(months)s months in the job", months) % {"months": months},
+        _("Talk about what comes next: a new responsibility or a specialist track."),
+    )
+
+
+def _development(value, team_name, manager_name):
+    days = value.get("days", 0)
+    if value.get("none"):
+        text = ngettext(
+            "No development activity since hire (%(days)s day)",
+            "No development activity since hire (%(days)s days)",
+            days,
+        ) % {"days": days}
+    else:
+        text = ngettext(
+            "No development activity for %(days)s day", "No development activity for %(days)s days", days
+        ) % {"days": days}
+    return text, _("Agree a development goal or a coaching session this month.")
+
+
+def _plan(value, team_name, manager_name):
+    if value.get("none"):
+        return _("No development plan with goals"), _("Draw up a development plan with one or two goals.")
+    return (
+        _("Development plan %(percent)s%% achieved") % {"percent": _percent(value.get("progress", 0))},
+        _("Review the plan's goals together and agree the next step."),
+    )
+
+
+def _competency(value, team_name, manager_name):
+    if value.get("none"):
+        return (
+            _("Fewer than two competency ratings: no growth to follow"),
+            _("Rate the competencies on the anchors and coach the weakest one."),
+        )
+    growth = value.get("growth", 0)
+    return (
+        _("Competency growth %(growth)s levels since the first rating") % {"growth": f"{growth:+.1f}"},
+        _("Coach the competency furthest from the role target."),
+    )
+
+
+def _fit(value, team_name, manager_name):
+    fit = value.get("fit")
+    if fit is None:
+        return _("No fit to the role profile from hiring"), _("Ask which tasks suit them best and match work to it.")
+    return (
+        _("Fit to the role profile at hiring: %(fit)s") % {"fit": f"{fit:.2f}"},
+        _("Match tasks to their strengths, or consider a role profile that suits them better."),
+    )
+
+
+def _pulse_growth(value, team_name, manager_name):
+    latest, previous = value.get("latest"), value.get("previous")
+    if latest is None or previous is None or not previous:
+        return _("Pulse growth score unchanged"), _("Ask about their growth in the next one-to-one.")
+    change = (latest - previous) / previous
+    if change < 0:
+        text = _("Pulse growth score down %(percent)s%%") % {"percent": _percent(-change)}
+    else:
+        text = _("Pulse growth score up %(percent)s%%") % {"percent": _percent(change)}
+    return text, _("Ask about their growth in the next one-to-one.")
+
+
+def _pulse(value, team_name, manager_name):
+    recommend = value.get("recommend")
+    if recommend is None:
+        return _("No pulse answers yet"), _("Have a one-to-one about how work feels.")
+    return (
+        _("Would recommend us as a workplace: %(score)s of 10") % {"score": f"{recommend:g}"},
+        _("Have a one-to-one about what would make work better."),
+    )
+
+
+def _move(value, team_name, manager_name):
+    months = value.get("months", 0)
+    if value.get("none"):
+        text = ngettext(
+            "No career move since hire (%(months)s month)", "No career move since hire (%(months)s months)", months
+        ) % {"months": months}
+    else:
+        text = ngettext("No career move for %(months)s month", "No career move for %(months)s months", months) % {
+            "months": months
+        }
+    return text, _("Discuss a specialist track, a promotion or an internal move.")
+
+
+def _team(value, team_name, manager_name):
+    return (
+        _("Team %(team)s") % {"team": team_name or "—"},
+        _("Look at the team's workload and climate with the team lead."),
+    )
+
+
+def _manager(value, team_name, manager_name):
+    return (
+        _("Reporting to %(manager)s") % {"manager": manager_name or "—"},
+        _("HR: follow up on the team's climate with the team lead."),
+    )
+
+
+def _unknown(value, team_name, manager_name):
+    return _("Other factors"), _("Talk with the agent about how work is going.")
+
+
+_TEXTS = {
+    "tenure": _tenure,
+    "development": _development,
+    "plan": _plan,
+    "competency": _competency,
+    "fit": _fit,
+    "pulse_growth": _pulse_growth,
+    "pulse": _pulse,
+    "move": _move,
+    "team": _team,
+    "manager": _manager,
+}

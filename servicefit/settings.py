@@ -268,6 +268,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 3600,
         "kwargs": {"only_if_new_labels": True},
     },
+    "pulse-surveys-close-due": {
+        "task": "workforce.tasks.pulse_surveys_close_due_task",
+        "schedule": 24 * 3600,
+    },
 }
 
 LOGGING = {

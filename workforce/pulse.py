@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import DEFAULT_LANGUAGE
@@ -36,6 +37,31 @@ ANSWER_SCALES = {
     "growth": AGREEMENT_SCALE,
     "manager_support": AGREEMENT_SCALE,
 }
+
+RECOMMEND_QUESTION = gettext_lazy("How likely is it that you would recommend us as a place to work?")
+AGREEMENT_ITEMS = {
+    "workload": gettext_lazy("My workload is manageable."),
+    "growth": gettext_lazy("I am growing here."),
+    "manager_support": gettext_lazy("My manager supports me."),
+}
+AGREEMENT_LABELS = {
+    1: gettext_lazy("Strongly disagree"),
+    2: gettext_lazy("Disagree"),
+    3: gettext_lazy("Neither"),
+    4: gettext_lazy("Agree"),
+    5: gettext_lazy("Strongly agree"),
+}
+
+
+def pulse_questions() -> list[dict]:
+    """[{"name", "text", "min", "max", "labels": {value: label}}], in the active language."""
+    recommend = {"name": "recommend", "text": str(RECOMMEND_QUESTION), "min": 0, "max": 10, "labels": {}}
+    labels = {value: str(label) for value, label in AGREEMENT_LABELS.items()}
+    items = [
+        {"name": name, "text": str(text), "min": 1, "max": 5, "labels": labels}
+        for name, text in AGREEMENT_ITEMS.items()
+    ]
+    return [recommend, *items]
 
 
 # Surveys ------------------------------------------------------------------------------------------
@@ -173,9 +199,7 @@ def pulse_invitation_send(*, invitation_id: int) -> None:
     from workforce.pulse_emails import pulse_invitation_email
 
     invitation = (
-        PulseInvitation.objects.select_related("survey", "agent__team__parent__parent")
-        .filter(id=invitation_id)
-        .first()
+        PulseInvitation.objects.select_related("survey", "agent__team__parent__parent").filter(id=invitation_id).first()
     )
     if invitation is None or invitation.answered_at is not None or not survey_accepts_answers(invitation.survey):
         return

@@ -70,7 +70,7 @@ def _group(*, scores: list[tuple], invited: int, shown: bool) -> dict:
         "promoters": None,
         "passives": None,
         "detractors": None,
-        **{item: None for item in ITEMS},
+        **dict.fromkeys(ITEMS),
     }
     if summary is not None:
         group.update({key: summary[key] for key in ("enps", "promoters", "passives", "detractors")})

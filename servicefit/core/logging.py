@@ -1,8 +1,8 @@
 """Candidate links are credentials: whoever reads a log line with one can open the attempt. And an
 e-mail address in a query string (`/api/personal-data/?email=…`) names a person.
 
-`CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/… (and the pulse links'), and the value of
-an `email=` query parameter, in any log record (request lines, "Not Found: …", referers);
+`CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/… (and in the pulse
+links, /pulse/<token>/…), and the value of an `email=` query parameter, in any log record (request lines, "Not Found: …", referers);
 settings.LOGGING puts it on the console handler and servicefit/gunicorn.conf.py on gunicorn's access
 and error logs.
 """

@@ -2,7 +2,8 @@
 e-mail address in a query string (`/api/personal-data/?email=…`) names a person.
 
 `CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/… (and in the pulse
-links, /pulse/<token>/…), and the value of an `email=` query parameter, in any log record (request lines, "Not Found: …", referers);
+links, /pulse/<token>/…), and the value of an `email=` query parameter, in any log record (request
+lines, "Not Found: …", referers);
 settings.LOGGING puts it on the console handler and servicefit/gunicorn.conf.py on gunicorn's access
 and error logs.
 """

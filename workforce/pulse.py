@@ -96,13 +96,19 @@ def survey_agents(*, survey: PulseSurvey):
     return agents
 
 
+def _lock(survey: PulseSurvey) -> None:
+    """Locks the survey's row for the transaction and brings the caller's instance up to date."""
+    PulseSurvey.objects.select_for_update().filter(pk=survey.pk).values_list("pk").first()
+    survey.refresh_from_db()
+
+
 def pulse_survey_open(*, survey: PulseSurvey, user=None) -> int:
     """Opens a draft survey and sends each of its agents a link (after commit, one task each).
     Returns how many links go out."""
     from workforce.tasks import pulse_invitation_send_task
 
     with transaction.atomic():
-        survey = PulseSurvey.objects.select_for_update().get(pk=survey.pk)
+        _lock(survey)
         if survey.status == SurveyStatus.OPEN:
             raise ApplicationError(_("This survey is already open."), status=409)
         if survey.status == SurveyStatus.CLOSED:
@@ -128,7 +134,7 @@ def pulse_survey_open(*, survey: PulseSurvey, user=None) -> int:
 def pulse_survey_close(*, survey: PulseSurvey, user=None) -> PulseSurvey:
     """Closes an open survey; its links stop working. Closing a closed survey changes nothing."""
     with transaction.atomic():
-        survey = PulseSurvey.objects.select_for_update().get(pk=survey.pk)
+        _lock(survey)
         if survey.status == SurveyStatus.DRAFT:
             raise ApplicationError(_("This survey has not been opened yet."), status=409)
         if survey.status == SurveyStatus.OPEN:

@@ -153,11 +153,22 @@ class PulseFormOutput(serializers.Serializer):
     questions = QuestionOutput(many=True)
 
 
+class AnswerField(serializers.IntegerField):
+    """A whole number, or plain ASCII digits: int() alone would take "٣" or " 3 "."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not (data.isascii() and data.isdigit() and len(data) <= 2):
+            self.fail("invalid")
+        if isinstance(data, float | bool):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 class PulseAnswerInput(serializers.Serializer):
-    recommend = serializers.IntegerField(min_value=0, max_value=10)
-    workload = serializers.IntegerField(min_value=1, max_value=5)
-    growth = serializers.IntegerField(min_value=1, max_value=5)
-    manager_support = serializers.IntegerField(min_value=1, max_value=5)
+    recommend = AnswerField(min_value=0, max_value=10)
+    workload = AnswerField(min_value=1, max_value=5)
+    growth = AnswerField(min_value=1, max_value=5)
+    manager_support = AnswerField(min_value=1, max_value=5)
 
 
 class PulseAnswerApi(CandidateApi):

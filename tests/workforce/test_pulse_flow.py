@@ -5,12 +5,11 @@ from urllib.parse import quote
 
 import pytest
 from django.core import mail
-from django.utils import translation
 
 from servicefit.core.teams import team_create
+from tests.workforce.pulse_factories import make_agent, make_survey, make_team, token_of
 from workforce import pulse
 from workforce.models import EmploymentStatus, PulseInvitation, PulseResponse, SurveyStatus
-from tests.workforce.pulse_factories import make_agent, make_survey, make_team, token_of
 
 pytestmark = pytest.mark.django_db
 

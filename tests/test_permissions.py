@@ -245,8 +245,23 @@ class TeamA:
         assert twin.possible_duplicates and twin.possible_duplicates[0].candidate == first
         return twin.candidate.duplicate_flags.get()
 
+    @cached_property
+    def pulse_survey(self):
+        from datetime import date
+
+        from workforce import pulse
+
+        return pulse.pulse_survey_create(
+            user=self.users[Role.HR],
+            title=f"{MARKER} puls",
+            team=self.team,
+            opens_on=date(2026, 3, 1),
+            closes_on=date(2026, 3, 14),
+        )
+
     def everything(self):
         return [
+            self.pulse_survey,
             self.job_ad,
             self.bulk,
             self.invitation,
@@ -275,6 +290,7 @@ TEAM_OWNED = {
     "stage_template_id": lambda a: a.stage_template.id,
     "hire_id": lambda a: a.hire.id,
     "flag_id": lambda a: a.duplicate_flag.id,
+    "survey_id": lambda a: a.pulse_survey.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

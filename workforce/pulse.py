@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import DEFAULT_LANGUAGE
 from servicefit.core.models import Team
+from servicefit.core.policies import PULSE_MANAGE
 from servicefit.core.teams import team_ids_with_descendants
 from workforce.models import Agent, EmploymentStatus, PulseInvitation, PulseResponse, PulseSurvey, SurveyStatus
 
@@ -67,11 +68,13 @@ def pulse_questions() -> list[dict]:
 # Surveys ------------------------------------------------------------------------------------------
 
 
-def pulse_survey_create(*, user, title: str, team: Team | None, opens_on: date, closes_on: date) -> PulseSurvey:
+def pulse_survey_create(*, user, title: str, opens_on: date, closes_on: date, team: Team | None = None) -> PulseSurvey:
     survey = PulseSurvey(
         title=(title or "").strip(), team=team, opens_on=opens_on, closes_on=closes_on, created_by=user
     )
     errors = {}
+    if team is not None and not PULSE_MANAGE.allows_team(user, team.id):
+        errors["team"] = _("Choose one of your teams.")
     if not survey.title:
         errors["title"] = _("Give the survey a title.")
     if opens_on and closes_on and closes_on < opens_on:

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from servicefit.core.csv import csv_write
@@ -90,7 +91,11 @@ def _survey_action(request, survey_id, action):
 def survey_open(request, survey_id):
     def action(survey):
         sent = pulse.pulse_survey_open(survey=survey, user=request.user)
-        return _("The survey is open: %(count)d links are on their way.") % {"count": sent}
+        return ngettext(
+            "The survey is open: %(count)d link is on its way.",
+            "The survey is open: %(count)d links are on their way.",
+            sent,
+        ) % {"count": sent}
 
     return _survey_action(request, survey_id, action)
 

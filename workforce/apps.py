@@ -11,5 +11,12 @@ class WorkforceConfig(AppConfig):
         from servicefit.core.personal_data import personal_data_handler_register
         from workforce.personal_data import HANDLER
 
+        registry.home_panel_register(template="workforce/pulse/_home_panel.html", context=_pulse_panel, order=45)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
+
+
+def _pulse_panel(request) -> dict | None:
+    from servicefit.core.policies import RETENTION_READ
+
+    return {"pulse_panel": True} if RETENTION_READ.allows(request.user) else None

@@ -178,3 +178,9 @@ def test_a_team_lead_of_another_team_cannot_see_a_teams_survey(client, hr_user, 
     client.force_login(setup["lead_a"])
     assert client.get(f"/workforce/pulse/{survey.id}/").status_code == 404
     assert "Kun Oslo" not in client.get("/workforce/pulse/").content.decode()
+
+
+def test_the_home_page_links_hr_and_team_leads_to_the_pulse_surveys(client, hr_user, manager, recruiter):
+    for user, shown in ((hr_user, True), (manager, True), (recruiter, False)):
+        client.force_login(user)
+        assert ('href="/workforce/pulse/"' in client.get("/").content.decode()) is shown

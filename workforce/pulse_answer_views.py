@@ -80,8 +80,6 @@ def _context(invitation: PulseInvitation, token: str, language: str) -> dict:
         "language": language,
         "view": {"title": invitation.survey.title},
         "languages": [(code, NATIVE_NAMES[code]) for code in LANGUAGE_CODES],
-        "recommend_scale": pulse.RECOMMEND_SCALE,
-        "agreement_scale": pulse.AGREEMENT_SCALE,
     }
 
 

@@ -287,6 +287,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "workforce.tasks.hazard_model_train_task",
         "schedule": 7 * 24 * 3600,
     },
+    "pulse-surveys-close-due": {
+        "task": "workforce.tasks.pulse_surveys_close_due_task",
+        "schedule": 24 * 3600,
+    },
 }
 
 LOGGING = {

@@ -46,4 +46,5 @@ urlpatterns = [
     path("take/", include("assessments.take_urls")),
     path("talent-pool/", include("hiring.talent_pool_urls")),
     path("workforce/", include("workforce.urls")),
+    path("pulse/", include("workforce.pulse_urls")),
 ]

@@ -275,8 +275,22 @@ class TeamA:
     def goal(self):
         return self.plan.goals.get()
 
+    def pulse_survey(self):
+        from datetime import date
+
+        from workforce import pulse
+
+        return pulse.pulse_survey_create(
+            user=self.users[Role.HR],
+            title=f"{MARKER} puls",
+            team=self.team,
+            opens_on=date(2026, 3, 1),
+            closes_on=date(2026, 3, 14),
+        )
+
     def everything(self):
         return [
+            self.pulse_survey,
             self.job_ad,
             self.bulk,
             self.invitation,
@@ -310,6 +324,7 @@ TEAM_OWNED = {
     "agent_id": lambda a: a.agent.id,
     "plan_id": lambda a: a.plan.id,
     "goal_id": lambda a: a.goal.id,
+    "survey_id": lambda a: a.pulse_survey.id,
 }
 # Parameters that name shared data no team owns (the framework, the lexicon, a battery) or a plain
 # choice: a real value, so that a refusal can only come from the team check.

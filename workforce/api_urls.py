@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workforce import agent_api, development_api, import_api, risk_api
+from workforce import agent_api, development_api, import_api, pulse_api, risk_api
 
 urlpatterns = [
     path("agents/", agent_api.AgentListApi.as_view(), name="agent-list"),
@@ -19,4 +19,11 @@ urlpatterns = [
     path("at-risk/", risk_api.AtRiskListApi.as_view(), name="at-risk-list"),
     path("agents/<int:agent_id>/risk/", risk_api.AgentRiskApi.as_view(), name="agent-risk"),
     path("attrition-models/train/", risk_api.AttritionModelTrainApi.as_view(), name="attrition-model-train"),
+    # Pulse surveys (workforce/pulse_api.py).
+    path("pulse-surveys/", pulse_api.SurveyListApi.as_view(), name="pulse-surveys"),
+    path("pulse-surveys/<int:survey_id>/", pulse_api.SurveyDetailApi.as_view(), name="pulse-survey"),
+    path("pulse-surveys/<int:survey_id>/results/", pulse_api.SurveyResultsApi.as_view(), name="pulse-survey-results"),
+    path("pulse-surveys/<int:survey_id>/open/", pulse_api.SurveyOpenApi.as_view(), name="pulse-survey-open"),
+    path("pulse-surveys/<int:survey_id>/close/", pulse_api.SurveyCloseApi.as_view(), name="pulse-survey-close"),
+    path("pulse/<str:token>/", pulse_api.PulseAnswerApi.as_view(), name="pulse-answer"),
 ]

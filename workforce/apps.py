@@ -19,6 +19,7 @@ class WorkforceConfig(AppConfig):
 
         registry.area_register(namespace="workforce", label=_("People"), order=30)
         registry.home_panel_register(template="workforce/_home_panel.html", context=lambda request: {}, order=30)
+        registry.home_panel_register(template="workforce/pulse/_home_panel.html", context=_pulse_panel, order=45)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
         # After the hiring pipeline's demo (40): its hires become agents.
@@ -33,3 +34,9 @@ class WorkforceConfig(AppConfig):
         )
         attempt_scored.connect(development.attempt_scored_received, dispatch_uid="workforce.development.attempt_scored")
         agent_panel_register(name="risk", template="workforce/_agent_risk.html", context=agent_risk_panel, order=30)
+
+
+def _pulse_panel(request) -> dict | None:
+    from servicefit.core.policies import RETENTION_READ
+
+    return {"pulse_panel": True} if RETENTION_READ.allows(request.user) else None

@@ -3,6 +3,7 @@ import logging
 from celery import shared_task
 
 from servicefit.core.exceptions import ApplicationError
+from workforce import pulse
 from workforce.agents import agent_exits_due
 from workforce.hire_handoff import agent_from_hire, agent_hire_cancelled
 from workforce.snapshot_trainings import snapshot_training_run
@@ -56,3 +57,13 @@ def hazard_model_train_task(user_id: int | None = None) -> dict | None:
     except ApplicationError as error:
         logger.warning("Risk model not trained: %s", error.message)
         return None
+
+
+@shared_task
+def pulse_invitation_send_task(invitation_id: int) -> None:
+    pulse.pulse_invitation_send(invitation_id=invitation_id)
+
+
+@shared_task
+def pulse_surveys_close_due_task() -> None:
+    pulse.pulse_surveys_close_due()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workforce import agent_views, development_views, import_views, model_views, risk_views
+from workforce import agent_views, development_views, import_views, model_views, pulse_views, risk_views
 
 app_name = "workforce"
 urlpatterns = [
@@ -47,4 +47,13 @@ urlpatterns = [
         model_views.attrition_training_retry,
         name="attrition-training-retry",
     ),
+    # Pulse surveys (workforce/pulse*.py); the answer pages are in workforce/pulse_urls.py.
+    path("pulse/", pulse_views.survey_list, name="pulse-list"),
+    path("pulse/new/", pulse_views.survey_create, name="pulse-create"),
+    path("pulse/trend/", pulse_views.enps_trend, name="pulse-trend"),
+    path("pulse/trend.csv", pulse_views.enps_trend_csv, name="pulse-trend-csv"),
+    path("pulse/<int:survey_id>/", pulse_views.survey_detail, name="pulse-detail"),
+    path("pulse/<int:survey_id>/results.csv", pulse_views.survey_results_csv, name="pulse-results-csv"),
+    path("pulse/<int:survey_id>/open/", pulse_views.survey_open, name="pulse-open"),
+    path("pulse/<int:survey_id>/close/", pulse_views.survey_close, name="pulse-close"),
 ]

@@ -1,8 +1,9 @@
 """Candidate links are credentials: whoever reads a log line with one can open the attempt. And an
 e-mail address in a query string (`/api/personal-data/?email=…`) names a person.
 
-`CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/…, and the value of
-an `email=` query parameter, in any log record (request lines, "Not Found: …", referers);
+`CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/… (and in the pulse
+links, /pulse/<token>/…), and the value of an `email=` query parameter, in any log record (request
+lines, "Not Found: …", referers);
 settings.LOGGING puts it on the console handler and servicefit/gunicorn.conf.py on gunicorn's access
 and error logs.
 """
@@ -10,7 +11,8 @@ and error logs.
 import logging
 import re
 
-TAKE_LINK = re.compile(r"(/take/)[^/\s?#\"']+")
+# Pulse-survey links (/pulse/<token>/, /api/pulse/<token>/) too, but not the staff pages under /workforce/pulse/.
+TAKE_LINK = re.compile(r"(/take/|(?<!/workforce)/pulse/)[^/\s?#\"']+")
 EMAIL_PARAMETER = re.compile(r"([?&]email=)[^&\s#\"']+", re.IGNORECASE)
 MASK = r"\1…"
 

@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from workforce import retention_api
+
+urlpatterns = [
+    path("retention/summary/", retention_api.RetentionSummaryApi.as_view(), name="retention-summary"),
+]

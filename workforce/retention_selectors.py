@@ -44,7 +44,6 @@ from workforce.models.retention import (
     CURRENCY_BY_COUNTRY,
     DEFAULT_REPLACEMENT_COST,
     OTHER_CURRENCY,
-    RetentionSettings,
 )
 
 VOLUNTARY = ExitType.VOLUNTARY.value
@@ -130,7 +129,8 @@ def retention_scope(*, user, team_id: int | None = None, start: date | None = No
     team = Team.objects.filter(pk=team_id).first()
     if team is None or not RETENTION_READ.allows_team(user, team.id):
         raise ApplicationError(
-            _("You cannot see that team's figures. Choose one of your teams."), extra={"fields": {"team": ["forbidden"]}}
+            _("You cannot see that team's figures. Choose one of your teams."),
+            extra={"fields": {"team": ["forbidden"]}},
         )
     return RetentionScope(team=team, team_ids=team_ids_with_descendants([team.id]), start=start, end=end)
 
@@ -338,8 +338,16 @@ def _curve(days: np.ndarray, events: np.ndarray, *, step: int | None = None) -> 
         "events": int(events.sum()),
         "median_tenure_days": None if median is None else int(median),
         "survival": rows,
-        "at_risk_table": fitted.at_risk_table(points),
+        "at_risk_table": [
+            {**row, "survival": float(fitted.survival_at(row["days"])), **_band_at(fitted, row["days"])}
+            for row in fitted.at_risk_table(points)
+        ],
     }
+
+
+def _band_at(fitted, t) -> dict:
+    index = int(np.searchsorted(fitted.times, t, side="right")) - 1
+    return {"lower": float(fitted.lower[index]), "upper": float(fitted.upper[index])}
 
 
 def retention_survival(*, scope: RetentionScope) -> dict | None:
@@ -409,7 +417,7 @@ HIRED_THROUGH_SERVICEFIT = Q(hire__isnull=False) | Q(hiring_fit__isnull=False)
 
 def _hazard_ratios(tenures: Tenures, dimension: str, labels: dict) -> dict:
     keys = tenures.groups[dimension]
-    present = [k for k in set(keys.tolist())]
+    present = sorted(set(keys.tolist()))
     sizes = {k: int((keys == k).sum()) for k in present}
     reference = max(present, key=lambda k: (sizes[k], k)) if present else None
     result = {"reference": reference, "reference_label": labels.get(reference) or "", "rows": [], "warning": ""}
@@ -560,3 +568,28 @@ def retention_cost(*, by_team: dict) -> dict:
             | {"cost": amount, "custom": custom}
         )
     return {"teams": teams, "totals": [{"currency": c, "cost": v} for c, v in sorted(totals.items())]}
+
+
+def retention_dashboard(*, scope: RetentionScope, user) -> dict:
+    """Everything the dashboard page shows, from one set of queries."""
+    overview = retention_overview(scope=scope)
+    curve = retention_survival(scope=scope)
+    if curve is None:
+        return {"overview": overview, "survival": None, "empty": True}
+    breakdowns = retention_breakdowns(scope=scope)
+    by_team = {row["group"]: row for row in breakdowns[0]["rows"]}
+    cost = retention_cost(by_team=by_team)
+    team_names = {row["group"]: row["label"] for row in breakdowns[0]["rows"]}
+    for row in cost["teams"]:
+        row["label"] = team_names[row["team"]]
+    return {
+        "overview": overview,
+        "survival": curve,
+        "empty": False,
+        "breakdowns": breakdowns,
+        "segments": retention_segments(scope=scope),
+        "fit_loop": retention_fit_loop(scope=scope),
+        "enps": retention_enps_trend(scope=scope),
+        "at_risk": retention_at_risk(scope=scope, user=user),
+        "cost": cost,
+    }

@@ -34,7 +34,7 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 def main() -> int:
     args = _arguments()
     work = Path(tempfile.mkdtemp(prefix="servicefit-bench-retention-"))
-    url = args.database_url or f"sqlite:///{work / 'bench.sqlite3'}"
+    url = args.database_url or f"sqlite:///{Path(args.db).resolve() if args.db else work / 'bench.sqlite3'}"
     try:
         _django_setup(url)
         from django.db import connection
@@ -44,7 +44,10 @@ def main() -> int:
         print(f"[{python}, {os.cpu_count()} CPUs, {connection.vendor}]")
         print(f"[load average at the start {load}: other work on the machine slows every figure below]")
         user = _bench_user()
-        build(args.agents, seed=args.seed)
+        from workforce.models import Agent
+
+        if not Agent.objects.exists():
+            build(args.agents, seed=args.seed)
         bench(user, runs=args.runs)
     finally:
         if args.database_url:
@@ -60,6 +63,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--agents", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--db", help="keep the SQLite database in this file (built once, reused)")
     parser.add_argument("--database-url", help="a PostgreSQL URL; the database is created and dropped")
     return parser.parse_args()
 
@@ -113,7 +117,9 @@ def _bench_user():
     from servicefit.core.roles import Role
     from servicefit.core.services import user_create_or_update
 
-    return user_create_or_update(username="bench-hr", password=secrets.token_urlsafe(), role=Role.HR)
+    return user_create_or_update(
+        username=f"bench-hr-{secrets.token_hex(3)}", password=secrets.token_urlsafe(), role=Role.HR
+    )
 
 
 def build(n: int, *, seed: int) -> None:

@@ -24,8 +24,7 @@ from decimal import Decimal
 import numpy as np
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import ExtractYear, TruncMonth
+from django.db.models import Avg, Case, Count, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -158,41 +157,56 @@ def _count_filters(scope: RetentionScope) -> dict:
     for window in EARLY_WINDOWS:
         eligible = Q(hire_date__gte=start, hire_date__lte=end - timedelta(days=window))
         filters[f"early_{window}_eligible"] = eligible
-        filters[f"early_{window}_exits"] = eligible & Q(exit_date__lte=F("hire_date") + timedelta(days=window))
+        # Leavers first: SQLite then does the date arithmetic (a Python function there) for them only.
+        filters[f"early_{window}_exits"] = (
+            Q(exit_date__isnull=False) & eligible & Q(exit_date__lte=F("hire_date") + timedelta(days=window))
+        )
     return {name: Count("id", filter=condition) for name, condition in filters.items()}
 
 
-def _grouped(agents: QuerySet[Agent], dimension: str | None) -> QuerySet:
+def _cohort(end: date, earliest: date | None) -> Case:
+    """The hire year as a CASE over year boundaries (newest first): plain comparisons that SQLite runs
+    natively, where ExtractYear calls a Python function per row."""
+    years = range(end.year, (earliest or end).year - 1, -1)
+    whens = [When(hire_date__gte=date(year, 1, 1), then=Value(year)) for year in years]
+    return Case(*whens, default=Value(None), output_field=IntegerField())
+
+
+def _grouped(agents: QuerySet[Agent], dimension: str | None, scope: RetentionScope) -> QuerySet:
     if dimension == "cohort":
-        agents = agents.annotate(cohort=ExtractYear("hire_date"))
+        agents = agents.annotate(cohort=_cohort(scope.end, _earliest_hire(scope)))
     return agents.values(_COLUMNS[dimension]) if dimension else agents
 
 
-def _month_counts(agents: QuerySet[Agent], dimension: str | None, field: str, last_month_end: date) -> dict:
-    """{group: {first day of month: count}} of hires or exits up to the last month end."""
-    agents = agents.filter(**{f"{field}__lte": last_month_end}).annotate(month=TruncMonth(field))
-    if dimension == "cohort":
-        agents = agents.annotate(cohort=ExtractYear("hire_date"))
+def _earliest_hire(scope: RetentionScope) -> date | None:
+    return _agents(scope).aggregate(first=Min("hire_date"))["first"]
+
+
+def _month_counts(agents: QuerySet[Agent], dimension: str | None, field: str, month_ends: list[date], scope) -> dict:
+    """{group: {i: count}} of hires (or exits) dated on or before month end i and after month end i − 1
+    (bucket 0 holds everything up to the first month end). A searched CASE of date comparisons, newest
+    bucket last, so most rows stop at the first WHEN and no per-row function runs."""
+    bucket = Case(
+        *[When(**{f"{field}__lte": day}, then=Value(i)) for i, day in enumerate(month_ends)],
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+    agents = agents.filter(**{f"{field}__lte": month_ends[-1]})
     columns = [_COLUMNS[dimension]] if dimension else []
-    rows = agents.values(*columns, "month").annotate(n=Count("id")).order_by()
+    rows = _grouped(agents, dimension, scope).annotate(bucket=bucket).values(*columns, "bucket")
     counts = defaultdict(dict)
-    for row in rows:
-        month = row["month"]
-        month = month.date() if hasattr(month, "date") else month
-        counts[row[_COLUMNS[dimension]] if dimension else None][month] = row["n"]
+    for row in rows.annotate(n=Count("id")).order_by():
+        counts[row[_COLUMNS[dimension]] if dimension else None][row["bucket"]] = row["n"]
     return counts
 
 
-def _month_end_headcounts(hires: dict, exits: dict, month_ends: list[date]) -> list[int]:
-    """Employed on a month end = hired in that month or before − left in that month or before (an exit
-    dated the month end itself is already gone that day)."""
-    months = sorted(set(hires) | set(exits) | {d.replace(day=1) for d in month_ends})
-    wanted = {d.replace(day=1) for d in month_ends}
+def _month_end_headcounts(hires: dict, exits: dict, months: int) -> list[int]:
+    """Employed on a month end = hired on or before it − left on or before it (an exit dated the month
+    end itself is already gone that day)."""
     headcounts, employed = [], 0
-    for month in months:
-        employed += hires.get(month, 0) - exits.get(month, 0)
-        if month in wanted:
-            headcounts.append(employed)
+    for i in range(months):
+        employed += hires.get(i, 0) - exits.get(i, 0)
+        headcounts.append(employed)
     return headcounts
 
 
@@ -201,17 +215,17 @@ def _figures(scope: RetentionScope, dimension: str | None) -> dict:
     agents = _agents(scope)
     counts = _count_filters(scope)
     if dimension:
-        rows = {row[_COLUMNS[dimension]]: row for row in _grouped(agents, dimension).annotate(**counts)}
+        rows = {row[_COLUMNS[dimension]]: row for row in _grouped(agents, dimension, scope).annotate(**counts)}
     else:
         rows = {None: agents.aggregate(**counts)}
     month_ends = rates.month_ends(scope.start, scope.end)
     hires = exits = {}
     if month_ends:
-        hires = _month_counts(agents, dimension, "hire_date", month_ends[-1])
-        exits = _month_counts(agents.filter(exit_date__isnull=False), dimension, "exit_date", month_ends[-1])
+        hires = _month_counts(agents, dimension, "hire_date", month_ends, scope)
+        exits = _month_counts(agents.filter(exit_date__isnull=False), dimension, "exit_date", month_ends, scope)
     figures = {}
     for key, row in rows.items():
-        headcounts = _month_end_headcounts(hires.get(key, {}), exits.get(key, {}), month_ends)
+        headcounts = _month_end_headcounts(hires.get(key, {}), exits.get(key, {}), len(month_ends))
         figures[key] = _with_rates(row, headcounts, scope.days)
     return figures
 
@@ -290,28 +304,34 @@ def retention_breakdowns(*, scope: RetentionScope) -> list[dict]:
 class Tenures:
     days: np.ndarray
     events: np.ndarray  # 1: left voluntarily by the period's end
+    through: np.ndarray  # hired through ServiceFit
     groups: dict[str, np.ndarray]
 
+    def subset(self, mask: np.ndarray) -> "Tenures":
+        groups = {key: values[mask] for key, values in self.groups.items()}
+        return Tenures(self.days[mask], self.events[mask], self.through[mask], groups)
 
-def _tenures(scope: RetentionScope, *, subset: Q | None = None, dimensions=()) -> Tenures:
-    agents = _agents(scope)
-    if subset is not None:
-        agents = agents.filter(subset)
-    if "cohort" in dimensions:
-        agents = agents.annotate(cohort=ExtractYear("hire_date"))
-    columns = [_COLUMNS[d] for d in dimensions]
-    rows = list(agents.values_list("hire_date", "exit_date", "exit_type", *columns))
+
+def _tenures(scope: RetentionScope, *, dimensions=()) -> Tenures:
+    """Every agent hired by the period's end: tenure in days (to the exit, or censored at the end),
+    whether it ended in a voluntary exit, and the group keys asked for (as text, "" when missing)."""
+    columns = [_COLUMNS[d] for d in dimensions if d != "cohort"]
+    rows = list(_agents(scope).values_list("hire_date", "exit_date", "exit_type", "hire_id", "hiring_fit", *columns))
     end = scope.end.toordinal()
-    hired = np.fromiter((r[0].toordinal() for r in rows), dtype=np.int64, count=len(rows))
-    left = np.fromiter((r[1].toordinal() if r[1] else end + 1 for r in rows), dtype=np.int64, count=len(rows))
-    voluntary = np.fromiter((r[2] == VOLUNTARY for r in rows), dtype=bool, count=len(rows))
-    stop = np.minimum(left, end)
+    n = len(rows)
+    hired = np.fromiter((r[0].toordinal() for r in rows), dtype=np.int64, count=n)
+    left = np.fromiter((r[1].toordinal() if r[1] else end + 1 for r in rows), dtype=np.int64, count=n)
+    voluntary = np.fromiter((r[2] == VOLUNTARY for r in rows), dtype=bool, count=n)
+    through = np.fromiter((r[3] is not None or r[4] is not None for r in rows), dtype=bool, count=n)
     events = ((left <= end) & voluntary).astype(int)
-    groups = {
-        d: np.asarray(["" if r[3 + i] is None else str(r[3 + i]) for r in rows], dtype=object)
-        for i, d in enumerate(dimensions)
-    }
-    return Tenures(days=(stop - hired).astype(float), events=events, groups=groups)
+    groups, position = {}, 5
+    for dimension in dimensions:
+        if dimension == "cohort":
+            groups[dimension] = np.asarray([str(r[0].year) for r in rows], dtype=object)
+            continue
+        groups[dimension] = np.asarray(["" if r[position] is None else str(r[position]) for r in rows], dtype=object)
+        position += 1
+    return Tenures(days=(np.minimum(left, end) - hired).astype(float), events=events, through=through, groups=groups)
 
 
 def _curve(days: np.ndarray, events: np.ndarray, *, step: int | None = None) -> dict:
@@ -319,15 +339,16 @@ def _curve(days: np.ndarray, events: np.ndarray, *, step: int | None = None) -> 
     if step:
         grid = np.arange(0, int(days.max()) + step, step)
         index = np.searchsorted(fitted.times, grid, side="right") - 1
+        at_risk = days.size - np.searchsorted(np.sort(days), grid, side="left")
         rows = [
             {
                 "days": int(t),
                 "survival": float(fitted.survival[i]),
                 "lower": float(fitted.lower[i]),
                 "upper": float(fitted.upper[i]),
-                "at_risk": int(days.size - np.searchsorted(np.sort(days), t, side="left")),
+                "at_risk": int(n),
             }
-            for t, i in zip(grid, index, strict=True)
+            for t, i, n in zip(grid, index, at_risk, strict=True)
         ]
     else:
         rows = fitted.rows()
@@ -350,9 +371,9 @@ def _band_at(fitted, t) -> dict:
     return {"lower": float(fitted.lower[index]), "upper": float(fitted.upper[index])}
 
 
-def retention_survival(*, scope: RetentionScope) -> dict | None:
+def retention_survival(*, scope: RetentionScope, tenures: Tenures | None = None) -> dict | None:
     """The scope's Kaplan–Meier curve with every step; None when nobody was hired by the period's end."""
-    tenures = _tenures(scope)
+    tenures = tenures or _tenures(scope)
     if not tenures.days.size:
         return None
     return _curve(tenures.days, tenures.events)
@@ -395,11 +416,11 @@ def _segment_curves(tenures: Tenures, dimension: str, labels: dict) -> dict:
     }
 
 
-def retention_segments(*, scope: RetentionScope) -> list[dict]:
+def retention_segments(*, scope: RetentionScope, tenures: Tenures | None = None) -> list[dict]:
     """Kaplan–Meier by team, role profile, hire cohort, source, service type and fit band, with a
     log-rank test between each dimension's groups."""
     dimensions = tuple(SEGMENTS)
-    tenures = _tenures(scope, dimensions=dimensions)
+    tenures = tenures or _tenures(scope, dimensions=dimensions)
     if not tenures.days.size:
         return []
     segments = []
@@ -458,10 +479,11 @@ def _performance(scope: RetentionScope, column: str) -> dict:
     return {r["group"] or "": {"agents": r["agents"], "mean_level": float(r["mean_level"])} for r in rows}
 
 
-def retention_fit_loop(*, scope: RetentionScope) -> dict:
+def retention_fit_loop(*, scope: RetentionScope, tenures: Tenures | None = None) -> dict:
     """For agents hired through ServiceFit: survival, hazard ratios and performance by hiring-time fit
     band and by dominant service type."""
-    tenures = _tenures(scope, subset=HIRED_THROUGH_SERVICEFIT, dimensions=("fit_band", "service_type"))
+    tenures = tenures or _tenures(scope, dimensions=("fit_band", "service_type"))
+    tenures = tenures.subset(tenures.through)
     if not tenures.days.size:
         return {"n": 0, "dimensions": []}
     dimensions = []
@@ -573,7 +595,8 @@ def retention_cost(*, by_team: dict) -> dict:
 def retention_dashboard(*, scope: RetentionScope, user) -> dict:
     """Everything the dashboard page shows, from one set of queries."""
     overview = retention_overview(scope=scope)
-    curve = retention_survival(scope=scope)
+    tenures = _tenures(scope, dimensions=tuple(SEGMENTS))
+    curve = retention_survival(scope=scope, tenures=tenures)
     if curve is None:
         return {"overview": overview, "survival": None, "empty": True}
     breakdowns = retention_breakdowns(scope=scope)
@@ -587,8 +610,8 @@ def retention_dashboard(*, scope: RetentionScope, user) -> dict:
         "survival": curve,
         "empty": False,
         "breakdowns": breakdowns,
-        "segments": retention_segments(scope=scope),
-        "fit_loop": retention_fit_loop(scope=scope),
+        "segments": retention_segments(scope=scope, tenures=tenures),
+        "fit_loop": retention_fit_loop(scope=scope, tenures=tenures),
         "enps": retention_enps_trend(scope=scope),
         "at_risk": retention_at_risk(scope=scope, user=user),
         "cost": cost,

@@ -58,7 +58,7 @@ class RetentionSummaryOutput(serializers.Serializer):
     median_tenure_days = serializers.IntegerField(
         allow_null=True, help_text="Kaplan–Meier median; null while more than half are still employed."
     )
-    survival = SurvivalPointOutput(many=True)
+    survival = SurvivalPointOutput(many=True, required=False)
     at_risk_table = AtRiskTableOutput(many=True)
     at_risk = AtRiskAgentOutput(many=True)
 
@@ -112,4 +112,6 @@ class RetentionSummaryApi(APIView):
             "at_risk_table": curve["at_risk_table"],
             "at_risk": retention_selectors.retention_at_risk(scope=scope, user=request.user),
         }
-        return Response(RetentionSummaryOutput(data).data)
+        # The curve is plain numbers already (thousands of rows): it skips the serializer's per-field work.
+        survival = data.pop("survival")
+        return Response({**RetentionSummaryOutput(data).data, "survival": survival})

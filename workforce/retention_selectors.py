@@ -24,7 +24,23 @@ from decimal import Decimal
 import numpy as np
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Case, Count, F, IntegerField, Min, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db import connection
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -312,26 +328,50 @@ class Tenures:
         return Tenures(self.days[mask], self.events[mask], self.through[mask], groups)
 
 
+def _rows(queryset: QuerySet, *fields: str) -> list[tuple]:
+    """The columns as the database driver returns them, without Django's per-value converters."""
+    sql, params = queryset.values_list(*fields).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _as_text(values) -> np.ndarray:
+    column = np.asarray(values, dtype=object)
+    return np.where(np.equal(column, None), "", column).astype(str)
+
+
 def _tenures(scope: RetentionScope, *, dimensions=()) -> Tenures:
     """Every agent hired by the period's end: tenure in days (to the exit, or censored at the end),
     whether it ended in a voluntary exit, and the group keys asked for (as text, "" when missing)."""
     columns = [_COLUMNS[d] for d in dimensions if d != "cohort"]
-    rows = list(_agents(scope).values_list("hire_date", "exit_date", "exit_type", "hire_id", "hiring_fit", *columns))
-    end = scope.end.toordinal()
-    n = len(rows)
-    hired = np.fromiter((r[0].toordinal() for r in rows), dtype=np.int64, count=n)
-    left = np.fromiter((r[1].toordinal() if r[1] else end + 1 for r in rows), dtype=np.int64, count=n)
-    voluntary = np.fromiter((r[2] == VOLUNTARY for r in rows), dtype=bool, count=n)
-    through = np.fromiter((r[3] is not None or r[4] is not None for r in rows), dtype=bool, count=n)
-    events = ((left <= end) & voluntary).astype(int)
-    groups, position = {}, 5
-    for dimension in dimensions:
-        if dimension == "cohort":
-            groups[dimension] = np.asarray([str(r[0].year) for r in rows], dtype=object)
-            continue
-        groups[dimension] = np.asarray(["" if r[position] is None else str(r[position]) for r in rows], dtype=object)
-        position += 1
-    return Tenures(days=(np.minimum(left, end) - hired).astype(float), events=events, through=through, groups=groups)
+    extra = ["hire_id", "hiring_fit", *columns] if dimensions else []
+    # As text: SQLite's driver would otherwise parse every date into a Python object, one at a time.
+    agents = _agents(scope).annotate(hired_on=Cast("hire_date", CharField()), left_on=Cast("exit_date", CharField()))
+    rows = _rows(agents, "hired_on", "left_on", "exit_type", *extra)
+    width = 3 + len(extra)
+    values = list(zip(*rows, strict=True)) if rows else [()] * width
+    hired = np.asarray(values[0], dtype="datetime64[D]")
+    left = np.asarray(values[1], dtype="datetime64[D]")
+    end = np.datetime64(scope.end, "D")
+    gone = ~np.isnat(left) & (left <= end)
+    stop = np.where(gone, left, end)
+    events = (gone & (np.asarray(values[2], dtype=object) == VOLUNTARY)).astype(int)
+    through = np.zeros(len(rows), dtype=bool)
+    groups = {}
+    if dimensions:
+        through = ~np.equal(np.asarray(values[3], dtype=object), None) | ~np.equal(
+            np.asarray(values[4], dtype=object), None
+        )
+        position = 5
+        for dimension in dimensions:
+            if dimension == "cohort":
+                groups[dimension] = (hired.astype("datetime64[Y]").astype(np.int64) + 1970).astype(str)
+            else:
+                groups[dimension] = _as_text(values[position])
+                position += 1
+    days = (stop - hired).astype(np.int64).astype(float)
+    return Tenures(days=days, events=events, through=through, groups=groups)
 
 
 def _curve(days: np.ndarray, events: np.ndarray, *, step: int | None = None) -> dict:

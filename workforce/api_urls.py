@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workforce import agent_api, development_api, import_api, pulse_api, risk_api
+from workforce import agent_api, development_api, import_api, pulse_api, retention_api, risk_api
 
 urlpatterns = [
     path("agents/", agent_api.AgentListApi.as_view(), name="agent-list"),
@@ -26,4 +26,6 @@ urlpatterns = [
     path("pulse-surveys/<int:survey_id>/open/", pulse_api.SurveyOpenApi.as_view(), name="pulse-survey-open"),
     path("pulse-surveys/<int:survey_id>/close/", pulse_api.SurveyCloseApi.as_view(), name="pulse-survey-close"),
     path("pulse/<str:token>/", pulse_api.PulseAnswerApi.as_view(), name="pulse-answer"),
+    # The retention dashboard (workforce/retention_api.py).
+    path("retention/summary/", retention_api.RetentionSummaryApi.as_view(), name="retention-summary"),
 ]

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from workforce import agent_views, development_views, import_views, model_views, pulse_views, risk_views
+from workforce import (
+    agent_views,
+    development_views,
+    import_views,
+    model_views,
+    pulse_views,
+    retention_views,
+    risk_views,
+)
 
 app_name = "workforce"
 urlpatterns = [
@@ -56,4 +64,8 @@ urlpatterns = [
     path("pulse/<int:survey_id>/results.csv", pulse_views.survey_results_csv, name="pulse-results-csv"),
     path("pulse/<int:survey_id>/open/", pulse_views.survey_open, name="pulse-open"),
     path("pulse/<int:survey_id>/close/", pulse_views.survey_close, name="pulse-close"),
+    # The retention dashboard (workforce/retention*.py).
+    path("retention/", retention_views.retention, name="retention"),
+    path("retention/csv/", retention_views.retention_csv, name="retention-csv"),
+    path("retention/settings/", retention_views.retention_settings, name="retention-settings"),
 ]

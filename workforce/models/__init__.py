@@ -18,6 +18,7 @@ from workforce.models.development import (
     TrainingKind,
 )
 from workforce.models.pulse import PulseInvitation, PulseResponse, PulseSurvey, SurveyStatus
+from workforce.models.retention import RetentionSettings
 from workforce.models.risk import AttritionModel, ModelKind, RiskScore
 from workforce.models.training import SnapshotTraining
 
@@ -43,6 +44,7 @@ __all__ = [
     "PulseInvitation",
     "PulseResponse",
     "PulseSurvey",
+    "RetentionSettings",
     "RiskScore",
     "SnapshotSource",
     "SnapshotTraining",

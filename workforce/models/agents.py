@@ -127,6 +127,8 @@ class Agent(TimeStampedModel):
             models.Index(fields=["team", "exit_date"], name="agent_team_exit_date"),
             models.Index(fields=["hire_date"], name="agent_hire_date"),
             models.Index(fields=["exit_date"], name="agent_exit_date"),
+            # Covers the retention dashboard's counts and tenures: SQLite reads the index, not the wide rows.
+            models.Index(fields=["hire_date", "exit_date", "exit_type", "team"], name="agent_retention_cover"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["employee_number", "hire_date"], name="uniq_agent_period"),

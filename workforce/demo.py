@@ -20,6 +20,7 @@ from servicefit.core.management.commands.seed_demo import demo_teams_ensure
 from servicefit.core.models import Team
 from servicefit.core.roles import Role
 from servicefit.core.teams import team_membership_set
+from workforce.attrition_models import attrition_model_active
 from workforce.demo_population import TEXTS, ManagerSpec, Population, RoleSpec, TeamSpec, population
 from workforce.models import (
     Agent,
@@ -28,6 +29,7 @@ from workforce.models import (
     CompetencyLevel,
     CompetencySnapshot,
     DevelopmentPlan,
+    ModelKind,
     PlanGoal,
     PulseInvitation,
     PulseResponse,
@@ -37,6 +39,7 @@ from workforce.models import (
     Training,
     TrainingKind,
 )
+from workforce.risk import risk_train_and_score
 
 DEMO_SEED = 2026
 # 480 periods from a launch class one year before a three-year window: about 320 agents work in the
@@ -338,4 +341,9 @@ def demo_load(*, users: dict) -> str:
             )
             made = demo_population_write(pop=pop, sites=sites, users=people)
         linked = demo_hires_link(managers_by_team=managers_by_team)
-    return f"demo agents created: {made}, from demo hires: {linked}"
+    line = f"demo agents created: {made}, from demo hires: {linked}"
+    if made and attrition_model_active(kind=ModelKind.HAZARD) is None:
+        # The at-risk list and the agent pages show risk from the first visit, as after a night's scoring.
+        result = risk_train_and_score()
+        line += f"; risk model v{result['model']} trained, {result['scored']} agents scored"
+    return line

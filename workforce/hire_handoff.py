@@ -34,15 +34,6 @@ def provisional_employee_number(hire_id: int) -> str:
     return f"{PROVISIONAL_PREFIX}{hire_id}"
 
 
-def provisional_agent_find(*, email: str, hire_date) -> Agent | None:
-    """The ServiceFit hire an HRIS row describes, while the agent still has its provisional number:
-    same e-mail (any case) and hire date. For the import, after no (employee_number, hire_date) match."""
-    if not email:
-        return None
-    agents = Agent.objects.filter(employee_number__startswith=PROVISIONAL_PREFIX, hire__isnull=False)
-    return agents.filter(email__iexact=email.strip(), hire_date=hire_date).order_by("id").first()
-
-
 def dominant_type(type_scores: dict | None) -> str:
     """The service type with the highest score at hiring ("" without a profile); ties go to the
     first in alphabetical order, so the answer does not depend on the dict's order."""

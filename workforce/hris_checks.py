@@ -20,10 +20,10 @@ from profiles.models import RoleProfile
 from servicefit.core.models import Team
 from servicefit.core.policies import AGENT_READ, AGENT_WRITE
 from workforce import hris_columns as columns_
+from workforce.hire_handoff import PROVISIONAL_PREFIX
 from workforce.hris_files import UNWANTED, Table
 from workforce.models import Agent, EmploymentStatus
 
-HIRE_NUMBER_PREFIX = "SF-"
 MAX_LENGTHS = {"employee_number": 64, "name": 200, "email": 254, "source": 60}
 QUOTED = 60  # characters of a bad value an error message repeats
 LOOKUP_CHUNK = 5_000  # values per IN (...): SQLite allows 32,766 parameters
@@ -311,7 +311,7 @@ class RowChecker:
             query = Q()
             for email in chunk:
                 query |= Q(email__iexact=email)
-            for agent in Agent.objects.filter(query, employee_number__startswith=HIRE_NUMBER_PREFIX):
+            for agent in Agent.objects.filter(query, employee_number__startswith=PROVISIONAL_PREFIX):
                 from_hires.setdefault((agent.email.casefold(), agent.hire_date, agent.team_id), agent)
         for line, row in rows:
             agent = known.get((row["employee_number"], row["hire_date"]))

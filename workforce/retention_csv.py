@@ -96,7 +96,9 @@ def _fitband(scope, user):
 
 
 def _enps(scope, user):
-    return ["survey", "title", "opens_on", "n", "enps", "suppressed"], selectors.retention_enps_trend(scope=scope)
+    return ["survey", "title", "closes_on", "n", "enps", "suppressed"], selectors.retention_enps_trend(
+        scope=scope, user=user
+    )
 
 
 def _cost(scope, user):

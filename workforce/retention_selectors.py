@@ -48,18 +48,18 @@ from django.utils.translation import gettext_lazy
 from hiring.models import FitLabel
 from profiles.models import RoleProfile, ServiceType
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.models import AccessLog, Team
+from servicefit.core.models import Team
 from servicefit.core.policies import RETENTION_READ
-from servicefit.core.services import access_log_many
 from servicefit.core.teams import team_ids_with_descendants
 from workforce.analysis import rates, survival
-from workforce.analysis.pulse import MIN_GROUP as PULSE_MIN_GROUP
-from workforce.models import Agent, CompetencyLevel, CompetencySnapshot, ExitType, PulseResponse, RiskScore
+from workforce.models import Agent, CompetencyLevel, CompetencySnapshot, ExitType, RiskScore
 from workforce.models.retention import (
     CURRENCY_BY_COUNTRY,
     DEFAULT_REPLACEMENT_COST,
     OTHER_CURRENCY,
 )
+from workforce.pulse_selectors import enps_trend
+from workforce.risk_selectors import risk_rows
 
 VOLUNTARY = ExitType.VOLUNTARY.value
 EARLY_WINDOWS = (90, 180)
@@ -540,60 +540,47 @@ def retention_fit_loop(*, scope: RetentionScope, tenures: Tenures | None = None)
 # eNPS, at-risk list, cost ----------------------------------------------------------------------------
 
 
-def retention_enps_trend(*, scope: RetentionScope) -> list[dict]:
-    """eNPS per survey answered in the period, by the respondents' team at answering; a survey with
-    fewer than five answers in scope shows no figures."""
-    responses = PulseResponse.objects.filter(answered_on__gte=scope.start, answered_on__lte=scope.end)
-    if scope.team_ids is not None:
-        responses = responses.filter(team_id__in=scope.team_ids)
-    rows = (
-        responses.values("survey_id", "survey__title", "survey__opens_on")
-        .annotate(
-            n=Count("id"),
-            promoters=Count("id", filter=Q(recommend__gte=9)),
-            detractors=Count("id", filter=Q(recommend__lte=6)),
-        )
-        .order_by("survey__opens_on", "survey_id")
-    )
-    trend = []
-    for row in rows:
-        shown = row["n"] >= PULSE_MIN_GROUP
-        trend.append(
-            {
-                "survey": row["survey_id"],
-                "title": row["survey__title"],
-                "opens_on": row["survey__opens_on"],
-                "suppressed": not shown,
-                "n": row["n"] if shown else None,
-                "enps": 100 * (row["promoters"] - row["detractors"]) / row["n"] if shown else None,
-            }
-        )
-    return trend
+def retention_enps_trend(*, scope: RetentionScope, user) -> list[dict]:
+    """eNPS of each survey closed in the period (workforce.pulse_selectors.enps_trend: closed surveys
+    only, no figures for fewer than five answers)."""
+    trend = enps_trend(user, team=scope.team, since=scope.start)
+    return [
+        {
+            "survey": row["survey_id"],
+            "title": row["survey"],
+            "closes_on": row["closes_on"],
+            "suppressed": row["enps"] is None,
+            "n": None if row["enps"] is None else row["respondents"],
+            "enps": row["enps"],
+        }
+        for row in trend
+        if row["closes_on"] <= scope.end
+    ]
 
 
 def retention_at_risk(*, scope: RetentionScope, user, limit: int = AT_RISK_LIST_LENGTH) -> list[dict]:
-    """The agents of the scope still employed today with the highest risk score; a view of each agent
-    goes to the access log."""
+    """The agents of the scope still employed today with the highest risk score, with the model's main
+    drivers in words; a view of each agent goes to the access log."""
     today = timezone.localdate()
     scores = (
         RiskScore.objects.filter(Q(agent__exit_date__isnull=True) | Q(agent__exit_date__gt=today))
-        .select_related("agent__team")
+        .select_related("agent__team", "agent__manager", "model")
         .order_by("-probability", "agent_id")
     )
     if scope.team_ids is not None:
         scores = scores.filter(agent__team_id__in=scope.team_ids)
-    scores = list(scores[:limit])
-    access_log_many(user=user, action=AccessLog.Action.VIEW, targets=[s.agent for s in scores])
+    rows = risk_rows(user=user, scores=scores[:limit])
     return [
         {
-            "agent": s.agent_id,
-            "name": s.agent.name,
-            "team": s.agent.team.name,
-            "probability": s.probability,
-            "scored_at": s.scored_at,
-            "drivers": s.drivers[:3],
+            "agent": row.agent.id,
+            "name": row.agent.name,
+            "team": row.agent.team.name,
+            "probability": row.probability,
+            "band": row.band,
+            "scored_at": row.scored_at,
+            "drivers": [{"text": d["text"], "action": d["action"]} for d in row.drivers[:3]],
         }
-        for s in scores
+        for row in rows
     ]
 
 
@@ -652,7 +639,7 @@ def retention_dashboard(*, scope: RetentionScope, user) -> dict:
         "breakdowns": breakdowns,
         "segments": retention_segments(scope=scope, tenures=tenures),
         "fit_loop": retention_fit_loop(scope=scope, tenures=tenures),
-        "enps": retention_enps_trend(scope=scope),
+        "enps": retention_enps_trend(scope=scope, user=user),
         "at_risk": retention_at_risk(scope=scope, user=user),
         "cost": cost,
     }

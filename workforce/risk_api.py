@@ -11,7 +11,7 @@ from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import ATTRITION_MODEL_MANAGE, RETENTION_READ
 from workforce import risk_selectors
-from workforce.risk_words import BANDS
+from workforce.risk_bands import BANDS
 
 
 class RiskDriverOutput(serializers.Serializer):
@@ -28,7 +28,7 @@ class RiskOutput(serializers.Serializer):
     team = serializers.IntegerField()
     team_name = serializers.CharField()
     probability = serializers.FloatField()
-    band = serializers.CharField(help_text="high, elevated or low.")
+    band = serializers.CharField(help_text="high, medium or low.")
     band_label = serializers.CharField()
     drivers = RiskDriverOutput(many=True)
     model_version = serializers.IntegerField()
@@ -68,7 +68,7 @@ class AtRiskListApi(APIView):
             raise ValidationError({"team": ["Give a team id."]})
         band = request.query_params.get("band", "")
         if band and band not in {name for _lowest, name in BANDS}:
-            raise ValidationError({"band": ["Give high, elevated or low."]})
+            raise ValidationError({"band": ["Give high, medium or low."]})
         scores = risk_selectors.risk_scores(user=request.user, team_id=int(team) if team else None, band=band)
 
         def shown(page):

@@ -14,6 +14,8 @@ class RiskBand(models.TextChoices):
 
 MEDIUM_FROM = 0.15
 HIGH_FROM = 0.30
+# (lowest probability, band), highest first.
+BANDS = [(HIGH_FROM, RiskBand.HIGH), (MEDIUM_FROM, RiskBand.MEDIUM), (0.0, RiskBand.LOW)]
 
 
 def risk_band(probability: float) -> RiskBand:
@@ -22,3 +24,13 @@ def risk_band(probability: float) -> RiskBand:
     if probability >= MEDIUM_FROM:
         return RiskBand.MEDIUM
     return RiskBand.LOW
+
+
+def band_bounds(band: str) -> tuple[float, float]:
+    """The probabilities [lowest, upper) a band covers."""
+    upper = 1.0 + 1e-9
+    for lowest, name in BANDS:
+        if name == band:
+            return lowest, upper
+        upper = lowest
+    raise KeyError(band)

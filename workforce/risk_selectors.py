@@ -16,7 +16,8 @@ from servicefit.core.policies import RETENTION_READ
 from servicefit.core.services import access_log, access_log_many
 from workforce.attrition_models import attrition_model_active
 from workforce.models import Agent, AttritionModel, ModelKind, RiskScore
-from workforce.risk_words import BAND_LABELS, band_bounds, driver_text, risk_band
+from workforce.risk_bands import band_bounds, risk_band
+from workforce.risk_words import BAND_LABELS, driver_text
 
 
 @dataclass

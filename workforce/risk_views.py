@@ -14,7 +14,8 @@ from servicefit.core.csv import csv_write
 from servicefit.core.decorators import policy_required
 from servicefit.core.policies import ATTRITION_MODEL_MANAGE, RETENTION_READ, team_choices
 from workforce import risk_selectors
-from workforce.risk_words import BAND_LABELS, BANDS
+from workforce.risk_bands import BANDS
+from workforce.risk_words import BAND_LABELS
 
 
 class AtRiskFilterForm(forms.Form):

@@ -5,35 +5,12 @@ RiskScore); this module only says them, formatted from the agent's own values, i
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
-# (lowest probability, band), highest first: a 6-month probability of leaving voluntarily.
-BANDS = [
-    (0.35, "high"),
-    (0.20, "elevated"),
-    (0.0, "low"),
-]
-BAND_LABELS = {
-    "high": gettext_lazy("High"),
-    "elevated": gettext_lazy("Elevated"),
-    "low": gettext_lazy("Low"),
-}
+from workforce.risk_bands import RiskBand
 
-
-def risk_band(probability: float) -> str:
-    for lowest, band in BANDS:
-        if probability >= lowest:
-            return band
-    return "low"
-
-
-def band_bounds(band: str) -> tuple[float, float]:
-    upper = 1.0 + 1e-9
-    for lowest, name in BANDS:
-        if name == band:
-            return lowest, upper
-        upper = lowest
-    raise KeyError(band)
+# The bands are defined once, in workforce/risk_bands.py.
+BAND_LABELS = dict(RiskBand.choices)
 
 
 def _percent(value: float) -> str:

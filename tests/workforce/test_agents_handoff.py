@@ -1,14 +1,11 @@
 """A hire recorded in hiring becomes an agent; taking the hire back removes it (or exits it)."""
 
-from datetime import date
-
 import pytest
 
 from hiring import pipeline
 from hiring.models import Hire
 from tests.hiring.privacy_factories import apply, assessed, candidate_make, requisition_make
 from workforce import hire_handoff
-from workforce.agents import agent_update
 from workforce.models import Agent, CoachingSession
 
 TO_HIRED = ("screened", "interview", "offer", "hired")
@@ -85,15 +82,6 @@ def test_the_dominant_type_is_the_highest_score_and_ties_are_stable():
     assert hire_handoff.dominant_type({"rock": 3.0, "controller": 3.0, "empathizer": 2.0}) == "controller"
     assert hire_handoff.dominant_type({}) == ""
     assert hire_handoff.dominant_type(None) == ""
-
-
-def test_an_hris_row_finds_the_hire_by_e_mail_and_hire_date_until_the_number_is_set(hired, hr_user):
-    agent = Agent.objects.get()
-    found = hire_handoff.provisional_agent_find(email="ANSOGER3@example.dk ", hire_date=agent.hire_date)
-    assert found == agent
-    assert hire_handoff.provisional_agent_find(email="ansoger3@example.dk", hire_date=date(2001, 1, 1)) is None
-    agent_update(agent=agent, user=hr_user, employee_number="E-4711")
-    assert hire_handoff.provisional_agent_find(email="ansoger3@example.dk", hire_date=agent.hire_date) is None
 
 
 def test_the_agent_page_links_the_requisition_only_for_those_who_may_see_it(hired, client, hr_user, manager):

@@ -125,7 +125,7 @@ def test_the_api_lists_risk_team_scoped_and_one_agents_risk(api, trained, manage
     data = response.json()
     assert data["count"] == RiskScore.objects.filter(agent__team=manager.team_memberships.first().team).count()
     first = data["results"][0]
-    assert first["drivers"][0]["text"] and first["band"] in {"high", "elevated", "low"}
+    assert first["drivers"][0]["text"] and first["band"] in {"high", "medium", "low"}
     assert api.as_user(manager).get("/api/at-risk/", {"band": "nope"}).status_code == 400
     detail = api.as_user(manager).get(f"/api/agents/{first['agent']}/risk/")
     assert detail.status_code == 200 and detail.json()["probability"] == pytest.approx(first["probability"])

@@ -275,6 +275,7 @@ class TeamA:
     def goal(self):
         return self.plan.goals.get()
 
+    @cached_property
     def pulse_survey(self):
         from datetime import date
 

@@ -19,6 +19,7 @@ from workforce.models import (
     PulseInvitation,
     PulseResponse,
     PulseSurvey,
+    RetentionSettings,
     RiskScore,
     SnapshotTraining,
     Training,
@@ -211,3 +212,11 @@ class SnapshotTrainingAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_display = ["file_name", "target", "status", "attrition_model", "created_at"]
     list_filter = ["status"]
     exclude = ["data"]
+
+
+@admin.register(RetentionSettings)
+class RetentionSettingsAdmin(admin.ModelAdmin):
+    """A team's replacement cost for the dashboard's cost of attrition (also at /workforce/retention/settings/)."""
+
+    list_display = ["team", "replacement_cost", "updated_at"]
+    list_select_related = ["team"]

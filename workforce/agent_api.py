@@ -22,7 +22,7 @@ AGENT_ACCESS = policy_permission(AGENT_READ, AGENT_WRITE)
 SETTABLE_STATUSES = [c for c in EmploymentStatus.choices if c[0] != EmploymentStatus.EXITED]
 
 
-class RiskOutput(serializers.Serializer):
+class AgentRiskSummaryOutput(serializers.Serializer):
     probability = serializers.FloatField(help_text="Of a voluntary exit within the model's horizon.")
     band = serializers.ChoiceField(choices=RiskBand.choices)
     scored_at = serializers.DateTimeField()
@@ -49,7 +49,7 @@ class AgentOutput(serializers.Serializer):
     hiring_fit = serializers.FloatField(allow_null=True)
     hiring_fit_label = serializers.CharField()
     hiring_dominant_type = serializers.ChoiceField(choices=ServiceType.Code.choices, allow_blank=True)
-    risk = RiskOutput(source="risk_data", allow_null=True, help_text="Null until the agent has been scored.")
+    risk = AgentRiskSummaryOutput(source="risk_data", allow_null=True, help_text="Null until the agent has been scored.")
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 

@@ -45,7 +45,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hiring.models import FitLabel
+from hiring.models import Candidate, FitLabel
 from profiles.models import RoleProfile, ServiceType
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import Team
@@ -285,6 +285,9 @@ def _labels(dimension: str, keys) -> dict:
         return {k: ServiceType.Code(k).label for k in keys if k in ServiceType.Code.values}
     if dimension == "fit_band":
         return {k: FitLabel(k).label for k in keys if k in FitLabel.values}
+    if dimension == "source":
+        # ServiceFit hires carry the application's source code; an HRIS import may bring its own words.
+        return {k: Candidate.Source(k).label if k in Candidate.Source.values else str(k) for k in keys}
     return {k: str(k) for k in keys}
 
 

@@ -49,7 +49,9 @@ class AgentOutput(serializers.Serializer):
     hiring_fit = serializers.FloatField(allow_null=True)
     hiring_fit_label = serializers.CharField()
     hiring_dominant_type = serializers.ChoiceField(choices=ServiceType.Code.choices, allow_blank=True)
-    risk = AgentRiskSummaryOutput(source="risk_data", allow_null=True, help_text="Null until the agent has been scored.")
+    risk = AgentRiskSummaryOutput(
+        source="risk_data", allow_null=True, help_text="Null until the agent has been scored."
+    )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
 

@@ -18,7 +18,8 @@ SUBJECT_PARAMETERS = [
 
 class SubjectInput(serializers.Serializer):
     email = serializers.EmailField(required=False, default="")
-    reference = serializers.IntegerField(required=False, default=None, min_value=1)
+    # Record ids are 64-bit integers: a larger number names nobody and must not reach the database.
+    reference = serializers.IntegerField(required=False, default=None, min_value=1, max_value=2**63 - 1)
 
     def validate(self, attrs):
         if not attrs["email"] and attrs["reference"] is None:

@@ -2,6 +2,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from servicefit.core import registry
+
+
+@pytest.fixture
+def without_workforce_demo(monkeypatch):
+    """The job-ad, candidate and admin checks do not need the synthetic contact centre (2–3 s a seed)."""
+    monkeypatch.delitem(registry._demo_loaders, "workforce")
+
 
 def test_it_refuses_to_create_public_passwords_with_debug_off(db, settings):
     settings.DEBUG = False
@@ -26,7 +34,9 @@ def test_it_creates_one_user_per_role_and_can_run_twice(db, settings, capsys):
     assert "recruiter  password demo-recruiter" in capsys.readouterr().out
 
 
-def test_it_loads_demo_job_ads_in_four_languages_once(db, settings, django_capture_on_commit_callbacks):
+def test_it_loads_demo_job_ads_in_four_languages_once(
+    without_workforce_demo, db, settings, django_capture_on_commit_callbacks
+):
     from hiring.models import BulkAnalysis, JobAd
 
     settings.DEBUG = True
@@ -40,7 +50,7 @@ def test_it_loads_demo_job_ads_in_four_languages_once(db, settings, django_captu
     assert BulkAnalysis.objects.get().status == BulkAnalysis.Status.DONE
 
 
-def test_it_loads_demo_candidates_with_results_and_an_item_analysis(db, settings):
+def test_it_loads_demo_candidates_with_results_and_an_item_analysis(without_workforce_demo, db, settings):
     from assessments.models import Attempt, Invitation, PsychometricReport
 
     settings.DEBUG = True
@@ -56,7 +66,7 @@ def test_it_loads_demo_candidates_with_results_and_an_item_analysis(db, settings
     assert PsychometricReport.objects.latest().n_attempts == scored.count() > 12
 
 
-def test_the_demo_admin_can_edit_the_framework_in_the_admin(client, db, settings):
+def test_the_demo_admin_can_edit_the_framework_in_the_admin(without_workforce_demo, client, db, settings):
     settings.DEBUG = True
     call_command("seed_demo")
     client.login(username="admin", password="demo-admin")
@@ -64,7 +74,7 @@ def test_the_demo_admin_can_edit_the_framework_in_the_admin(client, db, settings
     assert client.get("/admin/profiles/languagemarker/?language=nb").status_code == 200
 
 
-def test_it_names_the_address_the_server_runs_at(db, settings, capsys):
+def test_it_names_the_address_the_server_runs_at(without_workforce_demo, db, settings, capsys):
     # `make run PORT=8123` sets SITE_URL to http://127.0.0.1:8123 in development.
     settings.DEBUG = True
     settings.SITE_URL = "http://127.0.0.1:8123"

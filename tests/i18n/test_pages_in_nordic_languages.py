@@ -159,7 +159,10 @@ def test_it_shows_staff_pages_in_nordic_languages_without_codes_or_english(demo_
     problems, seen = [], 0
     for language in NORDIC:
         english = english_fragments(language) | english_role_profiles(language)
-        for role in (Role.RECRUITER, Role.HR, Role.MANAGER, Role.ADMIN):
+        # Every role in Danish; in Norwegian and Swedish the admin, who reaches every page the others
+        # do (the same templates and catalogue entries), so each language's words are still all seen.
+        roles = (Role.RECRUITER, Role.HR, Role.MANAGER, Role.ADMIN) if language == "da" else (Role.ADMIN,)
+        for role in roles:
             client = Client()
             client.login(username=role.value, password=f"demo-{role.value}")
             client.cookies[settings.LANGUAGE_COOKIE_NAME] = language

@@ -91,3 +91,10 @@ def test_the_admin_lists_every_workforce_model_and_edits_no_answer(client, admin
     response = PulseResponse.objects.get()
     page = client.get(f"/admin/workforce/pulseresponse/{response.id}/change/")
     assert page.status_code == 200 and 'name="recommend"' not in page.content.decode()
+
+
+def test_a_reference_beyond_any_record_id_is_a_clear_400_not_a_server_error(api, hr_user):
+    # Found by schemathesis: a 20-digit reference reached the employee lookup and overflowed SQLite.
+    response = api.as_user(hr_user).get("/api/personal-data/", {"reference": "13047882962185674752"})
+    assert response.status_code == 400
+    assert "reference" in response.json()["extra"]["fields"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from profiles.analysis.lexicon import CLAUSE, PARTS_OF_SPEECH
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
 
@@ -46,6 +47,7 @@ class Marker:
     phrase: str
     weight: float
     suggestions: tuple[dict, ...] = ()
+    pos: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def _validate_row(row: int, raw, errors: list[RowError]) -> Marker | None:
         errors.append(RowError(row, "row", "expected an object"))
         return None
     before = len(errors)
-    unknown_keys = set(raw) - {"language", "type", "phrase", "weight", "suggestions"}
+    unknown_keys = set(raw) - {"language", "type", "phrase", "weight", "suggestions", "pos"}
     if unknown_keys:
         errors.append(RowError(row, "row", f"unknown fields: {', '.join(sorted(unknown_keys))}"))
 
@@ -129,7 +131,10 @@ def _validate_row(row: int, raw, errors: list[RowError]) -> Marker | None:
     elif not MIN_WEIGHT <= weight <= MAX_WEIGHT:
         errors.append(RowError(row, "weight", f"{weight} is outside {MIN_WEIGHT}–{MAX_WEIGHT}"))
 
-    suggestions = _validate_suggestions(row, raw.get("suggestions", []), service_type, errors)
+    pos = raw.get("pos", "") or ""
+    if pos not in ("", *PARTS_OF_SPEECH):
+        errors.append(RowError(row, "pos", f"unknown part of speech {pos!r}; use one of {', '.join(PARTS_OF_SPEECH)}"))
+    suggestions = _validate_suggestions(row, raw.get("suggestions", []), service_type, pos, errors)
     if len(errors) > before:
         return None
     return Marker(
@@ -138,10 +143,11 @@ def _validate_row(row: int, raw, errors: list[RowError]) -> Marker | None:
         phrase=" ".join(phrase.split()),
         weight=float(weight),
         suggestions=suggestions,
+        pos=pos,
     )
 
 
-def _validate_suggestions(row: int, raw, own_type, errors: list[RowError]) -> tuple[dict, ...]:
+def _validate_suggestions(row: int, raw, own_type, own_pos: str, errors: list[RowError]) -> tuple[dict, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -161,7 +167,19 @@ def _validate_suggestions(row: int, raw, own_type, errors: list[RowError]) -> tu
         if not isinstance(text, str) or not text.strip():
             errors.append(RowError(row, where, "empty suggestion text"))
             continue
-        result.append({"type": target, "text": " ".join(text.split())})
+        pos = item.get("pos", "") or ""
+        if pos not in ("", CLAUSE, *PARTS_OF_SPEECH):
+            errors.append(RowError(row, where, f"unknown part of speech {pos!r}"))
+            continue
+        if own_pos and pos not in (CLAUSE, own_pos):
+            # A word-level rewrite must fit where the marker stood: "smil" (a noun) cannot become
+            # "løsningsorienteret" (an adjective); a whole new sentence can replace anything.
+            errors.append(RowError(row, where, f"a word-level rewrite of a {own_pos} must be a {own_pos} or a clause"))
+            continue
+        suggestion = {"type": target, "text": " ".join(text.split())}
+        if pos:
+            suggestion["pos"] = pos
+        result.append(suggestion)
     return tuple(result)
 
 

@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from profiles.analysis.lexicon import PARTS_OF_SPEECH
 from profiles.service_types import NEUTRAL, SENTENCE_LABELS, SERVICE_TYPE_LABELS, SERVICE_TYPES
 from servicefit.core.choices import Language
 from servicefit.core.jobs import Job
@@ -103,6 +104,13 @@ class LexiconVersion(TimeStampedModel):
         return f"v{self.number}"
 
 
+class PartOfSpeech(models.TextChoices):
+    ADJECTIVE = "adj", _("adjective")
+    NOUN = "noun", _("noun")
+    VERB = "verb", _("verb")
+    PHRASE = "phrase", _("phrase")
+
+
 class LanguageMarker(models.Model):
     """A phrase that signals a service type in a job ad or a free-text answer."""
 
@@ -111,8 +119,12 @@ class LanguageMarker(models.Model):
     service_type = models.ForeignKey(ServiceType, on_delete=models.PROTECT, related_name="markers")
     phrase = models.CharField(_("phrase"), max_length=120)
     weight = models.FloatField(_("weight"), default=1.0, validators=[MinValueValidator(0.1), MaxValueValidator(5.0)])
-    # [{"type": "controller", "text": "..."}]: rewrites towards another type, in the same language.
+    # [{"type": "controller", "text": "...", "pos": "adj"|"clause"}]: rewrites towards another type,
+    # in the same language; a word-level one has the marker's part of speech.
     suggestions = models.JSONField(_("rewrite suggestions"), default=list, blank=True)
+    pos = models.CharField(
+        _("part of speech"), max_length=8, blank=True, default="", choices=PartOfSpeech.choices
+    )
 
     class Meta:
         ordering = ["language", "service_type__order", "phrase"]
@@ -334,3 +346,5 @@ class SentenceLabel(TimeStampedModel):
 
     def __str__(self):
         return f"{self.text[:60]} → {self.label}"
+
+assert tuple(PartOfSpeech.values) == PARTS_OF_SPEECH, "PartOfSpeech must list the lexicon's parts of speech"

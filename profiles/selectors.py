@@ -88,6 +88,7 @@ def lexicon_export_rows(*, version: LexiconVersion) -> list[dict]:
             "type": m.service_type.code,
             "phrase": m.phrase,
             "weight": m.weight,
+            **({"pos": m.pos} if m.pos else {}),
             "suggestions": m.suggestions,
         }
         for m in marker_list(version=version)
@@ -156,12 +157,14 @@ def analysis_versions() -> tuple[int, int]:
 
 def _analyzer_build(lexicon_number: int, classifier_version: int) -> Analyzer:
     rows = LanguageMarker.objects.filter(lexicon_version__number=lexicon_number).values_list(
-        "language", "service_type__code", "phrase", "weight", "suggestions"
+        "language", "service_type__code", "phrase", "weight", "suggestions", "pos"
     )
     lexicon = CompiledLexicon(
         [
-            AnalysisMarker(language=lang, type=code, phrase=phrase, weight=weight, suggestions=tuple(suggestions))
-            for lang, code, phrase, weight, suggestions in rows
+            AnalysisMarker(
+                language=lang, type=code, phrase=phrase, weight=weight, suggestions=tuple(suggestions), pos=pos
+            )
+            for lang, code, phrase, weight, suggestions, pos in rows
         ],
         version=f"v{lexicon_number}",
     )

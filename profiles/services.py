@@ -55,6 +55,7 @@ def lexicon_import(*, lexicon: lexicon_file.LexiconFile, user=None, source: str 
             phrase=m.phrase,
             weight=m.weight,
             suggestions=list(m.suggestions),
+            pos=m.pos,
         )
         for m in lexicon.markers
     )
@@ -76,6 +77,7 @@ def lexicon_version_copy(*, base: LexiconVersion, user=None) -> LexiconVersion:
             phrase=m.phrase,
             weight=m.weight,
             suggestions=m.suggestions,
+            pos=m.pos,
         )
         for m in base.markers.all()
     )

@@ -27,6 +27,12 @@ FILLERS = {
     "nb": frozenset(["være", "ha", "trenger", "skal", "skulle"]),
     "sv": frozenset(["vara", "ha", "behöver", "ska", "skulle"]),
 }
+# Parts of speech of a marker and of a word-level rewrite; a "clause" rewrite replaces the whole
+# sentence, for phrases no word of the same part of speech and inflection can replace.
+PARTS_OF_SPEECH = ("adj", "noun", "verb", "phrase")
+CLAUSE = "clause"
+# A multi-word marker still matches with this many words inserted between its own.
+MAX_INSERTED_WORDS = 1
 CLAUSE_BREAKS = frozenset(",;:()–—")
 CLAUSE_WORDS = {
     "en": frozenset(["but", "and", "or", "while", "whereas"]),
@@ -43,6 +49,7 @@ class Marker:
     phrase: str
     weight: float
     suggestions: tuple = ()
+    pos: str = ""  # adj | noun | verb | phrase; "" in lexicons written before v2
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,21 +108,21 @@ class CompiledLexicon:
 
     def _match_at(self, text, tokens, roots, position, index, language) -> MarkerMatch | None:
         sentence = tokens[position].sentence
-        best = None
+        best = None  # (length in marker words, -inserted words, marker, last token)
         for root in roots[position]:
             for marker_roots, marker in index.get(root, ()):
                 length = len(marker_roots)
-                if best is not None and length <= best[0]:
+                if best is not None and length < best[0]:
                     break
-                last = position + length - 1
-                if last >= len(tokens) or tokens[last].sentence != sentence:
+                last = self._phrase_end(tokens, roots, position, marker_roots, sentence, language)
+                if last is None:
                     continue
-                if all(roots[position + i] & marker_roots[i] for i in range(1, length)):
-                    best = (length, marker, last)
-                    break
+                candidate = (length, -(last - position + 1 - length), marker, last)
+                if best is None or candidate[:2] > best[:2]:
+                    best = candidate
         if best is None:
             return None
-        _length, marker, last = best
+        _length, _gap, marker, last = best
         return MarkerMatch(
             start=tokens[position].start,
             end=tokens[last].end,
@@ -124,6 +131,34 @@ class CompiledLexicon:
             marker=marker,
             negated=is_negated(text, tokens, position, last, language),
         )
+
+    @staticmethod
+    def _phrase_end(tokens, roots, position, marker_roots, sentence, language) -> int | None:
+        """The last token of the marker's words from `position`, allowing one inserted word
+        ("take full ownership" is "take ownership"), or None. The inserted word may not be a
+        negation or a clause break, which change what the phrase says."""
+        length = len(marker_roots)
+        if length == 1:
+            return position
+        stop = NEGATIONS[language] | CLAUSE_WORDS[language]
+        i, gaps = position, 0
+        for j in range(1, length):
+            nxt = i + 1
+            if nxt < len(tokens) and tokens[nxt].sentence == sentence and roots[nxt] & marker_roots[j]:
+                i = nxt
+                continue
+            skip = nxt + 1
+            if (
+                gaps < MAX_INSERTED_WORDS
+                and skip < len(tokens)
+                and tokens[skip].sentence == sentence
+                and tokens[nxt].norm not in stop
+                and roots[skip] & marker_roots[j]
+            ):
+                i, gaps = skip, gaps + 1
+                continue
+            return None
+        return i
 
 
 @lru_cache(maxsize=100_000)

@@ -1,0 +1,341 @@
+"""The job-ad engine on real ads: language, verdicts and the controller index against human labels.
+
+Run from the repository root:
+
+    .venv/bin/python bench/adcorpus.py                       # the corpus in $SERVICEFIT_ADCORPUS or /work/adcorpus
+    .venv/bin/python bench/adcorpus.py --corpus DIR          # another copy of the corpus
+    .venv/bin/python bench/adcorpus.py --repo ../old-checkout --lexicon profiles/data/lexicon_v1.json
+                                                             # an older engine, for before/after figures
+
+The corpus is real contact-centre and customer-facing job ads from public sources, labelled by a
+person (empathizer / controller / mixed, with a one-line reason) before the engine was run on them.
+Their texts are not in this repository: their licences are unclear. `bench/adcorpus.jsonl` holds
+each ad's source, label, reason, word count and the SHA-256 of its text, so a copy can be checked;
+`bench/README.md` says how to rebuild one. The layout of a copy:
+
+    DIR/<lang>.jsonl            {"id", "language", "source", "employer", "title", "label", "reason", "words"}
+    DIR/<lang>/<id>.txt         the ad as published
+    DIR/sentences_<lang>.jsonl  {"ad", "text", "label", "part"}: sentences labelled with a type or
+                                "neutral" and with what they are (candidate, task, company, ...)
+
+Nothing here needs the database: the analyzer is built from the shipped data files, as migrations
+install them. Figures are printed, never asserted.
+"""
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+MANIFEST = REPO / "bench" / "adcorpus.jsonl"
+DEFAULT_CORPUS = Path(os.environ.get("SERVICEFIT_ADCORPUS", "/work/adcorpus"))
+LANGUAGES = ("da", "nb", "sv", "en")
+LABEL_SIGN = {"empathizer": -1, "mixed": 0, "controller": 1}
+LONG_AD_WORDS = 150
+WORST = 8
+
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="a copy of the corpus (see above)")
+    parser.add_argument("--repo", type=Path, default=REPO, help="the checkout whose engine is measured")
+    parser.add_argument("--lexicon", help="lexicon file, relative to --repo (default: the newest shipped)")
+    parser.add_argument("--write-manifest", action="store_true", help="(re)write bench/adcorpus.jsonl from --corpus")
+    args = parser.parse_args()
+    ads = read_corpus(args.corpus)
+    if not ads:
+        print(f"No corpus at {args.corpus}: see bench/README.md (section adcorpus) for how to rebuild it.")
+        return 1
+    if args.write_manifest:
+        write_manifest(ads)
+    check_manifest(ads)
+    sys.path.insert(0, str(args.repo.resolve()))
+    analyzers = build_analyzers(args.repo.resolve(), args.lexicon)
+    print(f"engine: {args.repo.resolve()}  lexicon: {analyzers['lexicon']}  classifier: {analyzers['classifier']}")
+    print(f"corpus: {args.corpus}  ads: {len(ads)}  " + "  ".join(f"{k} {v}" for k, v in _count(ads, "language")))
+    print(f"labels: " + "  ".join(f"{k} {v}" for k, v in _count(ads, "label")))
+    results = {name: [run(analyzer, ad) for ad in ads] for name, analyzer in analyzers["engines"].items()}
+    for name, rows in results.items():
+        print_table(name, ads, rows)
+    print_worst(ads, results["with the classifier"])
+    print_sentences(args.corpus, args.repo.resolve())
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus
+
+
+def read_corpus(corpus: Path) -> list[dict]:
+    ads = []
+    for language in LANGUAGES:
+        manifest = corpus / f"{language}.jsonl"
+        if not manifest.exists():
+            continue
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            ad = json.loads(line)
+            path = corpus / language / f"{ad['id']}.txt"
+            if not path.exists():
+                continue
+            ad["language"] = language
+            ad["text"] = path.read_text(encoding="utf-8")
+            ads.append(ad)
+    return ads
+
+
+def write_manifest(ads: list[dict]) -> None:
+    keys = ("id", "language", "source", "employer", "title", "label", "reason", "words")
+    with MANIFEST.open("w", encoding="utf-8") as out:
+        for ad in ads:
+            row = {key: ad.get(key) for key in keys}
+            row["sha256"] = _sha(ad["text"])
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"wrote {MANIFEST.relative_to(REPO)} ({len(ads)} ads)")
+
+
+def check_manifest(ads: list[dict]) -> None:
+    if not MANIFEST.exists():
+        return
+    known = {row["id"]: row for row in map(json.loads, MANIFEST.read_text(encoding="utf-8").splitlines())}
+    changed = [ad["id"] for ad in ads if ad["id"] in known and known[ad["id"]]["sha256"] != _sha(ad["text"])]
+    relabelled = [ad["id"] for ad in ads if ad["id"] in known and known[ad["id"]]["label"] != ad["label"]]
+    missing = sorted(set(known) - {ad["id"] for ad in ads})
+    for what, ids in (("texts differ from the manifest", changed), ("labels differ", relabelled), ("missing", missing)):
+        if ids:
+            print(f"warning: {len(ids)} ads {what}: {', '.join(ids[:10])}{' …' if len(ids) > 10 else ''}")
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _count(rows, key):
+    return sorted(Counter(row[key] for row in rows).items())
+
+
+# ---------------------------------------------------------------------------------------------
+# The engine, built from the shipped data files of the checkout being measured
+
+
+def build_analyzers(repo: Path, lexicon_path: str | None) -> dict:
+    from profiles import lexicon_file
+    from profiles.analysis.classifier import SentenceClassifier, read_corpus
+    from profiles.analysis.engine import Analyzer
+    from profiles.analysis.gender import GenderCoder
+    from profiles.analysis.lexicon import CompiledLexicon, Marker
+
+    data = repo / "profiles" / "data"
+    if lexicon_path:
+        lexicon_file_path = repo / lexicon_path
+    else:
+        lexicon_file_path = max(data.glob("lexicon_v*.json"), key=lambda p: int(p.stem.rsplit("v", 1)[1]))
+    parsed = lexicon_file.load(lexicon_file_path.read_text(encoding="utf-8"), "json")
+    fields = Marker.__dataclass_fields__ if hasattr(Marker, "__dataclass_fields__") else {}
+    markers = [
+        Marker(**{k: v for k, v in vars_of(m).items() if k in fields}) if fields else Marker(*vars_of(m).values())
+        for m in parsed.markers
+    ]
+    lexicon = CompiledLexicon(markers, version=lexicon_file_path.stem)
+    model_files = sorted(data.glob("classifier_v*.zlib"), key=lambda p: int(p.stem.rsplit("v", 1)[1]))
+    classifier = SentenceClassifier.loads(model_files[-1].read_bytes()) if model_files else None
+    gender = GenderCoder.from_file()
+    examples: dict = {}
+    for row in read_corpus((data / "sentences.jsonl").read_text(encoding="utf-8").splitlines()):
+        examples.setdefault((row.language, row.label), []).append(row.text)
+    engines = {
+        "with the classifier": Analyzer(lexicon=lexicon, gender=gender, classifier=classifier, examples=examples),
+        "lexicon only": Analyzer(lexicon=lexicon, gender=gender, classifier=None, examples=examples),
+    }
+    return {
+        "engines": engines,
+        "lexicon": lexicon_file_path.name,
+        "classifier": model_files[-1].name if model_files else "none",
+    }
+
+
+def vars_of(marker) -> dict:
+    return {name: getattr(marker, name) for name in marker.__dataclass_fields__}
+
+
+def run(analyzer, ad: dict) -> dict:
+    """One ad's outcome in a shape that works for this engine and for older ones."""
+    try:
+        analysis = analyzer.analyze(ad["text"])
+    except Exception as exc:  # a refusal (unsupported or unsure language) is an outcome too
+        return {"language": None, "refused": f"{type(exc).__name__}: {exc}"[:120], "index": None, "verdict": None}
+    data = analysis.to_dict()
+    index = data["controller_index"]
+    verdict = data.get("verdict", {}).get("code")
+    matches = [m for m in data["matches"] if not m["negated"]]
+    if verdict is None:  # an engine before verdicts: a number always, so no cue means no verdict
+        has_cue = any(m["type"] in ("controller", "empathizer") for m in matches)
+        verdict = "insufficient" if not has_cue else _code(index)
+        index = index if has_cue else None
+    cues = {
+        side: sorted({m.get("phrase") or m["text"][:40] for m in matches if m["type"] == side})
+        for side in ("controller", "empathizer")
+    }
+    return {"language": data["language"], "index": index, "verdict": verdict, "cues": cues, "refused": None}
+
+
+def _code(index: float) -> str:
+    return "controller" if index >= 20 else "empathizer" if index <= -20 else "balanced"
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+
+
+def print_table(name: str, ads: list[dict], rows: list[dict]) -> None:
+    print(f"\n## {name}")
+    header = (
+        f"{'lang':<5}{'ads':>4}{'lang ok':>9}{'verdict':>9}{'>150 w':>9}{'E/C ads':>9}"
+        f"{'sign ok':>9}{'verdict ok':>11}{'Spearman':>10}"
+    )
+    print(header)
+    for language in (*LANGUAGES, "all"):
+        pairs = [(ad, row) for ad, row in zip(ads, rows, strict=True) if language in ("all", ad["language"])]
+        if not pairs:
+            continue
+        print(_row(language, pairs))
+    print("lang ok: the main language read right (a refusal is wrong); verdict: share of ads given one (not")
+    print("'insufficient' and not refused); >150 w: the same among ads of more than 150 words; sign ok: index")
+    print("on the label's side among empathizer/controller ads (no verdict is wrong); verdict ok: the verdict")
+    print("equals the label among those ads; Spearman: label (-1, 0, +1) against the index (no verdict = 0).")
+
+
+def _row(language: str, pairs) -> str:
+    n = len(pairs)
+    language_ok = sum(row["language"] == ad["language"] for ad, row in pairs)
+    with_verdict = [(ad, row) for ad, row in pairs if row["verdict"] not in (None, "insufficient")]
+    long_ads = [(ad, row) for ad, row in pairs if _words(ad) > LONG_AD_WORDS]
+    long_with = [p for p in long_ads if p[1]["verdict"] not in (None, "insufficient")]
+    sided = [(ad, row) for ad, row in pairs if ad["label"] in ("empathizer", "controller")]
+    sign_ok = sum(_sign(row["index"]) == LABEL_SIGN[ad["label"]] for ad, row in sided)
+    verdict_ok = sum(row["verdict"] == ad["label"] for ad, row in sided)
+    rho = spearman([LABEL_SIGN[ad["label"]] for ad, _ in pairs], [row["index"] or 0.0 for _, row in pairs])
+    return (
+        f"{language:<5}{n:>4}{_pct(language_ok, n):>9}{_pct(len(with_verdict), n):>9}"
+        f"{_pct(len(long_with), len(long_ads)):>9}{len(sided):>9}{_pct(sign_ok, len(sided)):>9}"
+        f"{_pct(verdict_ok, len(sided)):>11}{_fmt(rho):>10}"
+    )
+
+
+def print_worst(ads: list[dict], rows: list[dict]) -> None:
+    print(f"\n## The worst disagreements (empathizer/controller ads, with the classifier), up to {WORST} per language")
+    for language in LANGUAGES:
+        wrong = [
+            (ad, row)
+            for ad, row in zip(ads, rows, strict=True)
+            if ad["language"] == language
+            and ad["label"] in ("empathizer", "controller")
+            and _sign(row["index"]) != LABEL_SIGN[ad["label"]]
+        ]
+        wrong.sort(key=lambda p: -abs(p[1]["index"] or 0.0))
+        for ad, row in wrong[:WORST]:
+            what = row["refused"] or f"index {_fmt(row['index'])} ({row['verdict']})"
+            print(f"{ad['id']:<8} label {ad['label']:<11} {what}")
+            print(f"         label's reason: {ad.get('reason', '')[:110]}")
+            if not row["refused"]:
+                for side in ("controller", "empathizer"):
+                    print(f"         {side} cues: {', '.join(row['cues'][side])[:110] or '—'}")
+
+
+def print_sentences(corpus: Path, repo: Path) -> None:
+    """Cross-validated macro-F1 of the sentence classifier on real-ad sentences: trained on the
+    shipped sentences plus four fifths of the real ones, scored on the fifth left out; beside it,
+    the shipped sentences alone scored on all the real ones."""
+    from profiles.analysis.classifier import LabelledSentence, features, make_pipeline, read_corpus, sentence_words
+
+    rows = []
+    for language in LANGUAGES:
+        path = corpus / f"sentences_{language}.jsonl"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    item = json.loads(line)
+                    rows.append(LabelledSentence(language, item["label"], item["text"]))
+    if not rows:
+        print("\n(no labelled real-ad sentences in the corpus: classifier figures skipped)")
+        return
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    shipped = read_corpus((repo / "profiles" / "data" / "sentences.jsonl").read_text(encoding="utf-8").splitlines())
+    print("\n## Sentence classifier on real-ad sentences (macro-F1 over the labels present)")
+    print(f"{'lang':<5}{'real':>6}{'shipped only':>14}{'+ real, 5-fold CV':>19}   labels")
+    for language in LANGUAGES:
+        real = [r for r in rows if r.language == language]
+        if len(real) < 10:
+            continue
+        base = [r for r in shipped if r.language == language]
+        x_base = [features(*sentence_words(r.text, language)) for r in base]
+        x_real = [features(*sentence_words(r.text, language)) for r in real]
+        y_base, y_real = [r.label for r in base], [r.label for r in real]
+        model = make_pipeline().fit(x_base, y_base)
+        labels = sorted(set(y_real))
+        shipped_f1 = f1_score(y_real, model.predict(x_real), labels=labels, average="macro", zero_division=0)
+        counts = Counter(y_real)
+        folds = 5
+        predicted = [None] * len(real)
+        # Labels with fewer sentences than folds are spread as one stratum (or with the largest).
+        rare = sum(n for n in counts.values() if n < folds)
+        common = counts.most_common(1)[0][0]
+        stratify = [
+            label if counts[label] >= folds else ("rare" if rare >= folds else common) for label in y_real
+        ]
+        if len(real) >= 2 * folds:
+            for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(x_real, stratify):
+                fitted = make_pipeline().fit(x_base + [x_real[i] for i in train], y_base + [y_real[i] for i in train])
+                for i, label in zip(test, fitted.predict([x_real[i] for i in test]), strict=True):
+                    predicted[i] = label
+            cv_f1 = f1_score(y_real, predicted, labels=labels, average="macro", zero_division=0)
+        else:
+            cv_f1 = math.nan
+        print(
+            f"{language:<5}{len(real):>6}{shipped_f1:>14.2f}{cv_f1:>19.2f}   "
+            + " ".join(f"{k}:{v}" for k, v in sorted(counts.items()))
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def spearman(xs: list[float], ys: list[float]) -> float:
+    if len(xs) < 3 or len(set(xs)) < 2 or len(set(ys)) < 2:
+        return math.nan
+    from scipy.stats import spearmanr
+
+    return float(spearmanr(xs, ys).statistic)
+
+
+def _sign(value) -> int | None:
+    if value is None or value == 0:
+        return None
+    return 1 if value > 0 else -1
+
+
+def _words(ad: dict) -> int:
+    return ad.get("words") or len(ad["text"].split())
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f} %" if whole else "—"
+
+
+def _fmt(value) -> str:
+    return "—" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:+.2f}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -74,6 +74,13 @@ NOT_ONLY = {
     "nb": frozenset(["kun", "bare", "blott", "alene"]),
     "sv": frozenset(["bara", "enbart", "endast", "blott"]),
 }
+# "not afraid to take the lead" says the candidate does take the lead.
+UNAFRAID = {
+    "en": frozenset(["afraid", "scared", "shy", "hesitant", "reluctant"]),
+    "da": frozenset(["bange", "nervøs", "genert", "tilbageholdende", "sky"]),
+    "nb": frozenset(["redd", "nervøs", "sjenert", "tilbakeholden", "sky"]),
+    "sv": frozenset(["rädd", "nervös", "blyg", "främmande", "skygg"]),
+}
 
 # "… is not required": words that, a few words after a negator, make it deny a requirement.
 REQUIREMENTS = {
@@ -281,7 +288,7 @@ def contrast_spans(tokens: list[Token], text: str, language: str) -> list[tuple[
 class _Scope:
     hard: list[bool]  # hard[i]: a clause ends between tokens i-1 and i (punctuation, "but", …)
     soft: list[bool]  # soft[i]: token i is "and"/"or", which starts a clause of its own
-    comma: list[bool]  # comma[i]: only a comma stands between tokens i-1 and i
+    comma: list[bool]  # comma[i]: the clause break before token i is only a comma (a relative clause may follow)
     negator: list[bool]  # token i negates the words after it
     required_not: list[bool]  # token i begins "… is not required"
     spans: tuple[tuple[int, int], ...]
@@ -324,18 +331,20 @@ def _build_scope(text: str, tokens: list[Token], language: str) -> _Scope:
                 comma[i] = all(ch not in CLAUSE_BREAKS or ch == "," for ch in between)
             if norm in hard_words:
                 hard[i] = True
+                comma[i] = False
         soft[i] = norm in soft_words
         if norm in prepositions:
             following = norms[i + 1] if i + 1 < n else ""
             # Swedish "inte X utan Y" (not X but Y): after a negation "utan" is "but", not "without".
             if language == "sv" and negation_in_sentence and following != "att":
-                hard[i] = True
+                hard[i], comma[i] = True, False
             else:
                 negator[i] = True
         elif norm in adverbials:
             negation_in_sentence = True
-            # "ikke kun X, men også Y", "not only X": X is affirmed.
-            negator[i] = not (i + 1 < n and norms[i + 1] in not_only)
+            # "ikke kun X, men også Y", "not only X": X is affirmed; so is what "not afraid to"
+            # / "ikke bange for at" introduces.
+            negator[i] = not (i + 1 < n and (norms[i + 1] in not_only or norms[i + 1] in UNAFRAID[language]))
     required_not = _required_not(norms, hard, language)
     spans = _contrast_spans(tokens, norms, hard, soft, comma, language)
     dismissed = [False] * n

@@ -202,6 +202,9 @@ DISMISSED_OPENERS = {
 EXPLETIVES = frozenset(
     ["it", "it's", "this", "det", "er", "is", "är", "was", "var", "simply", "just", "really", "bare", "jo", "ju"]
 )
+COPULAS = frozenset(
+    ["is", "are", "was", "it's", "that's", "isn't", "aren't", "wasn't", "er", "var", "är", "blir", "bliver", "becomes"]
+)
 # A subject that points back ("du er sød, men det er ikke nok") dismisses the clause before.
 ANAPHORS = frozenset(
     ["it", "it's", "that", "that's", "this", "det", "dette", "detta", "den", "er", "is", "är", "was", "var"]
@@ -483,12 +486,16 @@ class _Contrasts:
         before = norms[before_start:i]
         after = cue_end + 1
         opens = after < n and norms[after] in DISMISSED_OPENERS[language] and (not hard[after] or self.comma[after])
+        if opens and not before and norms[after] == "med":
+            return None  # "ikke nok med at …, du får også …", "inte nog med att …" mean "not only"
         if opens and len(before) <= 3 and all(word in EXPLETIVES for word in before):
             return self.forward(after)  # "it is not enough to be nice"
         if norms[i] in ENOUGH_VERBS[language] and language == "nb":
             return None  # "holder ikke" dismisses only as "det holder ikke å …"
         if not before:
             return None
+        if norms[i] in self.adverbials and norms[i] not in COPULAS and before[-1] not in COPULAS:
+            return None  # "X is not enough" needs its verb; "… og ikke nok med det" dismisses nothing
         if all(word in ANAPHORS for word in before):
             # "du er sød, men det er ikke nok": the clause before is what is not enough.
             if self.new_sentence[before_start]:

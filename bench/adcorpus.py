@@ -28,7 +28,7 @@ import json
 import math
 import os
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -61,7 +61,7 @@ def main() -> int:
     analyzers = build_analyzers(args.repo.resolve(), args.lexicon)
     print(f"engine: {args.repo.resolve()}  lexicon: {analyzers['lexicon']}  classifier: {analyzers['classifier']}")
     print(f"corpus: {args.corpus}  ads: {len(ads)}  " + "  ".join(f"{k} {v}" for k, v in _count(ads, "language")))
-    print(f"labels: " + "  ".join(f"{k} {v}" for k, v in _count(ads, "label")))
+    print("labels: " + "  ".join(f"{k} {v}" for k, v in _count(ads, "label")))
     results = {name: [run(analyzer, ad) for ad in ads] for name, analyzer in analyzers["engines"].items()}
     for name, rows in results.items():
         print_table(name, ads, rows)

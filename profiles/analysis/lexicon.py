@@ -4,42 +4,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from profiles.analysis.negation import CLAUSE_WORDS, NEGATIONS, is_negated
 from profiles.analysis.text import Token, phrase_stems, stem_candidates
 
-# Negation cues per language. A cue just before a marker ("no", "ikke et krav at være ...") or
-# just after it in the same clause ("erfaring ... er ikke et krav") cancels it.
-NEGATIONS = {
-    "en": frozenset(
-        ["no", "not", "never", "without", "none", "nor", "n't", "isn't", "aren't", "don't", "doesn't", "needn't"]
-    ),
-    "da": frozenset(["ikke", "ingen", "intet", "aldrig", "uden", "hverken"]),
-    "nb": frozenset(["ikke", "ingen", "intet", "ingenting", "aldri", "uten", "hverken", "ikkje"]),
-    "sv": frozenset(["inte", "ingen", "inget", "inga", "aldrig", "utan", "ej", "varken"]),
-}
-NEGATION_BEFORE = 3  # words, not counting the fillers below
-NEGATION_AFTER = 4
-# Auxiliaries between a cue and what it negates ("you do not need to be empathetic", "du behøver
-# ikke at være servicemindet") do not count towards the window. Infinitive markers do count, so
-# "ikke bange for at tage styringen" (not afraid to take charge) stays positive.
-FILLERS = {
-    "en": frozenset(["be", "have", "has", "need", "needs", "do", "does", "going", "required", "expected"]),
-    "da": frozenset(["være", "have", "behøver", "skal", "skulle"]),
-    "nb": frozenset(["være", "ha", "trenger", "skal", "skulle"]),
-    "sv": frozenset(["vara", "ha", "behöver", "ska", "skulle"]),
-}
 # Parts of speech of a marker and of a word-level rewrite; a "clause" rewrite replaces the whole
 # sentence, for phrases no word of the same part of speech and inflection can replace.
 PARTS_OF_SPEECH = ("adj", "noun", "verb", "phrase")
 CLAUSE = "clause"
 # A multi-word marker still matches with this many words inserted between its own.
 MAX_INSERTED_WORDS = 1
-CLAUSE_BREAKS = frozenset(",;:()–—")
-CLAUSE_WORDS = {
-    "en": frozenset(["but", "and", "or", "while", "whereas"]),
-    "da": frozenset(["men", "og", "eller", "mens"]),
-    "nb": frozenset(["men", "og", "eller", "mens"]),
-    "sv": frozenset(["men", "och", "eller", "medan"]),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,29 +137,3 @@ class CompiledLexicon:
 @lru_cache(maxsize=100_000)
 def token_roots(token_stem: str, language: str) -> frozenset[str]:
     return frozenset(stem_candidates(token_stem, language))
-
-
-def is_negated(text: str, tokens: list[Token], first: int, last: int, language: str) -> bool:
-    cues, fillers = NEGATIONS[language], FILLERS[language]
-    sentence = tokens[first].sentence
-    counted = 0
-    for i in range(first - 1, -1, -1):
-        if tokens[i].sentence != sentence or _clause_break(text, tokens[i], tokens[i + 1], language):
-            break
-        if tokens[i].norm in cues:
-            return True
-        if tokens[i].norm not in fillers:
-            counted += 1
-            if counted >= NEGATION_BEFORE:
-                break
-    for i in range(last + 1, min(len(tokens), last + 1 + NEGATION_AFTER)):
-        if tokens[i].sentence != sentence or _clause_break(text, tokens[i - 1], tokens[i], language):
-            break
-        if tokens[i].norm in cues:
-            return True
-    return False
-
-
-def _clause_break(text: str, left: Token, right: Token, language: str) -> bool:
-    between = text[left.end : right.start]
-    return any(ch in CLAUSE_BREAKS for ch in between) or right.norm in CLAUSE_WORDS[language]

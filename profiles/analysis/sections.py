@@ -604,7 +604,7 @@ def heading_kind(sentence: str, language: str) -> str | None:
     stripped = sentence.strip()
     if not stripped or stripped.endswith(".") or "@" in stripped:
         return None
-    words = _words(stripped)
+    words = _words(stripped.replace("&", " and ").replace("/", " and ").replace("+", " and "))
     if not words or len(words) > MAX_HEADING_WORDS:
         return None
     kind = _lookup(words, language)
@@ -747,6 +747,17 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "we look forward to receiving your application",
             "we look forward to hearing from you",
             "start date",
+            "oppstart etter avtale",
+            "tiltredelse etter avtale",
+            "tiltrædelse efter aftale",
+            "start enligt överenskommelse",
+            "tillträde enligt överenskommelse",
+            "tillträde snarast",
+            "politiattest",
+            "straffeattest",
+            "børneattest",
+            "belastningsregister",
+            "background check",
         ),
         WEAK: ("cv", "ansøgning", "søknad", "ansökan", "apply", "application", "deadline"),
     },
@@ -869,9 +880,30 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "social events",
             "company events",
             "benefits package",
+            "tillsvidareanställning",
+            "provanställning",
+            "visstidsanställning",
+            "fast stilling",
+            "fast ansettelse",
+            "fastansættelse",
+            "fastansat",
+            "fuldtidsstilling",
+            "deltidsstilling",
+            "heltidsstilling",
+            "permanent position",
+            "permanent contract",
+            "full-time position",
+            "part-time position",
+            "fixed-term contract",
         ),
         WEAK: (
             "kantine",
+            "fuldtid",
+            "deltid",
+            "heltid",
+            "full-time",
+            "part-time",
+            "fast 100",
             "fleksible arbejdstider",
             "fleksibel arbejdstid",
             "fleksibel arbeidstid",
@@ -914,6 +946,24 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "was founded",
             "established in",
             "headquartered",
+            "equal opportunit*",
+            "we welcome applicants",
+            "we encourage all",
+            "uanset køn",
+            "uanset alder",
+            "uanset baggrund",
+            "uavhengig av kjønn",
+            "uavhengig av alder",
+            "uavhengig av bakgrunn",
+            "oavsett kön",
+            "oavsett bakgrund",
+            "vi opfordrer alle",
+            "vi oppfordrer alle",
+            "vi välkomnar sökande",
+            "mangfoldighed",
+            "mangfold",
+            "mångfald",
+            "diversity",
             "our headquarters",
             "innovative company",
             "fast-growing company",
@@ -967,6 +1017,13 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         WEAK: (
             "our customers are",
+            "en del af et",
+            "en del af en",
+            "en del av et",
+            "en del av ett",
+            "part of a",
+            "del av ett",
+            "del av en",
             "koncern*",
             "konsern*",
             "our clients are",
@@ -989,7 +1046,7 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
 HEADCOUNT_RE = re.compile(
     r"(?<!\w)(?:vi har|vi er|vi är|we have|we are|we're|with|med|over|more than|mere end|mer enn|mer än|över|omkring|"
     r"cirka|ca\.?|around|about|approximately|nearly|almost|næsten|nesten|nästan|knap|beskæftiger|sysselsætter|"
-    r"sysselsetter|sysselsätter|employs|er|är)\s\d[\d .,]*\s?\+?\s"
+    r"sysselsetter|sysselsätter|employs|er|är)\s\d[\d.,]*(?: \d{3})*\+? ?\s"
     r"(?:medarbejdere|ansatte|medarbeidere|anställda|medarbetare|employees|people|kolleger|"
     r"kollegaer|colleagues)(?!\w)",
     re.IGNORECASE,
@@ -1007,16 +1064,18 @@ PAY_CONTEXT_RE = re.compile(
 
 
 def _phrase_pattern(phrase: str) -> str:
-    head = phrase.startswith("*")
-    tail = phrase.endswith("*")
     core = re.escape(phrase.strip("*")).replace(r"\ ", r"\s+")
-    return ("\\w*" if head else "(?<!\\w)") + core + ("\\w*" if tail else "(?!\\w)")
+    return ("\\w*" if phrase.startswith("*") else "") + core + ("\\w*" if phrase.endswith("*") else "(?!\\w)")
 
 
 def _compile(phrases) -> re.Pattern:
-    # Longest first so the cue reported is the whole phrase ("send din ansøgning", not "ansøgning").
+    """One search for many phrases, each beginning at a word start.
+
+    The word-start test is outside the alternation, so a position inside a word costs one check;
+    longest first, so the cue reported is the whole phrase ("send din ansøgning", not "ansøgning").
+    """
     ordered = sorted(set(phrases), key=lambda p: -len(p))
-    return re.compile("|".join(_phrase_pattern(p) for p in ordered), re.IGNORECASE)
+    return re.compile("(?<!\\w)(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)
 
 
 CUE_PATTERNS = {
@@ -1215,8 +1274,6 @@ TASK_PHRASES = (
     "du får ansvaret",
     "du bliver ansvarlig",
     "du blir ansvarlig",
-    "du blir",
-    "du bliver",
     "du ansvarar",
     "du arbejder",
     "du jobber",
@@ -1663,7 +1720,7 @@ ADDRESS_FRAMES = (
 CANDIDATE_RE = _compile(CANDIDATE_PHRASES)
 TASK_RE = _compile(TASK_PHRASES)
 ADDRESS_FRAME_RE = _compile(ADDRESS_FRAMES)
-QUALITY_RE = re.compile("|".join("(?<!\\w)" + re.escape(word) for word in QUALITY_WORDS), re.IGNORECASE)
+QUALITY_RE = re.compile("(?<!\\w)(?:" + "|".join(re.escape(word) for word in QUALITY_WORDS) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

@@ -15,9 +15,11 @@ How a sentence's kind is decided, in order:
    Headings are matched leniently: case, punctuation, leading bullets, the word order of a question
    ("Hvad tilbyder vi?" = "Vi tilbyder" = "Det tilbyder vi") and filler words ("hvad", "det",
    "what", "vad", "hva", "the") do not matter; a section name may be followed by "som …", "at …",
-   a company name or anything after a colon; "Om <Name>" / "About <Name>" is the company.
+   a company name or anything after a colon; "Om <Name>" / "About <Name>" is the company; a short
+   line such as "Dine vigtigste opgaver" / "Key responsibilities" names its section by its noun.
 2. Cue in the sentence itself: an e-mail address, phone number or URL → contact; an application
-   phrase ("send din ansøgning", "ansøgningsfrist", "apply now") → application; a benefit
+   phrase ("send din ansøgning", "ansøgningsfrist", "apply now") → application; a contact phrase
+   ("har du spørgsmål", "vill du veta mer", "for more information") → contact; a benefit
    ("pension", "frokostordning", "competitive salary", "bonus" when it is what we pay) →
    benefits; a company phrase ("grundlagt i", "we are a leading", "vi har 200 medarbejdere") →
    company. Cues are strong or weak. Strong cues win in every section; weak cues (words that a
@@ -189,6 +191,12 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
             "Vi søger dig",
             "Vi søger dig som",
             "Vi søger dig der",
+            "Vi leder efter",
+            "Vi leder efter dig",
+            "Vi leder efter dig som",
+            "Vi leder efter en",
+            "Vi tror at du",
+            "Du er en der",
             "Hvem søger vi",
             "Hvem er du",
             "Kvalifikationer",
@@ -308,6 +316,14 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
             "Vi søker",
             "Vi søker deg",
             "Vi søker deg som",
+            "Vi ser etter",
+            "Vi ser etter deg",
+            "Vi ser etter deg som",
+            "Vi ser etter en som",
+            "Vi leter etter",
+            "Vi leter etter deg som",
+            "Vi tror du",
+            "Du er en som",
             "Din profil",
             "Profil",
             "Kompetanse",
@@ -420,6 +436,12 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
             "Vi söker",
             "Vi söker dig",
             "Vi söker dig som",
+            "Vi letar efter",
+            "Vi letar efter dig som",
+            "Vi ser efter dig som",
+            "Vi tror att du",
+            "Vi förväntar oss att du",
+            "Du är en som",
             "Vem söker vi",
             "Krav",
             "Kompetenser",
@@ -534,6 +556,10 @@ HEADINGS: dict[str, dict[str, tuple[str, ...]]] = {
             "Who we are looking for",
             "We're looking for",
             "We are looking for",
+            "We're looking for someone who",
+            "We are looking for someone who",
+            "You might be a good fit if",
+            "We'd love to hear from you if",
             "Skills",
             "Your skills",
             "Skills and experience",
@@ -558,6 +584,27 @@ TAIL_STARTS = frozenset(
     ["som", "at", "as", "in", "hos", "i", "på", "for", "til", "of", "with", "with", "ved", "vid", "with", "within"]
 )
 ABOUT_WORDS = frozenset(["om", "about"])
+# "Dine vigtigste opgaver", "Key responsibilities", "Faglige kvalifikationer": a short line that
+# begins with one of these words and ends with a section noun.
+SECTION_NOUNS = {
+    **dict.fromkeys(
+        ["opgaver", "arbejdsopgaver", "oppgaver", "arbeidsoppgaver", "uppgifter", "arbetsuppgifter", "ansvarsområder"]
+        + ["ansvarsområden", "responsibilities", "tasks", "duties"],
+        "task",
+    ),
+    **dict.fromkeys(
+        ["kvalifikationer", "kvalifikasjoner", "qualifications", "requirements", "krav", "kompetencer", "kompetanse"]
+        + ["kompetenser", "egenskaber", "egenskaper", "skills", "forudsætninger", "förutsättningar"],
+        "candidate",
+    ),
+    **dict.fromkeys(["fordele", "fordeler", "goder", "förmåner", "benefits", "perks"], "benefits"),
+}
+SECTION_NOUN_LEADS = frozenset(
+    ["dine", "din", "dit", "ditt", "dina", "your", "key", "main", "primary", "core", "typical", "typiske", "typiska"]
+    + ["vigtigste", "viktigste", "viktigaste", "primære", "primära", "faglige", "personlige", "personliga", "formelle"]
+    + ["professional", "personal", "essential", "required", "ønskede", "ønsket", "önskade", "the", "our", "vores"]
+    + ["våre", "våra", "centrale", "sentrale", "centrala", "nøgle", "mine", "relevante", "relevanta", "krav", "kravs"]
+)
 
 
 def _heading_key(words: list[str]) -> frozenset[str]:
@@ -633,6 +680,8 @@ def heading_kind(sentence: str, language: str) -> str | None:
         # continuation of the name ("Om stillingen som …", "About the role at Acme").
         if ends_with_colon or (len(tail) <= MAX_HEADING_TAIL_WORDS and tail[0] in TAIL_STARTS and size >= 2):
             return kind
+    if 2 <= len(words) <= 4 and words[0] in SECTION_NOUN_LEADS and words[-1] in SECTION_NOUNS:
+        return SECTION_NOUNS[words[-1]]
     # "Om Novo Nordisk", "About Acme": about + a name.
     original = WORD_RE.findall(stripped)
     if (
@@ -658,13 +707,13 @@ URL_RE = re.compile(
 # "08-123 456 78", "(555) 123-4567". Digits with single spaces/hyphens, at least 8 of them, and not
 # a thousands-grouped amount ("35 000-40 000 kr" is excluded by the separate amount check).
 PHONE_INTERNATIONAL_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ -]?\(?\d\)?){6,12}(?!\d)")
-PHONE_LOCAL_RE = re.compile(r"(?<![\d.,])(?:\(?\d\)?[ -]?){7,11}\d(?![\d.,])")
+PHONE_LOCAL_RE = re.compile(r"(?<!\d)(?<!\d[.,])(?:\(?\d\)?[ -]?){7,11}\d(?!\d|[.,]\d)")
 PHONE_WORDS_RE = re.compile(
     r"(?<!\w)(?:tlf|tel|telefon|telefonnummer|telefonnr|mobil|mob|phone|call|ring|ringe|ringa|nås på|kontakt|kontakta|"
     r"contact|reach)(?!\w)",
     re.IGNORECASE,
 )
-PHONE_SHAPE_RE = re.compile(r"(?<![\d.,])(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3})(?![\d.,])")
+PHONE_SHAPE_RE = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{3} \d{2} \d{3})(?!\d|[.,]\d)")
 AMOUNT_WORDS_RE = re.compile(r"(?<!\w)(?:kr|dkk|nok|sek|eur|usd|€|\$|kroner|kronor|timer|hours|%)(?!\w)", re.IGNORECASE)
 
 STRONG, WEAK = "strong", "weak"
@@ -747,6 +796,33 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "we look forward to receiving your application",
             "we look forward to hearing from you",
             "start date",
+            "søk via",
+            "søk innen",
+            "søk på",
+            "søg senest",
+            "søg inden",
+            "ansøg senest",
+            "sök senast",
+            "sök via",
+            "apply with",
+            "apply using",
+            "we review applications",
+            "review applications",
+            "applications are reviewed",
+            "interview every",
+            "ansökningar löpande",
+            "går igenom ansökningar",
+            "behandlas löpande",
+            "intervjuer löpande",
+            "vi håller intervjuer",
+            "intervjuer fortløpende",
+            "samtaler fortløpende",
+            "vi ser frem til å høre fra deg",
+            "vi ser fram emot att höra från dig",
+            "vi glæder os til at høre fra dig",
+            "välkommen med din ansökan",
+            "send gjerne søknaden",
+            "skicka in din ansökan",
             "oppstart etter avtale",
             "tiltredelse etter avtale",
             "tiltrædelse efter aftale",
@@ -760,6 +836,44 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "background check",
         ),
         WEAK: ("cv", "ansøgning", "søknad", "ansökan", "apply", "application", "deadline"),
+    },
+    "contact": {
+        STRONG: (
+            "har du spørgsmål",
+            "har du spørsmål",
+            "har du frågor",
+            "har du några frågor",
+            "spørgsmål til stillingen",
+            "spørgsmål om stillingen",
+            "spørsmål om stillingen",
+            "spørsmål til stillingen",
+            "frågor om tjänsten",
+            "frågor om rollen",
+            "er du velkommen til at kontakte",
+            "er du velkommen til at ringe",
+            "kan du kontakte",
+            "kontakt gerne",
+            "kontakt gjerne",
+            "kontakta gärna",
+            "kontaktperson*",
+            "yderligere oplysninger",
+            "yderligere information",
+            "mer informasjon",
+            "ytterligere informasjon",
+            "mer information",
+            "ytterligare information",
+            "vil du vide mere",
+            "vil du vite mer",
+            "vill du veta mer",
+            "for more information",
+            "for further information",
+            "if you have any questions",
+            "if you have questions",
+            "questions about the role",
+            "feel free to contact",
+            "feel free to reach out",
+        ),
+        WEAK: ("spørgsmål kan rettes", "spørsmål kan rettes", "frågor besvaras", "questions can be"),
     },
     "benefits": {
         STRONG: (
@@ -920,8 +1034,6 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "frugtordning",
             "frukt",
             "fleksible arbejdstider",
-            "forsikringer",
-            "insurance",
             "overenskomst",
             "tariffavtale",
             "løn",
@@ -1081,7 +1193,7 @@ def _compile(phrases) -> re.Pattern:
 CUE_PATTERNS = {
     kind: {strength: _compile(phrases) for strength, phrases in table.items()} for kind, table in CUES.items()
 }
-CUE_ORDER = ("application", "benefits", "company")
+CUE_ORDER = ("application", "contact", "benefits", "company")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1196,6 +1308,12 @@ CANDIDATE_PHRASES = (
     "vi søker deg",
     "vi söker en",
     "vi söker dig",
+    "søger vi",
+    "søker vi",
+    "söker vi",
+    "vi söker nu",
+    "vi søger nu",
+    "vi søker nå",
     "we're looking for",
     "we are looking for",
     "we are seeking",

@@ -222,6 +222,11 @@ def test_it_marks_a_line_without_a_heading_as_default_with_the_phrase_that_decid
         ("Sista ansökningsdag", "sv", "application"),
         ("Salary & benefits", "en", "benefits"),
         ("Løn/vilkår", "da", "benefits"),
+        ("Dine vigtigste opgaver", "da", "task"),
+        ("Key responsibilities", "en", "task"),
+        ("Faglige kvalifikationer", "da", "candidate"),
+        ("Vi ser etter deg som", "nb", "candidate"),
+        ("We're looking for someone who", "en", "candidate"),
     ],
 )
 def test_it_recognises_the_headings_ads_write_however_they_are_written(heading, language, kind):
@@ -366,3 +371,28 @@ def test_it_greys_terms_of_employment_and_employer_statements_without_a_heading(
 def test_it_does_not_take_a_team_to_lead_for_the_company_size():
     [part] = classify(["Du skal lede 5 medarbejdere i vores lager"], ["da"])
     assert part.kind == "task"
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "kind"),
+    [
+        ("Har du spørgsmål, er du velkommen til at ringe til Mette Holm på 87 12 34 56.", "da", "contact"),
+        ("Har du spørsmål om stillingen, kan du kontakte Kari Nilsen.", "nb", "contact"),
+        ("Søk via nettsiden vår innen 1. september.", "nb", "application"),
+        ("Vi går igenom ansökningar löpande, så vänta inte med att söka.", "sv", "application"),
+        ("We review applications as they arrive and interview every Tuesday.", "en", "application"),
+    ],
+)
+def test_it_greys_the_application_and_contact_lines_that_follow_the_offer_without_a_heading(line, language, kind):
+    parts = classify(["Vi tilbyder", "Frokostordning", line], [language] * 3)
+    assert parts[2].kind == kind
+
+
+def test_it_counts_an_insurance_company_introducing_itself():
+    [part] = classify(["Hos Nordlys Forsikring hjælper vi kunder med at vælge de rette forsikringer."], ["da"])
+    assert part.kind in COUNTED_KINDS
+
+
+def test_it_reads_an_inverted_we_are_looking_for_as_about_the_candidate():
+    [part] = classify(["Hos Bølge Mobil søger vi en engageret kunderådgiver med mod på salg."], ["da"])
+    assert part.kind == "candidate"

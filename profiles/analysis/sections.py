@@ -580,9 +580,7 @@ FILLER_WORDS = frozenset(["hvad", "hva", "vad", "what", "det", "dette", "detta",
 # Words that join two section names in one heading ("Ansøgning og kontakt", "Salary & benefits").
 JOINERS = frozenset(["og", "and", "och", "samt"])
 # A section name may go on with these ("Om stillingen som sælger", "About the role at Acme").
-TAIL_STARTS = frozenset(
-    ["som", "at", "as", "in", "hos", "i", "på", "for", "til", "of", "with", "with", "ved", "vid", "with", "within"]
-)
+TAIL_STARTS = frozenset(["som", "at", "as", "in", "hos", "i", "på", "for", "til", "of", "with", "ved", "vid", "within"])
 ABOUT_WORDS = frozenset(["om", "about"])
 # "Dine vigtigste opgaver", "Key responsibilities", "Faglige kvalifikationer": a short line that
 # begins with one of these words and ends with a section noun.
@@ -1939,14 +1937,18 @@ def insertion_sentence(parts: list[Part]) -> int:
     """Index of the sentence after which an "add" suggestion goes; -1 when there are no sentences.
 
     The last sentence of the last candidate section (the profile/requirements list), so the
-    addition lands before benefits, application and contact; without a candidate section, the
-    last sentence of the last task section; without sections, the last sentence of the ad.
+    addition lands before benefits, application and contact; without a candidate section, of the
+    last task section. Without sections, after the last sentence about the candidate (else about
+    the work), which in an ad of running text is before the closing offer and application lines;
+    the last sentence of the ad when there is none.
     """
-    for wanted in ("candidate", "task"):
-        last = -1
-        for index, part in enumerate(parts):
-            if part.reason == "section" and part.kind == wanted:
-                last = index
-        if last >= 0:
-            return last
+    for wanted, reasons in (
+        ("candidate", ("section",)),
+        ("task", ("section",)),
+        ("candidate", ("default", "cue")),
+        ("task", ("default",)),
+    ):
+        for index in range(len(parts) - 1, -1, -1):
+            if parts[index].kind == wanted and parts[index].reason in reasons:
+                return index
     return len(parts) - 1

@@ -340,8 +340,14 @@ def test_it_puts_an_addition_at_the_end_of_the_profile_before_the_benefits():
     ad = DANISH_AD
     parts = classify([line for line, _ in ad], ["da"] * len(ad))
     assert ad[insertion_sentence(parts)][0] == "Du taler og skriver dansk og engelsk flydende"
-    assert insertion_sentence(classify([line for line, _ in DANISH_AD_WITHOUT_HEADINGS], ["da"] * 7)) == 6
     assert insertion_sentence([]) == -1
+
+
+def test_it_puts_an_addition_to_running_text_after_the_last_sentence_about_the_candidate():
+    ad = DANISH_AD_WITHOUT_HEADINGS
+    parts = classify([line for line, _ in ad], ["da"] * len(ad))
+    assert ad[insertion_sentence(parts)][0] == "Du har gerne erfaring med kundeservice."
+    assert insertion_sentence(classify(["Vi sælger møbler.", "Butikken ligger i Vejle."], ["da"] * 2)) == 1
 
 
 def test_it_classifies_ten_thousand_lines_in_one_pass():

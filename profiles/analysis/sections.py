@@ -22,9 +22,11 @@ How a sentence's kind is decided, in order:
    ("har du spørgsmål", "vill du veta mer", "for more information") → contact; a benefit
    ("pension", "frokostordning", "competitive salary", "bonus" when it is what we pay) →
    benefits; a company phrase ("grundlagt i", "we are a leading", "vi har 200 medarbejdere") →
-   company. Cues are strong or weak. Strong cues win in every section; weak cues (words that a
-   task or requirement may also use: "kantine", "gym", "fleksible arbejdstider", "our
-   customers") decide only outside the candidate and task sections.
+   company. Cues are strong or weak. Strong cues win in every section ("god løn", "pension fra
+   første dag", "frokostordning"); weak cues (words that a task or requirement may also use:
+   "pension" and "sundhedsforsikring" for a pension adviser, "kantine", "gym", "fleksible
+   arbejdstider", "our customers") decide only outside the candidate and task sections, and
+   outside any section only when no requirement or task frame is in the sentence.
 3. Inside a not-counted section, a sentence that addresses the candidate ("du er", "du har",
    "you are", "du är", "vi søger en, der", "we're looking for someone who") and names a personal
    quality or experience (a short word list: "struktureret", "serviceminded", "erfaring",
@@ -876,11 +878,24 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
     "benefits": {
         STRONG: (
             # da
-            "pension",
             "pensionsordning*",
+            "god pension",
+            "løn og pension",
+            "pension fra første dag",
+            "pension fra dag ét",
+            "arbejdsgiverbetalt",
+            "lønn og pensjon",
+            "god pensjon",
+            "lön och pension",
+            "salary and pension",
+            "pension from day one",
+            "pension scheme",
+            "company pension",
+            "employer contribution",
+            "private health insurance",
+            "mulighed for efteruddannelse",
             "pensionsopsparing*",
             "arbejdsgiverbetalt pension",
-            "sundhedsforsikring",
             "fuld løn under barsel",
             "sundhedsordning",
             "forsikringsordning*",
@@ -912,17 +927,14 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "6. ferieuge",
             "sjette ferieuge",
             "feriefridage",
-            "efteruddannelse",
             "uddannelsesmuligheder",
             "udviklingsmuligheder",
             "karrieremuligheder",
             "gode muligheder for",
             # nb
-            "pensjon",
             "pensjonsordning*",
             "pensjonsavtale*",
             "tjenestepensjon",
-            "helseforsikring",
             "gode forsikringer",
             "forsikringer og pensjon",
             "konkurransedyktig lønn",
@@ -943,7 +955,6 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "friskvård*",
             "kollektivavtal",
             "tjänstepension",
-            "sjukvårdsförsäkring",
             "konkurrenskraftig lön",
             "bra lön",
             "fast lön",
@@ -964,10 +975,8 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "salary according to",
             "base salary",
             "pension plan",
-            "health insurance",
             "dental insurance",
             "dental plan",
-            "private health",
             "relocation package",
             "relocation support",
             "paid holiday*",
@@ -1010,6 +1019,17 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         WEAK: (
             "kantine",
+            "pension",
+            "pensjon",
+            "sundhedsforsikring",
+            "helseforsikring",
+            "sjukvårdsförsäkring",
+            "health insurance",
+            "efteruddannelse",
+            "diversity",
+            "mangfoldighed",
+            "mangfold",
+            "mångfald",
             "fuldtid",
             "deltid",
             "heltid",
@@ -1070,10 +1090,6 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "vi opfordrer alle",
             "vi oppfordrer alle",
             "vi välkomnar sökande",
-            "mangfoldighed",
-            "mangfold",
-            "mångfald",
-            "diversity",
             "our headquarters",
             "innovative company",
             "fast-growing company",

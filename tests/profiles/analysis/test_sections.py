@@ -402,3 +402,9 @@ def test_it_counts_an_insurance_company_introducing_itself():
 def test_it_reads_an_inverted_we_are_looking_for_as_about_the_candidate():
     [part] = classify(["Hos Bølge Mobil søger vi en engageret kunderådgiver med mod på salg."], ["da"])
     assert part.kind == "candidate"
+
+
+def test_it_keeps_pension_and_insurance_as_the_work_of_an_adviser():
+    lines = ["Rådgive kunder om pension og sundhedsforsikring", "Dine opgaver", "Besvare spørgsmål om pension"]
+    assert [p.kind for p in classify(lines, ["da"] * 3)] == ["task", "other", "task"]
+    assert classify(["Pension og sundhedsforsikring"], ["da"])[0].kind == "benefits"

@@ -49,7 +49,7 @@ DISTINCTIVE = {language: frozenset(words.split()) for language, words in DISTINC
 PATTERNS = {
     "da": re.compile(r"tion|hed$|heder$|øj|ej$|gtig|^ind|^ud[a-zæøå]|ede$|æ|c|^sådan$|søg|løb"),
     "nb": re.compile(r"sjon|het$|heter$|øy|ei|ktig|^inn|^ut[a-zæøå]|kj|gj|kk$|tt$|^dersom$|^slik$|^å$|søk|løp"),
-    "sv": re.compile(r"ck|tj|^vilk|ning$|ningar$|^kund[a-zåäö]|^och$|ä|ö"),
+    "sv": re.compile(r"ck|tj|^vilk|ningar$|^kund[a-zåäö]|^och$|ä|ö"),
 }
 
 # Common words of languages the analysis does not support. When one of them accounts for more of a

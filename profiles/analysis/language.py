@@ -217,13 +217,31 @@ SENTENCE_CONFIDENCE = 0.9
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
 
 
+# The refusal messages, by UnsupportedLanguage.message_key; callers translate them (the msgids are
+# in locale/pending/clean.json) and fill in UnsupportedLanguage.params.
+MESSAGES = {
+    "unsupported": "The text does not look like a supported language. Supported: %(supported)s.",
+    "unsupported_named": (
+        "The text does not look like a supported language. It looks like %(language)s. Supported: %(supported)s."
+    ),
+    "nynorsk": (
+        "The text looks like Norwegian Nynorsk, which is not supported yet. "
+        "Write the ad in Bokmål, or choose the language explicitly."
+    ),
+    "unsure": (
+        "The language of the text is unclear: it reads as %(first)s or %(second)s. Choose the language explicitly."
+    ),
+}
+
+
 class UnsupportedLanguage(ValueError):
     """Text the analysis cannot read. `code` says why, for callers that translate the message:
 
     - "unsupported": another language (`detected` names it when known: "de", "fi" …) or no words;
     - "nynorsk": Norwegian Nynorsk (`detected` == "nn"), not supported yet;
     - "unsure": between two supported languages (`candidates`, best first); the user chooses.
-    `params` holds the names the message uses ("language", "first", "second", "supported")."""
+    The message is MESSAGES[`message_key`] % `params` (English language names in "language",
+    "first", "second"; "supported" lists the supported languages)."""
 
     def __init__(
         self, detected_hint: str = "", *, code: str = "unsupported", detected: str = "", candidates: tuple = ()
@@ -233,20 +251,15 @@ class UnsupportedLanguage(ValueError):
         self.candidates = tuple(candidates)
         supported = ", ".join(f"{LANGUAGE_NAMES[c]} ({c})" for c in SUPPORTED)
         self.params = {"supported": supported, "language": OTHER_NAMES.get(detected, "")}
-        if code == "nynorsk":
-            message = (
-                "The text looks like Norwegian Nynorsk, which is not supported yet. "
-                "Write the ad in Bokmål, or choose the language explicitly."
-            )
-        elif code == "unsure":
+        if code == "unsure":
             first, second = (LANGUAGE_NAMES[c] for c in self.candidates[:2])
             self.params.update(first=first, second=second)
-            message = (
-                f"The language of the text is unclear: it reads as {first} or {second}. Choose the language explicitly."
-            )
+            self.message_key = "unsure"
+        elif code == "nynorsk":
+            self.message_key = "nynorsk"
         else:
-            looks = f" It looks like {self.params['language']}." if detected in OTHER_NAMES else ""
-            message = f"The text does not look like a supported language.{looks} Supported: {supported}.{detected_hint}"
+            self.message_key = "unsupported_named" if detected in OTHER_NAMES else "unsupported"
+        message = MESSAGES[self.message_key] % self.params + detected_hint
         super().__init__(message)
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from profiles.analysis.language import UnsupportedLanguage, detect, detect_from, detect_sentences, signals
+from profiles.analysis.language import MESSAGES, UnsupportedLanguage, detect, detect_from, detect_sentences, signals
 
 ADS = {
     "da": "Vi søger en servicemindet medarbejder til vores kundeservice. Du bliver en del af et team, "
@@ -236,3 +236,10 @@ def test_it_keeps_every_sentence_of_a_norwegian_ad_norwegian():
 def test_it_keeps_short_sentences_and_names_in_the_main_language():
     sentences = ["Om dig", "Kontakt Sarah Johnson", "Welcome to the team!", "www.example.com/careers"]
     assert detect_sentences(sentences, "da") == ["da"] * 4
+
+
+def test_a_refusal_carries_what_a_caller_needs_to_translate_it():
+    with pytest.raises(UnsupportedLanguage) as refused:
+        detect("Vi har en god stemning på kontoret")
+    error = refused.value
+    assert str(error) == MESSAGES[error.message_key] % error.params

@@ -10,28 +10,37 @@ import snowballstemmer
 SNOWBALL_NAMES = {"en": "english", "da": "danish", "nb": "norwegian", "sv": "swedish"}
 
 # Letters and digits; a hyphen splits ("self-starter" → self, starter) so phrases and text agree.
-WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-# A sentence ends at . ! ? : followed by space or the end, at a blank line, or at a line break
-# (job ads are mostly bullet lists, one point per line).
-BOUNDARY_RE = re.compile(r"[.!?:]+(?=\s|$)|\n")
+# A soft hyphen (U+00AD, also clean()'s padding after an entity such as "s&oslash;ger") and an
+# apostrophe inside a word do not split it.
+WORD_RE = re.compile(r"[^\W_]+(?:(?:\xad+['’]?|['’])\xad*[^\W_]+)*")
+SOFT_HYPHEN = "\xad"
+BULLETS = "•▪▫●○◦►▶▸‣∙■□✓✔✗➤➢❖★☆◆◇"
+# A sentence ends at . ! ? : followed by space or the end, at a line break (job ads are mostly
+# bullet lists, one point per line), at a bullet, and before an inline numbered item ("… 2) kan
+# lide at sælge", "… 3. Du har kørekort").
+BOUNDARY_RE = re.compile(
+    rf"[.!?:]+(?=\s|$)|[\n\r\u2028\u2029{BULLETS}]"
+    r"|(?<=[^\W_] )(?=\d{1,2}\)\s+[^\W\d_]|\d{1,2}\.\s+[^\W\d_a-zæøåäö])"
+)
+# What a list item may begin with: a bullet, a dash or a number ("1)", "2.", "a)").
+ITEM_MARKER_RE = re.compile(rf"(?:[{BULLETS}*·\-–—]+|\d{{1,2}}[.)]|[a-zA-Z]\))\s+")
+# Abbreviations after which a full stop never ends a sentence ...
 ABBREVIATIONS = frozenset(
     [
         "f.eks",
         "fx",
         "bl.a",
-        "mv",
-        "osv",
         "ca",
         "inkl",
         "evt",
         "jf",
+        "jfr",
         "dvs",
+        "d.v.s",
         "e.g",
         "i.e",
-        "etc",
         "vs",
         "t.ex",
-        "m.m",
         "bl.a",
         "o.l",
         "kl",
@@ -41,9 +50,36 @@ ABBREVIATIONS = frozenset(
         "mr",
         "mrs",
         "dr",
+        "f.ex",
+        "t.eks",
+        "eks",
+        "ex",
+        "p.g.a",
+        "pga",
+        "mht",
+        "m.h.t",
+        "vedr",
+        "iflg",
+        "ang",
+        "resp",
+        "st",
+        "approx",
+        "incl",
+        "prof",
+        "cand",
+        "ph.d",
+        "mag",
+        "stud",
+        "t.o.m",
+        "fr.o.m",
+        "ev",
+        "el",
     ]
 )
-
+# ... and those that often end one: a full stop after them ends the sentence when a capital follows.
+FINAL_ABBREVIATIONS = frozenset(
+    ["mv", "m.v", "osv", "etc", "m.m", "m.fl", "mfl", "o.a", "kr", "sek", "dkk", "nok", "inc", "ltd", "mm"]
+)
 # Short verbs whose present tense Snowball leaves apart from the infinitive, and reflexive
 # pronouns that ads write in the second person ("danne dig et overblik" ~ "danne sig et overblik").
 LEMMAS = {
@@ -92,30 +128,51 @@ class Sentence:
 
 
 def split_sentences(text: str) -> list[Sentence]:
+    """Sentences and list items, with offsets into `text`. Meant for clean()ed text, where markup
+    and inline bullets have become line breaks; a list without full stops splits at its lines."""
     sentences = []
     start = 0
     for match in BOUNDARY_RE.finditer(text):
-        end = match.end()
-        if match.group() != "\n" and _is_abbreviation(text, match.start()):
+        boundary = match.group()
+        if boundary[:1] in ".!?:" and _continues(text, match.start(), match.end()):
             continue
+        end = match.end()
         _append_sentence(sentences, text, start, end)
         start = end
     _append_sentence(sentences, text, start, len(text))
     return sentences
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    if text[dot] != ".":
+def _continues(text: str, stop: int, after: int) -> bool:
+    """Whether the full stop at `stop` is inside the sentence: after an abbreviation ("bl.a."),
+    an ordinal ("den 1. marts") or a list item's number ("1. Du har ...")."""
+    if text[stop] != ".":
         return False
-    word_start = dot
+    word_start = stop
     while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
         word_start -= 1
-    return text[word_start:dot].lower() in ABBREVIATIONS
+    word = text[word_start:stop].lower()
+    following = text[after : after + 40].lstrip()
+    if word in ABBREVIATIONS:
+        return True
+    if word in FINAL_ABBREVIATIONS:
+        return not following[:1].isupper()
+    if word.isdigit() and len(word) <= 2 and after - stop == 1:
+        # "1. Du har ..." at the start of a line is a list item's number.
+        line_start = text.rfind("\n", 0, word_start) + 1
+        if not text[line_start:word_start].strip(" \t" + BULLETS):
+            return True
+        # "den 1. marts", "2. runde": an ordinal before a lower-case word.
+        return following[:1].islower()
+    return False
 
 
 def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip(" \t\r\n•·*-–—")
+    stripped = chunk.strip(" \t\r\n\xad•·*-–—" + BULLETS)
+    marker = ITEM_MARKER_RE.match(stripped)
+    if marker:
+        stripped = stripped[marker.end() :]
     if not WORD_RE.search(stripped):
         return
     offset = start + chunk.index(stripped)
@@ -133,7 +190,7 @@ def stem(word: str, language: str) -> str:
 
 
 def normalise(word: str, language: str) -> str:
-    lowered = word.lower().replace("’", "'")
+    lowered = word.lower().replace("’", "'").replace(SOFT_HYPHEN, "")
     return LEMMAS[language].get(lowered, lowered)
 
 

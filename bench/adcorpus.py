@@ -291,9 +291,7 @@ def print_sentences(corpus: Path, repo: Path) -> None:
         # Labels with fewer sentences than folds are spread as one stratum (or with the largest).
         rare = sum(n for n in counts.values() if n < folds)
         common = counts.most_common(1)[0][0]
-        stratify = [
-            label if counts[label] >= folds else ("rare" if rare >= folds else common) for label in y_real
-        ]
+        stratify = [label if counts[label] >= folds else ("rare" if rare >= folds else common) for label in y_real]
         if len(real) >= 2 * folds:
             for train, test in StratifiedKFold(folds, shuffle=True, random_state=0).split(x_real, stratify):
                 fitted = make_pipeline().fit(x_base + [x_real[i] for i in train], y_base + [y_real[i] for i in train])

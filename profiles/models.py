@@ -122,9 +122,7 @@ class LanguageMarker(models.Model):
     # [{"type": "controller", "text": "...", "pos": "adj"|"clause"}]: rewrites towards another type,
     # in the same language; a word-level one has the marker's part of speech.
     suggestions = models.JSONField(_("rewrite suggestions"), default=list, blank=True)
-    pos = models.CharField(
-        _("part of speech"), max_length=8, blank=True, default="", choices=PartOfSpeech.choices
-    )
+    pos = models.CharField(_("part of speech"), max_length=8, blank=True, default="", choices=PartOfSpeech.choices)
 
     class Meta:
         ordering = ["language", "service_type__order", "phrase"]
@@ -346,5 +344,6 @@ class SentenceLabel(TimeStampedModel):
 
     def __str__(self):
         return f"{self.text[:60]} → {self.label}"
+
 
 assert tuple(PartOfSpeech.values) == PARTS_OF_SPEECH, "PartOfSpeech must list the lexicon's parts of speech"

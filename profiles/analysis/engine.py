@@ -4,9 +4,12 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass
 
 from profiles.analysis import language as language_detection
+from profiles.analysis import sections
 from profiles.analysis.classifier import SentenceClassifier
+from profiles.analysis.clean import clean
 from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
-from profiles.analysis.lexicon import NEGATIONS, CompiledLexicon
+from profiles.analysis.lexicon import CLAUSE, NEGATIONS, CompiledLexicon
+from profiles.analysis.negation import contrast_spans
 from profiles.analysis.readability import Readability, lix
 from profiles.analysis.text import Sentence, is_long_word, split_sentences, tokenize
 from profiles.service_types import SERVICE_TYPES
@@ -16,9 +19,17 @@ MAX_CHARACTERS = 50_000
 MODEL_THRESHOLD = 0.55
 MODEL_WEIGHT = 1.0
 MODEL_MIN_WORDS = 3
-# Smoothing of the controller index, in score units (per 100 words): one stray marker in a long
-# ad should lean the index, not pin it to ±100.
-INDEX_SMOOTHING = 1.0
+# The controller index weighs the distinct cues of the two types, each phrase once however often
+# it recurs, and starts from this many cue-weights of doubt: one word in a short ad leans the index
+# (±33 at most), it cannot pin it to ±100; five cues against none read +71.
+INDEX_PRIOR = 2.0
+# A verdict needs this much evidence: distinct Controller or Empathizer cues, and counted
+# sentences about the person or the job. Below either, the analysis says what to add instead.
+MIN_INDEX_CUES = 2
+MIN_COUNTED_SENTENCES = 3
+# |index| below this reads "balanced": the evidence leans neither way enough to call it.
+VERDICT_THRESHOLD = 20.0
+VERDICTS = ("controller", "empathizer", "balanced", "insufficient")
 GAP_THRESHOLD = 0.05
 MAX_SUGGESTIONS = 8
 SENTENCE_CACHE_SIZE = 20_000
@@ -49,8 +60,10 @@ class Match:
     negated: bool = False
     phrase: str | None = None
     sentence: int = -1
-    # The lexicon's rewrites of this phrase: (text, the type it moves towards).
-    rewrites: tuple[tuple[str, str], ...] = ()
+    # The lexicon's rewrites of this phrase: (text, the type it moves towards, part of speech).
+    rewrites: tuple[tuple[str, str, str], ...] = ()
+    pos: str = ""  # the marker's part of speech
+    base: bool = True  # the ad uses the marker's own (uninflected) form
 
     def to_dict(self) -> dict:
         data = {
@@ -61,7 +74,8 @@ class Match:
             "source": self.source,
             "weight": self.weight,
             "negated": self.negated,
-            "suggestions": [text for text, _type in self.rewrites],
+            "sentence": self.sentence,
+            "suggestions": [text for text, _type, _pos in self.rewrites],
         }
         if self.phrase is not None:
             data["phrase"] = self.phrase
@@ -80,6 +94,52 @@ class Suggestion:
     replacement: str | None = None
     original: str | None = None  # the words a rewrite replaces, or the word flagged
     from_type: str | None = None  # the type a rewrite moves away from
+    scope: str | None = None  # "sentence" when a rewrite replaces the whole sentence
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one sentence of the ad is, and whether it counts towards the type mix."""
+
+    sentence: int
+    start: int
+    end: int
+    kind: str
+    reason: str
+    cue: str
+    language: str
+    counted: bool
+
+
+@dataclass(frozen=True)
+class Evidence:
+    cues: int  # distinct cue phrases (and classifier sentences) counted, of any type
+    index_cues: int  # of them, Controller or Empathizer
+    sentences: int  # counted sentences: about the person sought or the job
+    excluded: int  # company, benefits, application and contact sentences
+    enough: bool
+
+    def to_dict(self) -> dict:
+        return {
+            **asdict(self),
+            "needed": {"cues": MIN_INDEX_CUES, "sentences": MIN_COUNTED_SENTENCES},
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str  # one of VERDICTS
+    controller: tuple[str, ...]  # the distinct cues behind it, as written in the ad
+    empathizer: tuple[str, ...]
+    competitor: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "controller": list(self.controller),
+            "empathizer": list(self.empathizer),
+            "competitor": list(self.competitor),
+        }
 
 
 @dataclass
@@ -90,22 +150,30 @@ class Analysis:
     lexicon_version: str
     model_version: str | None
     scores: dict[str, float]
-    controller_index: float
+    controller_index: float | None  # None when the evidence is too thin for a verdict
     alignment: dict | None
     readability: Readability
     gender_coding: GenderCoding
     matches: list[Match]
     suggestions: list[Suggestion]
+    verdict: Verdict
+    evidence: Evidence
+    parts: list[Part]
+    languages: dict[str, int]  # words per language, the main language first
 
     def to_dict(self) -> dict:
         data = {
             "language": self.language,
             "language_confidence": self.language_confidence,
             "word_count": self.word_count,
+            "languages": self.languages,
             "lexicon_version": self.lexicon_version,
             "model_version": self.model_version,
             "scores": self.scores,
             "controller_index": self.controller_index,
+            "verdict": self.verdict.to_dict(),
+            "evidence": self.evidence.to_dict(),
+            "parts": [asdict(part) for part in self.parts],
             "readability": {"lix": self.readability.lix, "band": self.readability.band, **_band(self.readability)},
             "gender_coding": asdict(self.gender_coding),
             "matches": [m.to_dict() for m in self.matches],
@@ -173,29 +241,54 @@ class Analyzer:
             raise AnalysisInputError(
                 f"The text is {len(text):,} characters long; the limit is {MAX_CHARACTERS:,}.", "too_long"
             )
-        sentences = split_sentences(text)
+        # HTML remnants and inline bullets become blanks and line breaks of the same length, so
+        # every offset below is an offset into the text as given.
+        cleaned = clean(text)
+        sentences = split_sentences(cleaned)
+        if not sentences:
+            raise AnalysisInputError("The text has no words.", "empty")
+        texts = [sentence.text for sentence in sentences]
         if language is None:
-            detection = language_detection.detect_from([language_detection.signals(s.text) for s in sentences])
+            detection = language_detection.detect_from([language_detection.signals(t) for t in texts])
             language, confidence = detection.language, detection.confidence
         elif language not in language_detection.SUPPORTED:
             raise language_detection.UnsupportedLanguage()
         else:
             confidence = 1.0
-        parts = self._sentence_results(sentences, language)
-        word_count = sum(len(part.tokens) for part in parts)
+        # A paragraph in another supported language is read in that language.
+        languages = language_detection.detect_sentences(texts, language)
+        kinds = sections.classify(texts, languages)
+        results = self._sentence_results(texts, languages)
+        parts = [
+            Part(
+                sentence=index,
+                start=sentence.start,
+                end=sentence.end,
+                kind=kind.kind,
+                reason=kind.reason,
+                cue=kind.cue,
+                language=sentence_language,
+                counted=kind.kind in sections.COUNTED_KINDS,
+            )
+            for index, (sentence, kind, sentence_language) in enumerate(zip(sentences, kinds, languages, strict=True))
+        ]
+        word_count = sum(len(result.tokens) for result in results)
+        counted_words = sum(len(result.tokens) for result, part in zip(results, parts, strict=True) if part.counted)
         matches: list[Match] = []
-        for index, (sentence, part) in enumerate(zip(sentences, parts, strict=True)):
-            matches += [self._marker_match(text, sentence.start, index, found) for found in part.markers]
-            if part.model_label is not None:
+        for sentence, part, result in zip(sentences, parts, results, strict=True):
+            if not part.counted:
+                continue  # company text, benefits, how to apply: not about the person sought
+            matches += [self._marker_match(text, sentence.start, part.sentence, found) for found in result.markers]
+            if result.model_label is not None:
                 matches.append(
                     Match(
                         start=sentence.start,
                         end=sentence.end,
-                        text=sentence.text,
-                        type=part.model_label,
+                        text=text[sentence.start : sentence.end],
+                        type=result.model_label,
                         source="model",
-                        weight=round(MODEL_WEIGHT * part.model_probability, 3),
-                        sentence=index,
+                        weight=round(MODEL_WEIGHT * result.model_probability, 3),
+                        sentence=part.sentence,
                     )
                 )
         matches.sort(key=lambda m: m.start)
@@ -204,14 +297,18 @@ class Analyzer:
         for match in matches:
             if not match.negated:
                 raw[match.type] += match.weight
-        scores = {t: round(100.0 * raw[t] / word_count, 2) if word_count else 0.0 for t in SERVICE_TYPES}
-        masculine = [word for part in parts for word in part.masculine]
-        feminine = [word for part in parts for word in part.feminine]
+        scores = {t: round(100.0 * raw[t] / counted_words, 2) if counted_words else 0.0 for t in SERVICE_TYPES}
+        evidence, verdict_, index = weigh_evidence(matches, parts)
+        masculine = [word for result in results for word in result.masculine]
+        feminine = [word for result in results for word in result.feminine]
         gender = GenderCoding(
             len(masculine), len(feminine), verdict(len(masculine), len(feminine)), masculine, feminine
         )
         alignment = alignment_to(scores, target) if target else None
-        suggestions = self._suggest(text, matches, scores, target, gender, language)
+        suggestions = self._suggest(text, matches, scores, target, gender, language, parts)
+        words_per_language: dict[str, int] = {language: 0}
+        for result, part in zip(results, parts, strict=True):
+            words_per_language[part.language] = words_per_language.get(part.language, 0) + len(result.tokens)
         return Analysis(
             language=language,
             language_confidence=confidence,
@@ -219,37 +316,48 @@ class Analyzer:
             lexicon_version=self.lexicon.version,
             model_version=self.classifier.version if self.classifier else None,
             scores=scores,
-            controller_index=controller_index(scores),
+            controller_index=index,
             alignment=alignment,
             readability=lix(
                 words=word_count,
                 sentences=len(sentences),
-                long_words=sum(part.long_words for part in parts),
+                long_words=sum(result.long_words for result in results),
                 language=language,
             ),
             gender_coding=gender,
             matches=matches,
             suggestions=suggestions,
+            verdict=verdict_,
+            evidence=evidence,
+            parts=parts,
+            languages={lang: n for lang, n in words_per_language.items() if n or lang == language},
         )
 
-    def _sentence_results(self, sentences: list[Sentence], language: str) -> list["SentenceResult"]:
-        """Each sentence analysed on its own: markers, negation and the classifier never look past
-        a sentence, so a sentence's result depends only on its text. Results are kept, so the
-        studio's re-analysis while typing only works on the sentence being edited."""
+    def _sentence_results(self, texts: list[str], languages: list[str]) -> list["SentenceResult"]:
+        """Each sentence analysed on its own, in its own language: markers, negation and the
+        classifier never look past a sentence, so a sentence's result depends only on its text.
+        Results are kept, so the studio's re-analysis while typing only works on the sentence
+        being edited."""
         cache = self._cache
-        keys = [(language, sentence.text) for sentence in sentences]
+        keys = list(zip(languages, texts, strict=True))
         missing = [key for key in dict.fromkeys(keys) if key not in cache]
         if missing:
             if len(cache) + len(missing) > SENTENCE_CACHE_SIZE:
                 cache.clear()
-            fresh = [self._sentence_analyse(text, language) for _language, text in missing]
-            # The model only judges sentences it may count: not negated, not a bare heading.
-            judged = [part for part in fresh if not part.negated and len(part.tokens) >= MODEL_MIN_WORDS]
-            if self.classifier is not None and judged:
-                words = [([t.stem for t in part.tokens], [t.norm for t in part.tokens]) for part in judged]
-                for part, probabilities in zip(judged, self.classifier.predict(words, language), strict=True):
-                    part.set_model(probabilities)
-            cache.update(zip(missing, fresh, strict=True))
+            fresh = {key: self._sentence_analyse(key[1], key[0]) for key in missing}
+            if self.classifier is not None:
+                # The model only judges sentences it may count: not negated, not a bare heading.
+                by_language: dict[str, list[SentenceResult]] = defaultdict(list)
+                for (sentence_language, _text), result in fresh.items():
+                    if not result.negated and len(result.tokens) >= MODEL_MIN_WORDS:
+                        by_language[sentence_language].append(result)
+                for sentence_language, judged in by_language.items():
+                    words = [([t.stem for t in r.tokens], [t.norm for t in r.tokens]) for r in judged]
+                    for result, probabilities in zip(
+                        judged, self.classifier.predict(words, sentence_language), strict=True
+                    ):
+                        result.set_model(probabilities)
+            cache.update(fresh)
         return [cache[key] for key in keys]
 
     def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":
@@ -269,60 +377,71 @@ class Analyzer:
             long_words=sum(is_long_word(t.text) for t in tokens),
             masculine=masculine,
             feminine=feminine,
-            negated=any(t.norm in negations for t in tokens),
+            # The classifier cannot see what a negation or a contrast ("mere end et smil")
+            # dismisses, so it stays out of such sentences.
+            negated=any(t.norm in negations for t in tokens)
+            or any(m.negated for m in markers)
+            or bool(contrast_spans(tokens, sentence, language)),
         )
 
     @staticmethod
     def _marker_match(text: str, offset: int, sentence_index: int, found) -> Match:
         marker = found.marker
         start, end = offset + found.start, offset + found.end
+        written = text[start:end]
         return Match(
             start=start,
             end=end,
-            text=text[start:end],
+            text=written,
             type=marker.type,
             source="marker",
             weight=marker.weight,
             negated=found.negated,
             phrase=marker.phrase,
             sentence=sentence_index,
-            rewrites=tuple((s["text"], s["type"]) for s in marker.suggestions),
+            rewrites=tuple((s["text"], s["type"], s.get("pos", "")) for s in marker.suggestions),
+            pos=marker.pos,
+            base=" ".join(written.split()).casefold() == marker.phrase.casefold(),
         )
 
-    def _suggest(self, text, matches, scores, target, gender, language) -> list[Suggestion]:
+    def _suggest(self, text, matches, scores, target, gender, language, parts) -> list[Suggestion]:
         wanted = wanted_types(scores, target)
         masculine_ad = "masculine" in gender.verdict
         suggestions: list[Suggestion] = []
+        rewritten: set[int] = set()  # sentences already rewritten whole
         for match in matches:
             if match.source != "marker" or match.negated or match.type in wanted or not match.rewrites:
                 continue
-            # Towards a wanted type first, then neutral wording before masculine-coded wording;
-            # masculine-coded wording is dropped when the ad is masculine-coded already.
-            options = [
-                (text, rewrite_type, self.gender.is_masculine_coded(text, language))
-                for text, rewrite_type in match.rewrites
-            ]
-            options = [o for o in options if not (o[2] and masculine_ad)]
-            if not options:
+            if match.sentence in rewritten:
                 continue
-            options.sort(key=lambda o: (o[1] not in wanted, o[2]))
-            text_, target_type, _masculine = options[0]
-            replacement = _match_case(text_, match.text)
+            option = self._rewrite_option(match, wanted, masculine_ad, parts[match.sentence].language)
+            if option is None:
+                continue
+            replacement, target_type, whole_sentence = option
+            if whole_sentence:
+                part = parts[match.sentence]
+                start, end, original = part.start, part.end, text[part.start : part.end]
+                rewritten.add(match.sentence)
+            else:
+                start, end, original = match.start, match.end, match.text
+                replacement = _match_case(replacement, match.text)
             suggestions.append(
                 Suggestion(
                     kind="rewrite",
-                    text=f"Replace “{match.text}” with “{replacement}”.",
+                    text=f"Replace “{original}” with “{replacement}”.",
                     why=f"“{match.text}” attracts the {match.type.replace('_', ' ')} type; "
                     f"the role needs more {target_type.replace('_', ' ')} language.",
                     reason="towards_type",
                     type=target_type,
-                    start=match.start,
-                    end=match.end,
+                    start=start,
+                    end=end,
                     replacement=replacement,
-                    original=match.text,
+                    original=original,
                     from_type=match.type,
+                    scope="sentence" if whole_sentence else None,
                 )
             )
+        at = insertion_point(text, parts)
         for service_type in wanted[:2]:
             example = self._example(service_type, language)
             if example and example not in text:
@@ -333,7 +452,9 @@ class Analyzer:
                         why=f"The ad has little {service_type.replace('_', ' ')} language for this role.",
                         reason="missing_type",
                         type=service_type,
-                        replacement=example,
+                        start=at,
+                        end=at,
+                        replacement=_as_line(text, at, example),
                     )
                 )
         if masculine_ad:
@@ -349,6 +470,31 @@ class Analyzer:
                 )
         return suggestions[:MAX_SUGGESTIONS]
 
+    def _rewrite_option(self, match: Match, wanted, masculine_ad: bool, language: str):
+        """(replacement, type, replaces the whole sentence) for a marker, or None.
+
+        A word-for-word rewrite must keep the sentence grammatical: same part of speech, and the
+        ad must use the marker's own form (an inflected "servicemindede" is not replaced by a base
+        form). Otherwise a whole-sentence rewrite of the lexicon is offered, if it has one."""
+        options = []
+        for text, rewrite_type, pos in match.rewrites:
+            if pos == CLAUSE:
+                whole = True
+            elif not match.pos or not pos or (pos == match.pos and match.base):
+                whole = False  # (a lexicon without parts of speech: word for word, as before v2)
+            else:
+                continue
+            masculine = self.gender.is_masculine_coded(text, language)
+            if masculine and masculine_ad:
+                continue
+            options.append((rewrite_type not in wanted, masculine, whole, text, rewrite_type))
+        if not options:
+            return None
+        # Towards a wanted type first, then neutral before masculine-coded wording, then the
+        # smallest change.
+        _unwanted, _masculine, whole, text, rewrite_type = min(options)
+        return text, rewrite_type, whole
+
     def _example(self, service_type: str, language: str) -> str | None:
         for sentence in self.examples.get((language, service_type), ()):
             if not self.gender.is_masculine_coded(sentence, language):
@@ -356,10 +502,83 @@ class Analyzer:
         return None
 
 
-def controller_index(scores: dict[str, float]) -> float:
-    """-100 (all Empathizer) … +100 (all Controller), smoothed towards 0 when both are rare."""
-    controller, empathizer = scores["controller"], scores["empathizer"]
-    return round(100.0 * (controller - empathizer) / (controller + empathizer + INDEX_SMOOTHING), 1)
+def weigh_evidence(matches: list[Match], parts: list[Part]) -> tuple[Evidence, Verdict, float | None]:
+    """How much the type mix rests on, the verdict it supports, and the controller index.
+
+    A cue counts once however often the ad repeats it (a phrase, or a sentence the classifier
+    typed), so the index follows the breadth of the evidence, not one word said three times.
+    Competitor cues (targets, commission, sales drive) are reported but stay out of the index: in
+    the CEB/HBR definitions the Controller directs the customer interaction with expertise, the
+    Competitor is driven by performance against peers.
+    """
+    cues: dict[tuple[str, str], tuple[float, str]] = {}
+    for match in matches:
+        if match.negated:
+            continue
+        key = (match.type, (match.phrase or "").casefold() if match.source == "marker" else f"#{match.sentence}")
+        written = match.text if match.source == "marker" else _first_words(match.text)
+        if key not in cues or cues[key][0] < match.weight:
+            cues[key] = (match.weight, written)
+    weight = defaultdict(float)
+    written: dict[str, list[str]] = defaultdict(list)
+    for (service_type, _phrase), (cue_weight, cue_text) in cues.items():
+        weight[service_type] += cue_weight
+        written[service_type].append(cue_text)
+    index_cues = sum(1 for service_type, _phrase in cues if service_type in ("controller", "empathizer"))
+    counted = sum(1 for part in parts if part.counted)
+    enough = index_cues >= MIN_INDEX_CUES and counted >= MIN_COUNTED_SENTENCES
+    evidence = Evidence(
+        cues=len(cues), index_cues=index_cues, sentences=counted, excluded=len(parts) - counted, enough=enough
+    )
+    index = controller_index(weight["controller"], weight["empathizer"]) if enough else None
+    if index is None:
+        code = "insufficient"
+    elif index >= VERDICT_THRESHOLD:
+        code = "controller"
+    elif index <= -VERDICT_THRESHOLD:
+        code = "empathizer"
+    else:
+        code = "balanced"
+    verdict_ = Verdict(
+        code=code,
+        controller=tuple(dict.fromkeys(written["controller"])),
+        empathizer=tuple(dict.fromkeys(written["empathizer"])),
+        competitor=tuple(dict.fromkeys(written["competitor"])),
+    )
+    return evidence, verdict_, index
+
+
+def controller_index(controller: float, empathizer: float) -> float:
+    """-100 (all Empathizer) … +100 (all Controller) from the two types' distinct-cue weights,
+    drawn towards 0 by a prior of INDEX_PRIOR cue-weights: balance of evidence, not one word."""
+    return round(100.0 * (controller - empathizer) / (controller + empathizer + INDEX_PRIOR), 1)
+
+
+def insertion_point(text: str, parts: list[Part]) -> int:
+    """Where a new requirement belongs: after the last sentence about the person sought, else
+    before the first benefits/application/contact sentence, else at the end of the text."""
+    candidates = [part for part in parts if part.kind == "candidate" and part.reason != "heading"]
+    if candidates:
+        end = candidates[-1].end
+        line_end = text.find("\n", end)
+        return len(text.rstrip()) if line_end == -1 else line_end
+    tail = next((part for part in parts if part.kind in ("benefits", "application", "contact")), None)
+    if tail is not None:
+        return text.rfind("\n", 0, tail.start) + 1 if "\n" in text[: tail.start] else tail.start
+    return len(text.rstrip())
+
+
+def _as_line(text: str, at: int, sentence: str) -> str:
+    """`sentence` as its own line at offset `at`: a line break before it unless the insertion
+    starts a line, and after it when text follows on the same line."""
+    before = "" if at == 0 or text[at - 1] == "\n" else "\n"
+    after = "\n" if at < len(text) and text[at] != "\n" else ""
+    return f"{before}{sentence}{after}"
+
+
+def _first_words(sentence: str, count: int = 6) -> str:
+    words = sentence.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
 def alignment_to(scores: dict[str, float], target: RoleTarget) -> dict:

@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('profiles', '0006_role_profile_translations'),
+        ("profiles", "0006_role_profile_translations"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='languagemarker',
-            name='pos',
-            field=models.CharField(blank=True, choices=[('adj', 'adjective'), ('noun', 'noun'), ('verb', 'verb'), ('phrase', 'phrase')], default='', max_length=8, verbose_name='part of speech'),
+            model_name="languagemarker",
+            name="pos",
+            field=models.CharField(
+                blank=True,
+                choices=[("adj", "adjective"), ("noun", "noun"), ("verb", "verb"), ("phrase", "phrase")],
+                default="",
+                max_length=8,
+                verbose_name="part of speech",
+            ),
         ),
     ]

@@ -18,9 +18,9 @@ def compile_markers(rows) -> CompiledLexicon:
 
 @pytest.fixture(scope="session")
 def shipped_lexicon() -> CompiledLexicon:
-    parsed = lexicon_file.load((DATA / "lexicon_v1.json").read_text(encoding="utf-8"), "json")
+    parsed = lexicon_file.load((DATA / "lexicon_v2.json").read_text(encoding="utf-8"), "json")
     markers = [Marker(m.language, m.type, m.phrase, m.weight, m.suggestions, m.pos) for m in parsed.markers]
-    return CompiledLexicon(markers, version="v1")
+    return CompiledLexicon(markers, version="v2")
 
 
 SMALL_GENDER = {

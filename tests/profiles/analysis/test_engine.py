@@ -17,7 +17,7 @@ def make_analyzer(rows, gender=SMALL_GENDER):
     return Analyzer(lexicon=compile_markers(rows), gender=GenderCoder(gender))
 
 
-def test_scores_are_marker_weights_per_100_words():
+def test_it_scores_marker_weights_per_100_counted_words():
     analyzer = make_analyzer(
         [
             {"language": "da", "type": "controller", "phrase": "problemløser", "weight": 1.5},
@@ -29,8 +29,42 @@ def test_scores_are_marker_weights_per_100_words():
     assert result.word_count == 8
     assert result.scores["controller"] == 18.75
     assert result.scores["empathizer"] == 12.5
-    # index = 100 × (18.75 − 12.5) / (18.75 + 12.5 + 1) = 625 / 32.25 = 19.379…
-    assert result.controller_index == 19.4
+
+
+def test_it_gives_no_index_for_one_sentence_however_clear():
+    analyzer = make_analyzer(
+        [
+            {"language": "da", "type": "controller", "phrase": "problemløser", "weight": 1.5},
+            {"language": "da", "type": "controller", "phrase": "tage styringen", "weight": 1.0},
+        ]
+    )
+    result = analyzer.analyze("Vi søger en problemløser, der kan tage styringen.", "da")
+    assert result.verdict.code == "insufficient"
+    assert result.controller_index is None
+    assert (result.evidence.index_cues, result.evidence.sentences, result.evidence.enough) == (2, 1, False)
+    assert result.to_dict()["evidence"]["needed"] == {"cues": 2, "sentences": 3}
+
+
+def test_it_counts_a_cue_once_however_often_the_ad_repeats_it():
+    analyzer = make_analyzer(
+        [
+            {"language": "en", "type": "controller", "phrase": "problem solver", "weight": 1.0},
+            {"language": "en", "type": "controller", "phrase": "take ownership", "weight": 1.0},
+            {"language": "en", "type": "empathizer", "phrase": "friendly", "weight": 1.0},
+        ]
+    )
+    text = (
+        "You are a problem solver.\n"
+        "You take full ownership of every case.\n"
+        "Problem solvers thrive here, and you are a problem solver at heart.\n"
+        "You are friendly on the phone."
+    )
+    result = analyzer.analyze(text, "en")
+    # distinct cues: controller 1 + 1, empathizer 1 → 100 × (2 − 1) / (2 + 1 + 2) = 20.0
+    assert result.controller_index == 20.0
+    assert result.verdict.code == "controller"
+    assert result.verdict.controller == ("problem solver", "take full ownership")
+    assert result.verdict.empathizer == ("friendly",)
 
 
 def test_negated_markers_are_shown_but_not_scored():
@@ -40,11 +74,12 @@ def test_negated_markers_are_shown_but_not_scored():
     assert result.scores["empathizer"] == 0.0
 
 
-def test_controller_index_bounds_and_smoothing():
-    assert controller_index(scores()) == 0.0
-    assert controller_index(scores(controller=99.0)) == 99.0  # 100 × 99 / 100
-    assert controller_index(scores(empathizer=4.0)) == -80.0  # 100 × −4 / 5
-    assert -100 <= controller_index(scores(empathizer=1e9)) < -99.99
+def test_it_draws_the_index_towards_zero_by_the_prior_and_keeps_it_in_bounds():
+    assert controller_index(0.0, 0.0) == 0.0
+    assert controller_index(1.0, 0.0) == 33.3  # 100 × 1 / (1 + 2): one word cannot pin it
+    assert controller_index(5.0, 0.0) == 71.4  # 100 × 5 / 7
+    assert controller_index(3.0, 3.0) == 0.0  # balanced cues read 0
+    assert -100 <= controller_index(0.0, 1e9) < -99.99
 
 
 def test_alignment_is_one_minus_total_variation_distance():

@@ -49,6 +49,13 @@ def main() -> int:
     parser.add_argument("--repo", type=Path, default=REPO, help="the checkout whose engine is measured")
     parser.add_argument("--lexicon", help="lexicon file, relative to --repo (default: the newest shipped)")
     parser.add_argument("--write-manifest", action="store_true", help="(re)write bench/adcorpus.jsonl from --corpus")
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="tables for the tuning half (odd ids), the held-out half (even ids) and all; misses of the tuning half",
+    )
+    parser.add_argument("--ad", metavar="ID", help="print one ad's sentences: part kind, language, cues, negation")
+    parser.add_argument("--quick", action="store_true", help="only the engine with the classifier; no sentence figures")
     args = parser.parse_args()
     ads = read_corpus(args.corpus)
     if not ads:
@@ -59,15 +66,80 @@ def main() -> int:
     check_manifest(ads)
     sys.path.insert(0, str(args.repo.resolve()))
     analyzers = build_analyzers(args.repo.resolve(), args.lexicon)
+    if args.ad:
+        return print_ad(analyzers["engines"]["with the classifier"], ads, args.ad)
+    if args.quick:
+        analyzers["engines"] = {"with the classifier": analyzers["engines"]["with the classifier"]}
     print(f"engine: {args.repo.resolve()}  lexicon: {analyzers['lexicon']}  classifier: {analyzers['classifier']}")
     print(f"corpus: {args.corpus}  ads: {len(ads)}  " + "  ".join(f"{k} {v}" for k, v in _count(ads, "language")))
     print("labels: " + "  ".join(f"{k} {v}" for k, v in _count(ads, "label")))
     results = {name: [run(analyzer, ad) for ad in ads] for name, analyzer in analyzers["engines"].items()}
     for name, rows in results.items():
-        print_table(name, ads, rows)
-    print_worst(ads, results["with the classifier"])
-    print_sentences(args.corpus, args.repo.resolve())
+        if args.split:
+            for half, keep in SPLITS:
+                pairs = [(ad, row) for ad, row in zip(ads, rows, strict=True) if keep(ad)]
+                print_table(f"{name}: {half}", [ad for ad, _ in pairs], [row for _, row in pairs])
+        else:
+            print_table(name, ads, rows)
+    rows = results["with the classifier"]
+    if args.split:
+        pairs = [(ad, row) for ad, row in zip(ads, rows, strict=True) if is_tuning(ad)]
+        print("\n(the worst disagreements of the tuning half only)")
+        print_worst([ad for ad, _ in pairs], [row for _, row in pairs])
+    else:
+        print_worst(ads, rows)
+    if not args.quick:
+        print_sentences(args.corpus, args.repo.resolve())
     return 0
+
+
+def is_tuning(ad: dict) -> bool:
+    """The tuning half: ads whose number is odd (da-001, da-003, …); the even ones are held out."""
+    return int(ad["id"].rsplit("-", 1)[1]) % 2 == 1
+
+
+SPLITS = (
+    ("tuning (odd ids)", is_tuning),
+    ("held-out (even ids)", lambda ad: not is_tuning(ad)),
+    ("all", lambda ad: True),
+)
+
+
+def print_ad(analyzer, ads: list[dict], ad_id: str) -> int:
+    """One ad, sentence by sentence: what part it is, its language, the cues matched and negation."""
+    ad = next((ad for ad in ads if ad["id"] == ad_id), None)
+    if ad is None:
+        print(f"No ad {ad_id} in the corpus.")
+        return 1
+    print(f"{ad['id']}  label {ad['label']}  words {_words(ad)}  title: {ad.get('title', '')}")
+    print(f"label's reason: {ad.get('reason', '')}")
+    try:
+        data = analyzer.analyze(ad["text"]).to_dict()
+    except Exception as exc:  # a refusal is an outcome too
+        print(f"refused: {type(exc).__name__}: {exc}")
+        return 0
+    verdict = data.get("verdict", {})
+    print(f"index {_fmt(data['controller_index'])}  verdict {verdict.get('code')}  evidence {data.get('evidence')}")
+    for side in ("controller", "empathizer", "competitor"):
+        print(f"  {side}: {', '.join(verdict.get(side, [])) or '—'}")
+    matches: dict[int, list[dict]] = {}
+    for match in data["matches"]:
+        matches.setdefault(match.get("sentence", -1), []).append(match)
+    for part in data.get("parts", []):
+        text = " ".join(data_text(ad["text"], part).split())
+        mark = " " if part["counted"] else "x"
+        cue = f" [{part['cue']}]" if part.get("cue") else ""
+        print(f"\n{part['sentence']:>3} {mark} {part['kind']:<11} {part['reason']:<8} {part['language']}{cue}")
+        print(f"      {text[:300]}")
+        for match in matches.get(part["sentence"], []):
+            negated = " NEGATED" if match["negated"] else ""
+            phrase = match.get("phrase") or match["text"][:50]
+            print(f"      -> {match['type']:<12} {match['source']:<6} {match['weight']:>4} {phrase!r}{negated}")
+    return 0
+
+
+def data_text(text: str, part: dict) -> str:
+    return text[part["start"] : part["end"]]
 
 
 # ---------------------------------------------------------------------------------------------

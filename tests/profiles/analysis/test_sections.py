@@ -227,6 +227,15 @@ def test_it_marks_a_line_without_a_heading_as_default_with_the_phrase_that_decid
         ("Faglige kvalifikationer", "da", "candidate"),
         ("Vi ser etter deg som", "nb", "candidate"),
         ("We're looking for someone who", "en", "candidate"),
+        ("The Opportunity", "en", "task"),
+        ("Key Accountabilities Include:", "en", "task"),
+        ("Principal duties:", "en", "task"),
+        ("Role Purpose", "en", "task"),
+        ("Vad innebär rollen?", "sv", "task"),
+        ("Hva innebærer stillingen?", "nb", "task"),
+        ("Hvad indebærer jobbet?", "da", "task"),
+        ("Vi ser gärna att du:", "sv", "candidate"),
+        ("Vi ser gjerne at du:", "nb", "candidate"),
     ],
 )
 def test_it_recognises_the_headings_ads_write_however_they_are_written(heading, language, kind):
@@ -408,3 +417,23 @@ def test_it_keeps_pension_and_insurance_as_the_work_of_an_adviser():
     lines = ["Rådgive kunder om pension og sundhedsforsikring", "Dine opgaver", "Besvare spørgsmål om pension"]
     assert [p.kind for p in classify(lines, ["da"] * 3)] == ["task", "other", "task"]
     assert classify(["Pension og sundhedsforsikring"], ["da"])[0].kind == "benefits"
+
+
+def test_it_ends_the_offer_at_a_profile_heading_that_says_what_we_would_like():
+    lines = ["Vi erbjuder:", "Trygg anställning med fast lön", "Vi ser gärna att du:", "Är glad och målmedveten"]
+    assert [p.kind for p in classify(lines, ["sv"] * 4)] == ["benefits", "benefits", "other", "candidate"]
+
+
+def test_it_greys_the_closing_date_of_an_english_advert():
+    lines = ["This advert will close on Friday, 13th March at 5pm.", "Closing date: 31 May"]
+    assert [p.kind for p in classify(lines, ["en"] * 2)] == ["application", "application"]
+
+
+def test_it_counts_the_duties_under_the_opportunity_after_the_company_story():
+    lines = [
+        "About Acme",
+        "We are building a leading digital bank.",
+        "The Opportunity",
+        "You will use your judgment to explore individual circumstances.",
+    ]
+    assert [p.kind for p in classify(lines, ["en"] * 4)] == ["company", "company", "other", "task"]

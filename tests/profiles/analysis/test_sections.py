@@ -437,3 +437,25 @@ def test_it_counts_the_duties_under_the_opportunity_after_the_company_story():
         "You will use your judgment to explore individual circumstances.",
     ]
     assert [p.kind for p in classify(lines, ["en"] * 4)] == ["company", "company", "other", "task"]
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Midsonas vision är att vara ett av de ledande företagen i Europa.", "sv"),
+        ("Vores vision er at gøre kundeservice nemt for alle.", "da"),
+        ("Visjonen er å gjøre strøm enkelt for alle.", "nb"),
+        ("Our mission is to make money work for everyone.", "en"),
+        ("Vi är ett av Nordens ledande företag inom hälsa.", "sv"),
+        ("Arrow er en av Europas ledende IT-distributører.", "nb"),
+        ("Antalet anställda är ca 160, i Sverige, Norge och Finland.", "sv"),
+    ],
+)
+def test_it_greys_the_employers_vision_and_size_without_a_heading(line, language):
+    [part] = classify([line], [language])
+    assert (part.kind, part.reason) == ("company", "cue")
+
+
+def test_it_keeps_a_requirement_that_mentions_turnover_about_the_candidate():
+    [part] = classify(["Du har ansvar for omsætningen i butikken."], ["da"])
+    assert part.kind == "candidate"

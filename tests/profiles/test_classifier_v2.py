@@ -165,3 +165,25 @@ def shipped_v2():
 def test_it_reads_short_real_looking_sentences_in_each_language_sensibly(shipped_v2, language, sentence, expected):
     [probabilities] = shipped_v2.predict([sentence_words(sentence, language)], language)
     assert max(probabilities, key=probabilities.get) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("da", "Om jobbet\nDu får kunderne til at føle sig hørt og godt behandlet."),
+        ("sv", "Om tjänsten\nDu får kunderna att känna sig sedda och väl omhändertagna."),
+        ("en", "About the job\nYou make callers feel heard and cared for."),
+    ],
+)
+def test_the_shipped_m2_types_a_sentence_about_the_job_that_no_marker_names(shipped_v2, language, text):
+    from profiles.analysis.engine import Analyzer
+    from profiles.analysis.gender import GenderCoder
+    from profiles.analysis.lexicon import CompiledLexicon
+
+    analyzer = Analyzer(
+        lexicon=CompiledLexicon([], version="none"),
+        gender=GenderCoder({lang: {"masculine": [], "feminine": []} for lang in ("da", "en", "nb", "sv")}),
+        classifier=shipped_v2,
+    )
+    matches = analyzer.analyze(text, language).to_dict()["matches"]
+    assert [(m["source"], m["type"], m["text"]) for m in matches] == [("model", "empathizer", text.split("\n")[1])]

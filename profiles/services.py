@@ -239,6 +239,11 @@ def classifier_train(*, user=None, measure: bool = True) -> ClassifierModel:
 
     A correction replaces the shipped label of the same sentence. Training runs outside any
     transaction (it takes seconds); the new version and the bookkeeping are written in one.
+
+    The shipped classifier v2 (migration 0009) also learnt from sentences of real job ads, which are
+    not shipped (their licences forbid it): a retrained version learns from the shipped, synthetic
+    sentences and this installation's corrections only, so it can know less about real ads than v2
+    did. Recruiters' corrections of real sentences are how an installation gains that back.
     """
     labels = list(SentenceLabel.objects.all())
     corrected = {(label.language, label.text) for label in labels}

@@ -8,12 +8,14 @@ which keeps one ad's analysis to a single small matrix product.
 """
 
 import json
+import warnings
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from profiles.analysis.sections import PART_KINDS
 from profiles.analysis.text import WORD_RE, normalise, stem
 from profiles.service_types import SENTENCE_LABELS
 from servicefit.core.languages import LANGUAGE_CODES
@@ -198,6 +200,77 @@ def cross_validated_macro_f1(rows: Iterable[LabelledSentence], folds: int = 5, s
         y = [r.label for r in items]
         splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
         result[language] = float(cross_val_score(make_pipeline(), x, y, cv=splitter, scoring="f1_macro").mean())
+    return result
+
+
+@dataclass(frozen=True)
+class RealSentence:
+    """A sentence of a real job ad, labelled by a person: which ad, and what part of it it is."""
+
+    ad: str
+    language: str
+    label: str
+    text: str
+    part: str
+
+    def labelled(self) -> LabelledSentence:
+        return LabelledSentence(self.language, self.label, self.text)
+
+
+def read_real_sentences(lines: Iterable[str], language: str, name: str = "") -> list[RealSentence]:
+    """Rows {"ad", "text", "label", "part"} of one language's real-ad sentences; a bad row raises
+    ValueError naming its row number (blank lines count, so it is the line in an editor)."""
+    prefix = f"{name} " if name else ""
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            ad, text, label, part = item["ad"], item["text"], item["label"], item.get("part", "other")
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{prefix}row {number}: not a sentence row ({exc})") from exc
+        if label not in SENTENCE_LABELS:
+            raise ValueError(f"{prefix}row {number}: unknown label {label!r}")
+        if part not in PART_KINDS:
+            raise ValueError(f"{prefix}row {number}: unknown part {part!r}")
+        if not isinstance(text, str) or not text.strip() or not isinstance(ad, str) or not ad:
+            raise ValueError(f"{prefix}row {number}: the sentence or its ad is empty")
+        rows.append(RealSentence(ad, language, label, text.strip(), part))
+    return rows
+
+
+def grouped_macro_f1(
+    base: Iterable[LabelledSentence], real: Iterable[RealSentence], folds: int = 5, seed: int = 0, train_parts=None
+) -> dict[str, float]:
+    """Macro-F1 per language on real-ad sentences, cross-validated with folds grouped by ad: each
+    fold's sentences are predicted by a model trained on `base` plus the real sentences of the other
+    folds' ads (only those of `train_parts`, when given), so no ad is ever seen in training and test.
+    """
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    base, real = list(base), list(real)
+    result = {}
+    for language in sorted({r.language for r in real}):
+        items = [r for r in real if r.language == language]
+        if len({r.ad for r in items}) < folds:
+            continue
+        x_base = [features(*sentence_words(r.text, language)) for r in base if r.language == language]
+        y_base = [r.label for r in base if r.language == language]
+        x = [features(*sentence_words(r.text, language)) for r in items]
+        y = [r.label for r in items]
+        predicted: list[str] = [""] * len(items)
+        splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+        with warnings.catch_warnings():  # a label with fewer sentences than folds is expected here
+            warnings.filterwarnings("ignore", "The least populated class", UserWarning)
+            splits = list(splitter.split(x, y, groups=[r.ad for r in items]))
+        for train, test in splits:
+            train = [i for i in train if train_parts is None or items[i].part in train_parts]
+            fitted = make_pipeline().fit(x_base + [x[i] for i in train], y_base + [y[i] for i in train])
+            for i, label in zip(test, fitted.predict([x[i] for i in test]), strict=True):
+                predicted[i] = label
+        result[language] = float(f1_score(y, predicted, labels=sorted(set(y)), average="macro", zero_division=0))
     return result
 
 

@@ -120,6 +120,7 @@ def test_it_shows_the_verdict_and_evidence_in_danish(client, recruiter, pending_
     assert "over for 2 Empathizer-signaler — servicemindet, smile i telefonen" in body
     assert "om personen og jobbet; 6 sætninger udeladt: virksomheden, goder, ansøgning, kontakt." in body
     assert "Hvad er controller-indekset?" in body
+    assert "Controllers — 15 % af medarbejderne" in body
 
 
 def test_the_boilerplate_is_greyed_with_its_reason(client, recruiter):

@@ -77,8 +77,11 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
         return {"analysis_error": exc.message, "job_ad": job_ad}
     data = analysis.to_dict()
     sentences = split_sentences(text)
+    parts = data.get("parts", [])
     for match in data["matches"]:
         match["sentence_text"] = next((s.text for s in sentences if s.start <= match["start"] < s.end), match["text"])
+        sentence = match.get("sentence")
+        match["language"] = parts[sentence]["language"] if sentence is not None and sentence < len(parts) else ""
     target = data.get("alignment")
     weights = {}
     if job_ad.role_profile:

@@ -145,6 +145,7 @@ def test_a_sentence_in_another_language_is_marked_with_its_language(client, recr
     body = client.get(studio_url(job_ad)).content.decode()
     sentence = body[body.index('<span lang="en">You ') :]
     assert "find the right solution for the customer.</span>" in sentence.split("\n")[0]
+    assert '<td lang="en">take ownership' in body  # the signal's row, and its correction, in English
 
 
 def test_the_legend_and_the_index_explainer_quote_the_danish_examples_in_danish(client, recruiter):

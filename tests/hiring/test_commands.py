@@ -150,3 +150,11 @@ def test_from_the_command_line_bad_input_exits_2_with_one_line_on_stderr(ads, db
     assert exit_.value.code == 2
     assert err.getvalue().strip().splitlines() == ["CommandError: Unknown role profile: astronaut"]
     assert out.getvalue() == ""
+
+
+def test_the_text_format_shows_an_empty_index_as_a_dash(tmp_path, db):
+    path = tmp_path / "odense.txt"
+    path.write_text("Vi søger en sød og glad kollega til vores butik i Odense.", encoding="utf-8")
+    out = analyze_ad(path, "--format", "text", "--language", "da")
+    assert "controller index — (insufficient);" in out
+    assert json.loads(analyze_ad(path, "--language", "da"))["controller_index"] is None

@@ -22,6 +22,7 @@ def job_ad_list(*, user, q: str = "", language: str = "", role_profile: str = ""
         revision_count=Count("revisions"),
         latest_language=Subquery(latest.values("language")[:1]),
         latest_controller_index=Subquery(latest.values("controller_index")[:1]),
+        latest_verdict=Subquery(latest.values("analysis__verdict__code")[:1]),
         latest_alignment=Subquery(latest.values("alignment_score")[:1]),
     )
     if q:
@@ -60,7 +61,7 @@ def revision_compare(*, a: JobAdRevision, b: JobAdRevision) -> dict:
         "a": a.number,
         "b": b.number,
         "scores": {t: row(sa["scores"].get(t), sb["scores"].get(t)) for t in SERVICE_TYPES},
-        "controller_index": row(sa["controller_index"], sb["controller_index"]),
+        "controller_index": row(sa.get("controller_index"), sb.get("controller_index")),
         "alignment": row(a.alignment_score, b.alignment_score),
         "lix": row(sa["readability"]["lix"], sb["readability"]["lix"]),
         "word_count": row(sa["word_count"], sb["word_count"]),

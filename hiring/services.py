@@ -125,8 +125,12 @@ def job_ad_apply_suggestion(
     suggestion = suggestions[index]
     if suggestion["kind"] == "rewrite":
         text = text[: suggestion["start"]] + suggestion["replacement"] + text[suggestion["end"] :]
-    elif suggestion["kind"] == "add":
-        text = text.rstrip() + "\n" + suggestion["replacement"]
+    elif suggestion["kind"] == "add" and suggestion.get("start") is not None:
+        # At the end of the requirements, before benefits and how to apply (the engine's insertion point).
+        at = suggestion["start"]
+        text = text[:at] + suggestion["replacement"] + text[at:]
+    elif suggestion["kind"] == "add":  # saved before suggestions had an insertion point
+        text = text.rstrip() + "\n" + suggestion["replacement"].strip("\n")
     else:
         raise ApplicationError(_("This suggestion needs your own wording; edit the text instead."))
     return job_ad_revise(

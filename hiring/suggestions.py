@@ -6,6 +6,13 @@ from django.utils.translation import gettext as _
 def suggestion_words(suggestion: dict, names: dict[str, str]) -> tuple[str, str]:
     """The suggestion's text and reason in the recruiter's language (the engine writes English)."""
     reason = suggestion["reason"]
+    if reason == "towards_type" and suggestion.get("scope") == "sentence":
+        return (
+            _("Rewrite the sentence “%(old)s” as “%(new)s”.")
+            % {"old": suggestion["original"].strip(), "new": suggestion["replacement"]},
+            _("The sentence attracts the %(from)s type; the role needs more %(to)s language.")
+            % {"from": names[suggestion["from_type"]], "to": names[suggestion["type"]]},
+        )
     if reason == "towards_type":
         return (
             _("Replace “%(old)s” with “%(new)s”.") % {"old": suggestion["original"], "new": suggestion["replacement"]},

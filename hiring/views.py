@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hiring import forms, selectors, services
-from hiring.highlight import segments
+from hiring.evidence import part_reason, verdict_context
+from hiring.highlight import blocks
 from hiring.models import JobAd
 from hiring.suggestions import applied_note, suggestion_words
 from profiles import selectors as profile_selectors
@@ -76,8 +77,11 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
         return {"analysis_error": exc.message, "job_ad": job_ad}
     data = analysis.to_dict()
     sentences = split_sentences(text)
+    parts = data.get("parts", [])
     for match in data["matches"]:
         match["sentence_text"] = next((s.text for s in sentences if s.start <= match["start"] < s.end), match["text"])
+        sentence = match.get("sentence")
+        match["language"] = parts[sentence]["language"] if sentence is not None and sentence < len(parts) else ""
     target = data.get("alignment")
     weights = {}
     if job_ad.role_profile:
@@ -95,16 +99,22 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
     ]
     for suggestion in data["suggestions"]:
         suggestion["text"], suggestion["why"] = suggestion_words(suggestion, names)
+    for part in data.get("parts", []):
+        part["shown_reason"] = "" if part["counted"] else part_reason(part)
+    index = data["controller_index"]
     return {
         "job_ad": job_ad,
         "analysis": data,
         "gaps": gaps,
-        "segments": segments(text, data["matches"]),
+        "blocks": blocks(text, data["matches"], data.get("parts", [])),
+        "verdict": verdict_context(data),
         "type_rows": [
             {"code": t, "name": names[t], "score": data["scores"][t], "share": round(100 * data["scores"][t] / total)}
             for t in SERVICE_TYPES
         ],
-        "gauge_angle": round(data["controller_index"] * 0.9, 1),  # -100…100 → -90…90 degrees
+        # -100…100 → -90…90 degrees; no needle when there is too little evidence for a number.
+        "gauge_angle": None if index is None else round(index * 0.9, 1),
+        "legend_types": [{"code": t, "name": names[t]} for t in SERVICE_TYPES],
         "chart": {
             "labels": [names[t] for t in SERVICE_TYPES],
             "actual": [round(data["scores"][t] / total, 3) for t in SERVICE_TYPES],

@@ -1,5 +1,6 @@
 """Writes to the service-type framework: lexicon versions, uploads and role profiles."""
 
+import logging
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -28,6 +29,8 @@ from profiles.role_mix import type_weight_errors
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobRefused, job_retry, job_run
 from servicefit.core.locks import cache_lock
+
+logger = logging.getLogger(__name__)
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
@@ -297,7 +300,21 @@ def text_analyze(*, text: str, language: str | None = None, role_profile: RolePr
     except AnalysisInputError as exc:
         raise ApplicationError(str(exc), status=413 if exc.code == "too_long" else 400) from exc
     except UnsupportedLanguage as exc:
-        raise ApplicationError(str(exc), status=422) from exc
+        # The engine's English message goes to the logs; the user reads one in their own language.
+        logger.info("text refused: %s", exc)
+        raise ApplicationError(language_refusal(getattr(exc, "code", "unsupported")), status=422) from exc
+
+
+def language_refusal(code: str) -> str:
+    """Why the analysis cannot read a text, and what the user can do about it, in the user's language."""
+    if code == "nynorsk":
+        return _("Nynorsk is not supported yet: write the ad in Bokmål, or choose the language under Settings.")
+    if code == "unsure":
+        return _("The text is too short to tell which language it is in: choose the language under Settings.")
+    return _(
+        "The text is not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English. "
+        "If it is in one of them, choose the language under Settings."
+    )
 
 
 # Training takes ~13 s of CPU; the lock outlives a worker killed mid-training by at most this long.

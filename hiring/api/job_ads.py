@@ -48,6 +48,7 @@ class MatchOutput(serializers.Serializer):
     negated = serializers.BooleanField()
     suggestions = serializers.ListField(child=serializers.CharField())
     phrase = serializers.CharField(required=False, help_text="The lexicon phrase, when a marker matched.")
+    sentence = serializers.IntegerField(required=False, help_text="Index into `parts`: the sentence of the match.")
 
 
 class SuggestionOutput(serializers.Serializer):
@@ -61,6 +62,9 @@ class SuggestionOutput(serializers.Serializer):
     replacement = serializers.CharField(required=False)
     original = serializers.CharField(required=False)
     from_type = serializers.ChoiceField(choices=SERVICE_TYPES, required=False)
+    scope = serializers.ChoiceField(
+        choices=["sentence"], required=False, help_text="A rewrite of the whole sentence from `start` to `end`."
+    )
 
 
 class ReadabilityOutput(serializers.Serializer):
@@ -92,14 +96,56 @@ class AlignmentOutput(serializers.Serializer):
     gaps = GapOutput(many=True)
 
 
+class VerdictOutput(serializers.Serializer):
+    code = serializers.ChoiceField(choices=["controller", "empathizer", "balanced", "insufficient"])
+    controller = serializers.ListField(child=serializers.CharField(), help_text="Distinct Controller cues.")
+    empathizer = serializers.ListField(child=serializers.CharField(), help_text="Distinct Empathizer cues.")
+    competitor = serializers.ListField(
+        child=serializers.CharField(), help_text="Distinct Competitor cues; not part of the controller index."
+    )
+
+
+class EvidenceNeededOutput(serializers.Serializer):
+    cues = serializers.IntegerField()
+    sentences = serializers.IntegerField()
+
+
+class EvidenceOutput(serializers.Serializer):
+    cues = serializers.IntegerField(help_text="Distinct cues of any type in the counted sentences.")
+    index_cues = serializers.IntegerField(help_text="Of them, Controller or Empathizer cues.")
+    sentences = serializers.IntegerField(help_text="Sentences about the person and the job.")
+    excluded = serializers.IntegerField(help_text="Company, benefits, application and contact sentences.")
+    enough = serializers.BooleanField()
+    needed = EvidenceNeededOutput(help_text="The least evidence for a verdict.")
+
+
+class PartOutput(serializers.Serializer):
+    sentence = serializers.IntegerField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    kind = serializers.ChoiceField(
+        choices=["candidate", "task", "company", "benefits", "application", "contact", "other"]
+    )
+    reason = serializers.ChoiceField(choices=["heading", "section", "cue", "default"])
+    cue = serializers.CharField(allow_blank=True)
+    language = serializers.ChoiceField(choices=LANGUAGE_CODES)
+    counted = serializers.BooleanField()
+
+
 class AnalysisOutput(serializers.Serializer):
     language = serializers.ChoiceField(choices=LANGUAGE_CODES)
     language_confidence = serializers.FloatField()
     word_count = serializers.IntegerField()
+    languages = serializers.DictField(
+        child=serializers.IntegerField(), required=False, help_text="Language code → words, the main language first."
+    )
     lexicon_version = serializers.CharField()
     model_version = serializers.CharField(allow_null=True)
     scores = serializers.DictField(child=serializers.FloatField(), help_text="Service type code → score.")
-    controller_index = serializers.FloatField()
+    controller_index = serializers.FloatField(allow_null=True, help_text="Null when the verdict is insufficient.")
+    verdict = VerdictOutput(required=False)
+    evidence = EvidenceOutput(required=False)
+    parts = PartOutput(many=True, required=False, help_text="One per sentence, in order.")
     readability = ReadabilityOutput()
     gender_coding = GenderCodingOutput()
     matches = MatchOutput(many=True)
@@ -131,7 +177,7 @@ class RevisionOutput(serializers.Serializer):
     language = serializers.ChoiceField(choices=LANGUAGE_CODES)
     lexicon_version = serializers.CharField()
     model_version = serializers.CharField()
-    controller_index = serializers.FloatField()
+    controller_index = serializers.FloatField(allow_null=True)
     alignment_score = serializers.FloatField(allow_null=True)
     note = serializers.CharField()
     created_by = serializers.CharField(source="created_by.username", default=None, allow_null=True)

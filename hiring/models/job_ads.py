@@ -47,7 +47,8 @@ class JobAdRevision(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
     lexicon_version = models.CharField(_("lexicon version"), max_length=20)
     model_version = models.CharField(_("classifier version"), max_length=20, blank=True)
-    controller_index = models.FloatField(_("controller index"))
+    # None when the ad had too little about the person and the job for a verdict ("insufficient").
+    controller_index = models.FloatField(_("controller index"), null=True, blank=True)
     alignment_score = models.FloatField(_("alignment"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     # The suggestion this revision applied, kept as data so each reader sees it in their own language.
@@ -62,7 +63,8 @@ class JobAdRevision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["job_ad", "number"], name="uniq_job_ad_revision_number"),
             models.CheckConstraint(
-                condition=models.Q(controller_index__gte=-100, controller_index__lte=100),
+                condition=models.Q(controller_index__isnull=True)
+                | models.Q(controller_index__gte=-100, controller_index__lte=100),
                 name="controller_index_range",
             ),
         ]

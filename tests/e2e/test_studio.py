@@ -78,3 +78,37 @@ def test_pasted_html_and_scripts_are_shown_as_text_never_run(open_page, live_ser
     assert page.evaluate("() => window.hacked") is None
     assert page.locator(".highlighted img, .highlighted script").count() == 0
     assert not browser_page.outside_requests()
+
+
+STRUCTURED_AD = (
+    "Kundeservicemedarbejder til vores team i Aarhus\n\n"
+    "Om os\nVi er en dansk virksomhed grundlagt i 1987 med 200 ansatte.\n\n"
+    "Din profil\nDu er servicemindet og kan smile i telefonen i en travl hverdag.\n"
+    "Du er en ivrig problemløser og tager ansvar.\n\n"
+    "Vi tilbyder\nEn god pension og frokostordning.\n\n"
+    "Ansøgning\nSend din ansøgning til job@firma.dk senest 1. maj."
+)
+
+
+def test_on_a_phone_the_verdict_legend_and_greyed_text_fit_the_screen(open_page, live_server):
+    browser_page = open_page(viewport=PHONE, is_mobile=True)
+    page = browser_page.page
+    log_in(browser_page, live_server.url, role=Role.RECRUITER)
+    page.goto(f"{live_server.url}/hiring/job-ads/new/")
+    page.fill("#id_title", "Kundeservice Aarhus")
+    page.fill("#id_text", STRUCTURED_AD)
+    page.get_by_role("button", name="Analyse and save").click()
+    page.wait_for_url("**/hiring/job-ads/*/")
+
+    assert page.locator(".verdict h3").is_visible()
+    assert page.locator(".legend").is_visible()
+    page.locator(".about-index summary").click()
+    assert page.locator(".about-index .quotes").first.is_visible()
+    # A greyed sentence shows why it is not counted on keyboard focus.
+    page.locator(".highlighted .not-counted").first.focus()
+    assert page.locator(".highlighted .not-counted > .tip").first.is_visible()
+    for selector in (".verdict", ".legend", ".about-index", ".highlighted"):
+        box = page.locator(selector).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], selector
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
+    assert not browser_page.console_errors

@@ -64,7 +64,7 @@ def test_it_analyzes_an_ad_in_each_language(api, recruiter, text, language, type
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["language"] == language
-    assert body["lexicon_version"] == "v1"
+    assert body["lexicon_version"] == "v2"
     assert body["word_count"] > 0
     for service_type in types:
         assert body["scores"][service_type] > 0, service_type
@@ -181,8 +181,7 @@ def test_it_refuses_an_unsupported_language_and_names_the_supported_ones(api, re
     response = analyze(api.as_user(recruiter), text=DE_AD)
     assert response.status_code == 422
     message = response.json()["message"]
-    for name in ("Danish (da)", "Norwegian Bokmål (nb)", "Swedish (sv)", "English (en)"):
-        assert name in message
+    assert "Danish, Norwegian Bokmål, Swedish or English" in message
 
 
 def test_it_refuses_an_unknown_language_code(api, recruiter):
@@ -243,7 +242,7 @@ def test_a_recruiter_creates_an_ad_with_its_first_revision(api, recruiter):
     first = revisions[0]
     assert first["text"] == DA_AD
     assert first["language"] == "da"
-    assert first["lexicon_version"] == "v1"
+    assert first["lexicon_version"] == "v2"
     assert first["created_by"] == recruiter.username
     assert first["analysis"]["scores"]["empathizer"] > 0
     assert first["analysis"]["alignment"]["role_profile"] == ADVISOR

@@ -34,7 +34,7 @@ def ads(tmp_path):
 def test_it_prints_the_analysis_of_one_file_as_json(ads, db):
     result = json.loads(analyze_ad(ads / "aarhus.txt"))
     assert result["language"] == "da"
-    assert result["lexicon_version"] == "v1"
+    assert result["lexicon_version"] == "v2"
     assert result["scores"]["empathizer"] > 0 and result["scores"]["controller"] > 0
     assert "servicemindet" in {m["text"] for m in result["matches"]}
     assert "alignment" not in result
@@ -123,7 +123,7 @@ def test_an_unsupported_language_is_bad_input(tmp_path, db):
     path.write_text(DE_AD, encoding="utf-8")
     error = refused(path)
     assert error.returncode == 2
-    assert "English (en)" in str(error)
+    assert "Danish, Norwegian Bokmål, Swedish or English" in str(error)
 
 
 def test_one_bad_file_in_a_folder_is_reported_and_the_others_are_still_analysed(ads, db):
@@ -150,3 +150,11 @@ def test_from_the_command_line_bad_input_exits_2_with_one_line_on_stderr(ads, db
     assert exit_.value.code == 2
     assert err.getvalue().strip().splitlines() == ["CommandError: Unknown role profile: astronaut"]
     assert out.getvalue() == ""
+
+
+def test_the_text_format_shows_an_empty_index_as_a_dash(tmp_path, db):
+    path = tmp_path / "odense.txt"
+    path.write_text("Vi søger en sød og glad kollega til vores butik i Odense.", encoding="utf-8")
+    out = analyze_ad(path, "--format", "text", "--language", "da")
+    assert "controller index — (insufficient);" in out
+    assert json.loads(analyze_ad(path, "--language", "da"))["controller_index"] is None

@@ -1,4 +1,4 @@
-from hiring.highlight import segments
+from hiring.highlight import blocks, segments
 
 TEXT = "Vi søger en servicemindet medarbejder. Du kan lide at tage styringen."
 
@@ -64,3 +64,34 @@ def test_a_marker_at_the_very_start_and_end():
 def test_a_text_without_matches_is_one_segment():
     assert [(s.text, s.marker, s.model) for s in segments(TEXT, [])] == [(TEXT, None, None)]
     assert segments("", []) == []
+
+
+def part(text, sentence, index, counted=True, language="da"):
+    start = text.index(sentence)
+    return {"sentence": index, "start": start, "end": start + len(sentence), "counted": counted, "language": language}
+
+
+def test_it_cuts_at_sentence_bounds_and_groups_the_segments_by_sentence():
+    text = "Om os\nVi er grundlagt i 1987.\nDu er servicemindet."
+    parts = [
+        part(text, "Om os", 0, counted=False),
+        part(text, "Vi er grundlagt i 1987.", 1, counted=False),
+        part(text, "Du er servicemindet.", 2),
+    ]
+    service = marker(text, "servicemindet", "empathizer")
+    result = blocks(text, [service], parts)
+    assert "".join(b.text for b in result) == text
+    assert [(b.part and b.part["sentence"], b.text) for b in result] == [
+        (0, "Om os"),
+        (None, "\n"),
+        (1, "Vi er grundlagt i 1987."),
+        (None, "\n"),
+        (2, "Du er servicemindet."),
+    ]
+    assert [s.text for s in result[-1].segments] == ["Du er ", "servicemindet", "."]
+    assert result[-1].segments[1].marker == service and result[-1].segments[1].part == parts[2]
+
+
+def test_without_parts_the_segments_are_as_before():
+    result = segments(TEXT, [marker(TEXT, "servicemindet", "empathizer")], [])
+    assert [s.part for s in result] == [None, None, None]

@@ -66,10 +66,14 @@ class Command(BaseCommand):
     def _render(file: Path, result: dict, fmt: str, *, many: bool) -> str:
         if fmt == "json":
             return json.dumps({"file": file.name, **result} if many else result, ensure_ascii=False)
+        index = result["controller_index"]
+        index_text = "—" if index is None else f"{index:+.1f}"
+        verdict = (result.get("verdict") or {}).get("code", "")
+        index_text += f" ({verdict})" if verdict else ""
         scores = ", ".join(f"{t} {v:.2f}" for t, v in sorted(result["scores"].items(), key=lambda kv: -kv[1]) if v)
         lines = [
             f"{file.name}: {result['language']} ({result['language_confidence']:.0%}), {result['word_count']} words",
-            f"  controller index {result['controller_index']:+.1f}; scores per 100 words: {scores or 'none'}",
+            f"  controller index {index_text}; scores per 100 words: {scores or 'none'}",
             f"  LIX {result['readability']['lix']} ({result['readability']['band']}); "
             f"gender coding {result['gender_coding']['verdict']}",
         ]

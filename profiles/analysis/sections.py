@@ -638,6 +638,15 @@ HEADING_PREFIXES = sorted(
 )
 
 
+# The same, by first word (each list keeps the longest-first order): a heading is tried only against
+# the names it begins with.
+HEADING_PREFIXES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _name, _kind in HEADING_PREFIXES:
+    if not _name:
+        raise ValueError("a heading name without words")
+    HEADING_PREFIXES_BY_FIRST.setdefault(_name[0], []).append((_name, _kind))
+
+
 def _lookup(words: list[str], language: str) -> str | None:
     key = _heading_key(words)
     if not key:
@@ -671,7 +680,7 @@ def heading_kind(sentence: str, language: str) -> str | None:
         if all(kinds):
             return kinds[0]
     ends_with_colon = stripped.endswith(":")
-    for name, kind in HEADING_PREFIXES:
+    for name, kind in HEADING_PREFIXES_BY_FIRST.get(words[0], ()):
         size = len(name)
         if size >= len(words) or tuple(words[:size]) != name:
             continue
@@ -1194,14 +1203,86 @@ def _phrase_pattern(phrase: str) -> str:
     return ("\\w*" if phrase.startswith("*") else "") + core + ("\\w*" if phrase.endswith("*") else "(?!\\w)")
 
 
-def _compile(phrases) -> re.Pattern:
+def _compile(phrases) -> "_Phrases":
     """One search for many phrases, each beginning at a word start.
 
     The word-start test is outside the alternation, so a position inside a word costs one check;
     longest first, so the cue reported is the whole phrase ("send din ansøgning", not "ansøgning").
     """
     ordered = sorted(set(phrases), key=lambda p: -len(p))
-    return re.compile("(?<!\\w)(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)
+    pattern = re.compile("(?<!\\w)(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)
+    return _Phrases(pattern, ordered)
+
+
+# Characters that IGNORECASE matches to a Latin letter although str.lower() does not make them that
+# letter (ı ~ i, ſ ~ s, İ lowers to two characters): a sentence with one is searched without the
+# word test below.
+_CASE_EXCEPTIONS = frozenset("\u0130\u0131\u017f")
+_WORD_CHUNK = re.compile(r"\w+")
+_last_words: tuple = (None, None, None)
+
+
+def _sentence_words(sentence: str):
+    """(lower-cased sentence, its set of words) for the word test, or None; the last one is kept."""
+    global _last_words
+    last_sentence, lowered, words = _last_words
+    if last_sentence is sentence or last_sentence == sentence:
+        return (lowered, words) if words is not None else None
+    if not sentence.isascii() and not _CASE_EXCEPTIONS.isdisjoint(sentence):
+        _last_words = (sentence, None, None)
+        return None
+    lowered = sentence.lower()
+    words = frozenset(_WORD_CHUNK.findall(lowered))
+    _last_words = (sentence, lowered, words)
+    return lowered, words
+
+
+class _Phrases:
+    """A compiled phrase alternation that first asks whether any phrase can begin in the sentence.
+
+    Every phrase (see _phrase_pattern) begins at a word start with its first run of word
+    characters, so a match needs a word of the sentence equal to that run (it is followed by a
+    blank, an apostrophe or the phrase's end), beginning with it (a "word*" phrase) or, for a
+    "*word" phrase, the run anywhere. A sentence without any of them cannot match, and the
+    alternation, which costs a test of every phrase at every word start, is not searched at all.
+    The answer is always the pattern's own.
+    """
+
+    __slots__ = ("pattern", "exact", "prefixes", "infixes", "always")
+
+    def __init__(self, pattern: re.Pattern, phrases):
+        self.pattern = pattern
+        exact, prefixes, infixes = set(), set(), set()
+        self.always = False
+        for phrase in phrases:
+            core = phrase.strip("*").lower()
+            chunk = _WORD_CHUNK.match(core)
+            if chunk is None or chunk.group() != chunk.group().lower():
+                self.always = True
+                continue
+            run = chunk.group()
+            if phrase.startswith("*"):
+                infixes.add(run)
+            elif run == core and phrase.endswith("*"):
+                prefixes.add(run)
+            else:
+                exact.add(run)
+        self.exact = frozenset(exact)
+        self.prefixes = tuple(sorted(prefixes))
+        self.infixes = tuple(sorted(infixes))
+
+    def search(self, sentence: str, pos: int = 0):
+        if not self.always:
+            found = _sentence_words(sentence)
+            if found is not None:
+                lowered, words = found
+                if (
+                    self.exact.isdisjoint(words)
+                    and not (self.prefixes and any(word.startswith(self.prefixes) for word in words))
+                    and not any(run in lowered for run in self.infixes)
+                ):
+                    return None
+        return self.pattern.search(sentence, pos)
 
 
 CUE_PATTERNS = {
@@ -1218,7 +1299,7 @@ class Cue:
 
 
 def _phone(sentence: str) -> str:
-    if not any(ch.isdigit() for ch in sentence):
+    if not any(map(str.isdigit, sentence)):
         return ""
     match = PHONE_INTERNATIONAL_RE.search(sentence)
     if match:
@@ -1253,7 +1334,8 @@ def find_cue(sentence: str) -> Cue | None:
     pay = PAY_WORDS_RE.search(sentence)
     if pay and PAY_CONTEXT_RE.search(sentence):
         return Cue("benefits", True, pay.group())
-    match = HEADCOUNT_RE.search(sentence)
+    # (a headcount has digits, and \d is a kind of str.isdigit)
+    match = HEADCOUNT_RE.search(sentence) if any(map(str.isdigit, sentence)) else None
     if match:
         return Cue("company", True, match.group().strip())
     for kind in CUE_ORDER:
@@ -1852,7 +1934,11 @@ ADDRESS_FRAMES = (
 CANDIDATE_RE = _compile(CANDIDATE_PHRASES)
 TASK_RE = _compile(TASK_PHRASES)
 ADDRESS_FRAME_RE = _compile(ADDRESS_FRAMES)
-QUALITY_RE = re.compile("(?<!\\w)(?:" + "|".join(re.escape(word) for word in QUALITY_WORDS) + ")", re.IGNORECASE)
+QUALITY_RE = _Phrases(
+    re.compile("(?<!\\w)(?:" + "|".join(re.escape(word) for word in QUALITY_WORDS) + ")", re.IGNORECASE),
+    # No end test after a quality word: it may go on ("struktureret" finds "strukturerede").
+    [word + "*" for word in QUALITY_WORDS],
+)
 
 
 @lru_cache(maxsize=8)

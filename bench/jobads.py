@@ -340,10 +340,15 @@ def bench_throughput(analyzer, ads, *, seconds: float, repeats: int) -> None:
 
 
 def _cold_analyzer_factory(analyzer):
-    """A function making Analyzers that share `analyzer`'s compiled parts but none of its sentence results."""
+    """A function making Analyzers that share `analyzer`'s compiled parts but none of its sentence results
+    (nor the process-wide per-sentence language signals): per-word caches stay warm, as in production."""
     from profiles.analysis import Analyzer
+    from profiles.analysis import language as language_detection
 
     def make():
+        # The language signals of a sentence are kept process-wide (a per-sentence cache too):
+        # a new ad's sentences are not in it either.
+        language_detection.signals.cache_clear()
         return Analyzer(
             lexicon=analyzer.lexicon, gender=analyzer.gender, classifier=analyzer.classifier, examples=analyzer.examples
         )

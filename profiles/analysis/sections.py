@@ -1238,14 +1238,15 @@ def _sentence_words(sentence: str):
 
 
 class _Phrases:
-    """A compiled phrase alternation that first asks whether any phrase can begin in the sentence.
+    """A compiled phrase alternation that first asks whether any phrase can occur in the sentence.
 
-    Every phrase (see _phrase_pattern) begins at a word start with its first run of word
-    characters, so a match needs a word of the sentence equal to that run (it is followed by a
-    blank, an apostrophe or the phrase's end), beginning with it (a "word*" phrase) or, for a
-    "*word" phrase, the run anywhere. A sentence without any of them cannot match, and the
-    alternation, which costs a test of every phrase at every word start, is not searched at all.
-    The answer is always the pattern's own.
+    A phrase (see _phrase_pattern) is runs of word characters between blanks or other non-word
+    characters; a run with such a character or the phrase's edge on both sides (the phrase begins
+    at a word start) must be a whole word of the sentence, a run that ends the phrase before its
+    "*" must begin one, and a run after a leading "*" must be in one. Each phrase is keyed by its
+    longest whole word (else its beginning or inner run): a sentence with no phrase's key cannot
+    match, and the alternation, which costs a test of every phrase at every word start, is not
+    searched at all. The answer is always the pattern's own.
     """
 
     __slots__ = ("pattern", "exact", "prefixes", "infixes", "always")
@@ -1256,17 +1257,24 @@ class _Phrases:
         self.always = False
         for phrase in phrases:
             core = phrase.strip("*").lower()
-            chunk = _WORD_CHUNK.match(core)
-            if chunk is None or chunk.group() != chunk.group().lower():
-                self.always = True
-                continue
-            run = chunk.group()
-            if phrase.startswith("*"):
-                infixes.add(run)
-            elif run == core and phrase.endswith("*"):
-                prefixes.add(run)
+            runs = list(_WORD_CHUNK.finditer(core))
+            whole: list[str] = []  # runs that are whole words of the sentence
+            prefix = infix = ""
+            for run in runs:
+                if run.start() == 0 and phrase.startswith("*"):
+                    infix = run.group()  # "*pension": anywhere in a word
+                elif run.end() == len(core) and phrase.endswith("*"):
+                    prefix = run.group()  # "pension*": a word beginning with it
+                else:
+                    whole.append(run.group())  # blanks, an apostrophe or the phrase's end around it
+            if whole:
+                exact.add(max(whole, key=len))  # the longest is the rarest, as a rule
+            elif prefix:
+                prefixes.add(prefix)
+            elif infix:
+                infixes.add(infix)
             else:
-                exact.add(run)
+                self.always = True
         self.exact = frozenset(exact)
         self.prefixes = tuple(sorted(prefixes))
         self.infixes = tuple(sorted(infixes))

@@ -712,6 +712,8 @@ URL_RE = re.compile(
     r"|(?<![\w.@-])[a-z0-9][\w-]*\.(?:dk|no|se|com|org|net|io|eu|nu|fi|co\.uk)(?![\w-])(?:/\S*)?",
     re.IGNORECASE,
 )
+# What every URL_RE match holds besides "://": "www." or a dot before a top-level domain's letter.
+_URL_HINT_RE = re.compile(r"www\.|\.[dnscoief]", re.IGNORECASE)
 # A phone number: "+45 12 34 56 78", "+47 987 65 432", "12345678", "12 34 56 78", "070-123 45 67",
 # "08-123 456 78", "(555) 123-4567". Digits with single spaces/hyphens, at least 8 of them, and not
 # a thousands-grouped amount ("35 000-40 000 kr" is excluded by the separate amount check).
@@ -1189,6 +1191,7 @@ HEADCOUNT_RE = re.compile(
 # Bonus and commission are a benefit when they are what we pay, a Competitor marker when they are
 # what drives the candidate ("motiveret af provision"): benefits only next to a word of paying.
 PAY_WORDS_RE = re.compile(r"(?<!\w)(?:bonus\w*|provision\w*|provisjon\w*|commission\w*|resultatlön\w*)", re.IGNORECASE)
+# (searched behind the word test of _Phrases, defined below)
 PAY_CONTEXT_RE = re.compile(
     r"(?<!\w)(?:vi tilbyder|vi tilbyr|vi erbjuder|we offer|du får|du tilbydes|du tilbys|du erbjuds|you get|you'll get|"
     r"you will get|you'll receive|you will receive|attraktiv\w*|attractive|competitive|konkurrencedygtig\w*|"
@@ -1219,22 +1222,40 @@ def _compile(phrases) -> "_Phrases":
 # word test below.
 _CASE_EXCEPTIONS = frozenset("\u0130\u0131\u017f")
 _WORD_CHUNK = re.compile(r"\w+")
-_last_words: tuple = (None, None, None)
+_last_words: tuple = (None, None)
+# Every phrase alternation's "word*" keys, by their first three letters (shorter ones apart), and
+# its "*word" keys: a sentence's words are looked up here once for all the alternations.
+_PREFIXES_BY_HEAD: dict[str, set[str]] = {}
+_SHORT_PREFIXES: set[str] = set()
+_INFIXES: set[str] = set()
+_HEAD = 3
 
 
 def _sentence_words(sentence: str):
-    """(lower-cased sentence, its set of words) for the word test, or None; the last one is kept."""
+    """(words, "word*" keys begun, "*word" keys found) of a sentence for the word test, or None
+    when it holds a character that IGNORECASE and str.lower() disagree on. The last one is kept."""
     global _last_words
-    last_sentence, lowered, words = _last_words
+    last_sentence, found = _last_words
     if last_sentence is sentence or last_sentence == sentence:
-        return (lowered, words) if words is not None else None
+        return found
     if not sentence.isascii() and not _CASE_EXCEPTIONS.isdisjoint(sentence):
-        _last_words = (sentence, None, None)
+        _last_words = (sentence, None)
         return None
     lowered = sentence.lower()
     words = frozenset(_WORD_CHUNK.findall(lowered))
-    _last_words = (sentence, lowered, words)
-    return lowered, words
+    begun = set()
+    for word in words:
+        for prefix in _PREFIXES_BY_HEAD.get(word[:_HEAD], ()):
+            if word.startswith(prefix):
+                begun.add(prefix)
+        if _SHORT_PREFIXES:
+            for size in range(1, _HEAD):
+                if word[:size] in _SHORT_PREFIXES:
+                    begun.add(word[:size])
+    inside = {infix for infix in _INFIXES if infix in lowered} if _INFIXES else set()
+    found = (words, begun, inside)
+    _last_words = (sentence, found)
+    return found
 
 
 class _Phrases:
@@ -1276,23 +1297,26 @@ class _Phrases:
             else:
                 self.always = True
         self.exact = frozenset(exact)
-        self.prefixes = tuple(sorted(prefixes))
-        self.infixes = tuple(sorted(infixes))
+        self.prefixes = frozenset(prefixes)
+        self.infixes = frozenset(infixes)
+        for prefix in prefixes:
+            if len(prefix) < _HEAD:
+                _SHORT_PREFIXES.add(prefix)
+            else:
+                _PREFIXES_BY_HEAD.setdefault(prefix[:_HEAD], set()).add(prefix)
+        _INFIXES.update(infixes)
 
     def search(self, sentence: str, pos: int = 0):
         if not self.always:
             found = _sentence_words(sentence)
             if found is not None:
-                lowered, words = found
-                if (
-                    self.exact.isdisjoint(words)
-                    and not (self.prefixes and any(word.startswith(self.prefixes) for word in words))
-                    and not any(run in lowered for run in self.infixes)
-                ):
+                words, begun, inside = found
+                if self.exact.isdisjoint(words) and self.prefixes.isdisjoint(begun) and self.infixes.isdisjoint(inside):
                     return None
         return self.pattern.search(sentence, pos)
 
 
+PAY_WORDS = _Phrases(PAY_WORDS_RE, ["bonus*", "provision*", "provisjon*", "commission*", "resultatlön*"])
 CUE_PATTERNS = {
     kind: {strength: _compile(phrases) for strength, phrases in table.items()} for kind, table in CUES.items()
 }
@@ -1328,7 +1352,7 @@ def find_cue(sentence: str) -> Cue | None:
         match = EMAIL_RE.search(sentence)
         if match:
             return Cue("contact", True, match.group())
-    if "." in sentence:
+    if "." in sentence and ("://" in sentence or _URL_HINT_RE.search(sentence)):
         match = URL_RE.search(sentence)
         if match:
             return Cue("contact", True, match.group())
@@ -1339,7 +1363,7 @@ def find_cue(sentence: str) -> Cue | None:
         match = CUE_PATTERNS[kind][STRONG].search(sentence)
         if match:
             return Cue(kind, True, match.group())
-    pay = PAY_WORDS_RE.search(sentence)
+    pay = PAY_WORDS.search(sentence)
     if pay and PAY_CONTEXT_RE.search(sentence):
         return Cue("benefits", True, pay.group())
     # (a headcount has digits, and \d is a kind of str.isdigit)

@@ -380,6 +380,10 @@ def _with_neighbours(parts: list[tuple], alone: list[str | None], index: int, ma
 
 
 def _sum(parts: list[tuple]) -> tuple[int, list[float], list[float], list[int]]:
+    if len(parts) == 1:  # (0 + x is x: the same as the sums below)
+        part = parts[0]
+        extra = list(part[3]) if len(part) > 3 else [0] * len(EXTRA)
+        return part[0], list(part[1]), list(part[2]), extra
     total = sum(part[0] for part in parts)
     common = [sum(part[1][i] for part in parts) for i in range(len(SUPPORTED))]
     evidence = [sum(part[2][i] for part in parts) for i in range(len(SUPPORTED))]

@@ -154,7 +154,8 @@ class SentenceClassifier:
         if model is None or not sentences:
             return [{} for _ in sentences]
         probabilities = model.predict_proba(sentences)
-        return [dict(zip(model.classes, map(float, row), strict=True)) for row in probabilities]
+        # tolist(): the same Python floats as float() of each entry, without a view per row.
+        return [dict(zip(model.classes, row, strict=True)) for row in probabilities.tolist()]
 
     def dumps(self) -> bytes:
         data = {

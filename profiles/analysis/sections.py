@@ -1306,6 +1306,29 @@ class _Phrases:
                 _PREFIXES_BY_HEAD.setdefault(prefix[:_HEAD], set()).add(prefix)
         _INFIXES.update(infixes)
 
+    @classmethod
+    def union(cls, alternations: list["_Phrases"]) -> "_Phrases":
+        """A word test for several alternations at once (it has no pattern to search)."""
+        union = cls.__new__(cls)
+        union.pattern = None
+        union.always = any(each.always for each in alternations)
+        union.exact = frozenset().union(*(each.exact for each in alternations))
+        union.prefixes = frozenset().union(*(each.prefixes for each in alternations))
+        union.infixes = frozenset().union(*(each.infixes for each in alternations))
+        return union
+
+    def possible(self, sentence: str) -> bool:
+        """False when no phrase can be in the sentence (the word test of `search`)."""
+        if self.always:
+            return True
+        found = _sentence_words(sentence)
+        if found is None:
+            return True
+        words, begun, inside = found
+        return not (
+            self.exact.isdisjoint(words) and self.prefixes.isdisjoint(begun) and self.infixes.isdisjoint(inside)
+        )
+
     def search(self, sentence: str, pos: int = 0):
         if not self.always:
             found = _sentence_words(sentence)
@@ -1321,6 +1344,9 @@ CUE_PATTERNS = {
     kind: {strength: _compile(phrases) for strength, phrases in table.items()} for kind, table in CUES.items()
 }
 CUE_ORDER = ("application", "contact", "benefits", "company")
+# Every cue alternation's keys together: a sentence with none of them has no phrase cue at all.
+_ALL_CUES = [pattern for table in CUE_PATTERNS.values() for pattern in table.values()] + [PAY_WORDS]
+_ANY_CUE = _Phrases.union(_ALL_CUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1359,17 +1385,21 @@ def find_cue(sentence: str) -> Cue | None:
     phone = _phone(sentence)
     if phone:
         return Cue("contact", True, phone)
-    for kind in CUE_ORDER:
-        match = CUE_PATTERNS[kind][STRONG].search(sentence)
-        if match:
-            return Cue(kind, True, match.group())
-    pay = PAY_WORDS.search(sentence)
-    if pay and PAY_CONTEXT_RE.search(sentence):
-        return Cue("benefits", True, pay.group())
+    phrases = _ANY_CUE.possible(sentence)
+    if phrases:
+        for kind in CUE_ORDER:
+            match = CUE_PATTERNS[kind][STRONG].search(sentence)
+            if match:
+                return Cue(kind, True, match.group())
+        pay = PAY_WORDS.search(sentence)
+        if pay and PAY_CONTEXT_RE.search(sentence):
+            return Cue("benefits", True, pay.group())
     # (a headcount has digits, and \d is a kind of str.isdigit)
     match = HEADCOUNT_RE.search(sentence) if any(map(str.isdigit, sentence)) else None
     if match:
         return Cue("company", True, match.group().strip())
+    if not phrases:
+        return None
     for kind in CUE_ORDER:
         match = CUE_PATTERNS[kind][WEAK].search(sentence)
         if match:
@@ -1985,13 +2015,22 @@ def _task_verb_stems(language: str) -> tuple[frozenset[str], tuple[tuple[str, ..
     return frozenset(singles), tuple(phrases)
 
 
+@lru_cache(maxsize=8)
+def _task_verb_phrases_by_first(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """_task_verb_stems' phrases by their first word, each list in the same order."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _task_verb_stems(language)[1]:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
+
+
 def _begins_with_work_verb(words: list[str], language: str) -> str:
     """The work verb a bullet begins with ("Help …", "Hjælpe …", "Handles …"), or ""."""
     if not words:
         return ""
     for lang in dict.fromkeys((language, "en")):
-        singles, phrases = _task_verb_stems(lang)
-        for phrase in phrases:
+        singles, _phrases = _task_verb_stems(lang)
+        for phrase in _task_verb_phrases_by_first(lang).get(words[0], ()):
             if tuple(words[: len(phrase)]) == phrase:
                 return " ".join(phrase)
         if stem(words[0], lang) in singles:

@@ -37,6 +37,7 @@ SENTENCE_CACHE_SIZE = 20_000
 _WORDS: dict[str, dict[str, tuple[str, str, bool]]] = {}
 WORD_CACHE_SIZE = 200_000
 _new_token = tuple.__new__
+_UNKNOWN = object()
 
 
 class AnalysisInputError(ValueError):
@@ -374,6 +375,7 @@ class Analyzer:
         long_words = 0
         masculine, feminine = [], []
         coded_kind = self.gender.coded_kind
+        known_kinds = self.gender.known_kinds()
         for match in WORD_RE.finditer(sentence):
             word = match.group()
             record = words.get(word)
@@ -385,7 +387,9 @@ class Analyzer:
             norm = record[0]
             append(_new_token(Token, (match.start(), match.end(), word, norm, record[1], 0)))
             long_words += record[2]
-            kind = coded_kind(norm, language)
+            kind = known_kinds.get((norm, language), _UNKNOWN)
+            if kind is _UNKNOWN:
+                kind = coded_kind(norm, language)
             if kind == "masculine":
                 masculine.append(word)
             elif kind == "feminine":

@@ -37,6 +37,7 @@ SECTIONS = ("facts", "throughput", "http", "quality", "profile")
 DEFAULT_SECTIONS = ("facts", "throughput", "http", "quality")
 NEW_ADS = "ours, new ads (sentence cache cold)"
 GENDERDECODER = "genderdecoder3.assess (English-only tool)"
+ADS_SOURCE = ["the demo ads"]  # set by build_ads
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 # Blanks that separate words like a space does (they are \s to the sentence splitter).
 BLANKS = (" ", "\u00a0", "\t", "\u2009", "\u202f")
@@ -106,11 +107,57 @@ def _django_setup(database: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# The inputs: the sample ads of hiring/demo_ads, each cut (or topped up from its language's other ad)
-# to AD_WORDS words, so every language is measured on the same length of text.
+# The inputs: real ads of the labelled ad corpus (bench/adcorpus.py), none of them written for this
+# engine, when a copy is present; else the sample ads of hiring/demo_ads. Each is cut (or topped up
+# from its language's next ads) to AD_WORDS words, so every language is measured on the same length.
 
 
 def build_ads() -> list[tuple[str, str, str]]:
+    """[(name, language, text)]: ~300-word real ads (en/da/nb/sv), or the demo ads with a notice."""
+    ads = build_real_ads()
+    if ads:
+        languages = " ".join(f"{lg} {sum(1 for ad in ads if ad[1] == lg)}" for lg in ("en", "da", "nb", "sv"))
+        ADS_SOURCE[0] = f"{len(ads)} real ads of the ad corpus, unseen by the engine"
+        print(f"[ads: {len(ads)} real ads of the ad corpus at {_corpus_path()} ({languages}), ~{AD_WORDS} words each]")
+        return ads
+    print(
+        f"[ads: NOTICE: no ad corpus at {_corpus_path()} ($SERVICEFIT_ADCORPUS; see bench/README.md, adcorpus):"
+        f" measuring the demo ads of {ADS_DIR.relative_to(REPO)} instead, our own text, not unseen real ads]"
+    )
+    ADS_SOURCE[0] = "the demo ads (NOTICE: our own text; no ad corpus present)"
+    return build_demo_ads()
+
+
+def _corpus_path() -> Path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import adcorpus
+
+    return adcorpus.DEFAULT_CORPUS
+
+
+def build_real_ads() -> list[tuple[str, str, str]]:
+    """One ~AD_WORDS-word ad per corpus ad, topped up from the following ads of its language."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import adcorpus
+
+    corpus = adcorpus.read_corpus(adcorpus.DEFAULT_CORPUS)
+    by_language: dict[str, list[dict]] = {}
+    for ad in corpus:
+        by_language.setdefault(ad["language"], []).append(ad)
+    ads = []
+    for language in ("en", "da", "nb", "sv"):
+        group = by_language.get(language, [])
+        for position, ad in enumerate(group):
+            text = ad["text"].strip()
+            for other in group[position + 1 :] + group[:position]:
+                if len(WORD.findall(text)) >= AD_WORDS:
+                    break
+                text += "\n\n" + other["text"].strip()
+            ads.append((ad["id"], language, _first_words(text, AD_WORDS)))
+    return ads
+
+
+def build_demo_ads() -> list[tuple[str, str, str]]:
     """[(name, language, text)]: one ~300-word ad per file, language from the file-name prefix."""
     files = sorted(ADS_DIR.glob("*.txt"))
     by_language: dict[str, list[Path]] = {}
@@ -265,6 +312,7 @@ def bench_throughput(analyzer, ads, *, seconds: float, repeats: int) -> None:
     finally:
         os.sched_setaffinity(0, allowed)
 
+    print(f"ads: {ADS_SOURCE[0]}")
     print(f"pinned to core {core}; {len(texts)} ads per pass; warm-up 2 passes; {repeats} rounds, each engine", end=" ")
     print(f"≥ {seconds:g} s per round, in turn (median shown)")
     if target is not None:
@@ -292,10 +340,15 @@ def bench_throughput(analyzer, ads, *, seconds: float, repeats: int) -> None:
 
 
 def _cold_analyzer_factory(analyzer):
-    """A function making Analyzers that share `analyzer`'s compiled parts but none of its sentence results."""
+    """A function making Analyzers that share `analyzer`'s compiled parts but none of its sentence results
+    (nor the process-wide per-sentence language signals): per-word caches stay warm, as in production."""
     from profiles.analysis import Analyzer
+    from profiles.analysis import language as language_detection
 
     def make():
+        # The language signals of a sentence are kept process-wide (a per-sentence cache too):
+        # a new ad's sentences are not in it either.
+        language_detection.signals.cache_clear()
         return Analyzer(
             lexicon=analyzer.lexicon, gender=analyzer.gender, classifier=analyzer.classifier, examples=analyzer.examples
         )

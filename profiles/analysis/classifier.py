@@ -89,29 +89,32 @@ class LanguageModel:
         TfidfVectorizer; the tests compare the result with scikit-learn's own predict_proba.
         """
         vocabulary, word_ids = self.vocabulary, self._word_ids
-        rows: list[int] = []
+        get_ids, get_feature = word_ids.get, vocabulary.get
+        lengths: list[int] = []  # features of each sentence, in order
         columns: list[int] = []
-        for i, (stems, words) in enumerate(sentences):
-            ids: list[int] = []
+        extend, append = columns.extend, columns.append
+        for stems, words in sentences:
+            before = len(columns)
             for word, word_stem in zip(words, stems, strict=True):
-                cached = word_ids.get(word)
+                cached = get_ids(word)
                 if cached is None:
                     if len(word_ids) > WORD_CACHE_SIZE:
                         word_ids.clear()
                     cached = word_ids[word] = tuple(
                         j for j in map(vocabulary.get, features([word_stem], [word])) if j is not None
                     )
-                ids.extend(cached)
+                extend(cached)
             for pair in map(" ".join, zip(stems, stems[1:], strict=False)):
-                j = vocabulary.get(pair)
+                j = get_feature(pair)
                 if j is not None:
-                    ids.append(j)
-            rows.extend([i] * len(ids))
-            columns.extend(ids)
+                    append(j)
+            lengths.append(len(columns) - before)
         scores = np.tile(self.intercept, (len(sentences), 1))
         if columns:
             width = len(self.idf)
-            keys, counts = np.unique(np.asarray(rows) * width + np.asarray(columns), return_counts=True)
+            rows = np.repeat(np.arange(len(sentences)), lengths)
+            column_ids = np.fromiter(columns, dtype=rows.dtype, count=len(columns))
+            keys, counts = np.unique(rows * width + column_ids, return_counts=True)
             row_index, column_index = np.divmod(keys, width)
             weights = (1.0 + np.log(counts)) * self.idf[column_index]
             norms = np.sqrt(np.bincount(row_index, weights * weights, minlength=len(sentences)))
@@ -153,7 +156,8 @@ class SentenceClassifier:
         if model is None or not sentences:
             return [{} for _ in sentences]
         probabilities = model.predict_proba(sentences)
-        return [dict(zip(model.classes, map(float, row), strict=True)) for row in probabilities]
+        # tolist(): the same Python floats as float() of each entry, without a view per row.
+        return [dict(zip(model.classes, row, strict=True)) for row in probabilities.tolist()]
 
     def dumps(self) -> bytes:
         data = {

@@ -11,7 +11,7 @@ from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
 from profiles.analysis.lexicon import CLAUSE, NEGATIONS, CompiledLexicon
 from profiles.analysis.negation import contrast_spans
 from profiles.analysis.readability import Readability, lix
-from profiles.analysis.text import Sentence, is_long_word, split_sentences, tokenize
+from profiles.analysis.text import WORD_RE, Token, is_long_word, split_sentences, word_forms
 from profiles.service_types import SERVICE_TYPES
 
 MAX_CHARACTERS = 50_000
@@ -35,6 +35,11 @@ VERDICTS = ("controller", "empathizer", "balanced", "insufficient")
 GAP_THRESHOLD = 0.05
 MAX_SUGGESTIONS = 8
 SENTENCE_CACHE_SIZE = 20_000
+# Per language, each word as written: (normalised, stem, is a long word for LIX), for every analyzer.
+_WORDS: dict[str, dict[str, tuple[str, str, bool]]] = {}
+WORD_CACHE_SIZE = 200_000
+_new_token = tuple.__new__
+_UNKNOWN = object()
 
 
 class AnalysisInputError(ValueError):
@@ -363,25 +368,44 @@ class Analyzer:
         return [cache[key] for key in keys]
 
     def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":
-        tokens = tokenize(sentence, language, [Sentence(0, len(sentence), sentence)])
-        markers = self.lexicon.find(sentence, tokens, language)
+        # tokenize() of the sentence alone, with each word's forms looked up once per process.
+        words = _WORDS.get(language)
+        if words is None:
+            words = _WORDS[language] = {}
+        tokens = []
+        append = tokens.append
+        long_words = 0
         masculine, feminine = [], []
-        for token in tokens:
-            kind = self.gender.coded_kind(token.norm, language)
+        coded_kind = self.gender.coded_kind
+        known_kinds = self.gender.known_kinds()
+        for match in WORD_RE.finditer(sentence):
+            word = match.group()
+            record = words.get(word)
+            if record is None:
+                if len(words) > WORD_CACHE_SIZE:
+                    words.clear()
+                norm, word_stem = word_forms(word, language)
+                record = words[word] = (norm, word_stem, is_long_word(word))
+            norm = record[0]
+            append(_new_token(Token, (match.start(), match.end(), word, norm, record[1], 0)))
+            long_words += record[2]
+            kind = known_kinds.get((norm, language), _UNKNOWN)
+            if kind is _UNKNOWN:
+                kind = coded_kind(norm, language)
             if kind == "masculine":
-                masculine.append(token.text)
+                masculine.append(word)
             elif kind == "feminine":
-                feminine.append(token.text)
-        negations = NEGATIONS[language]
+                feminine.append(word)
+        markers = self.lexicon.find(sentence, tokens, language)
         return SentenceResult(
             tokens=tokens,
             markers=markers,
-            long_words=sum(is_long_word(t.text) for t in tokens),
+            long_words=long_words,
             masculine=masculine,
             feminine=feminine,
             # The classifier cannot see what a negation or a contrast ("mere end et smil")
             # dismisses, so it stays out of such sentences.
-            negated=any(t.norm in negations for t in tokens)
+            negated=not NEGATIONS[language].isdisjoint([t.norm for t in tokens])
             or any(m.negated for m in markers)
             or bool(contrast_spans(tokens, sentence, language)),
         )

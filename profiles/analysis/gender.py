@@ -38,6 +38,11 @@ class GenderCoder:
     def from_file(cls, path: Path = DEFAULT_PATH) -> "GenderCoder":
         return cls(json.loads(path.read_text(encoding="utf-8")))
 
+    def known_kinds(self) -> dict[tuple[str, str], str | None]:
+        """The kinds worked out so far by (word, language), for a caller that looks many words up:
+        a word missing here is asked of `coded_kind`."""
+        return self._kinds
+
     def coded_kind(self, word: str, language: str) -> str | None:
         key = (word, language)
         if key not in self._kinds:

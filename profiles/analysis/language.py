@@ -286,12 +286,14 @@ def signals(text: str) -> tuple[int, tuple[float, ...], tuple[float, ...], tuple
     evidence = [0.0] * len(SUPPORTED)
     extra = [0] * len(EXTRA)
     for word, n in counts.items():
-        word_common, word_evidence, word_extra = _word_signals(word)
-        for i in range(len(SUPPORTED)):
-            common[i] += n * word_common[i]
-            evidence[i] += n * word_evidence[i]
-        for i in range(len(EXTRA)):
-            extra[i] += n * word_extra[i]
+        # Only a word's non-zero signals are added (adding zero changes no sum), in the same order.
+        word_common, word_evidence, word_extra = _word_signals_sparse(word)
+        for i, value in word_common:
+            common[i] += n * value
+        for i, value in word_evidence:
+            evidence[i] += n * value
+        for i, value in word_extra:
+            extra[i] += n * value
     return sum(counts.values()), tuple(common), tuple(evidence), tuple(extra)
 
 
@@ -378,6 +380,10 @@ def _with_neighbours(parts: list[tuple], alone: list[str | None], index: int, ma
 
 
 def _sum(parts: list[tuple]) -> tuple[int, list[float], list[float], list[int]]:
+    if len(parts) == 1:  # (0 + x is x: the same as the sums below)
+        part = parts[0]
+        extra = list(part[3]) if len(part) > 3 else [0] * len(EXTRA)
+        return part[0], list(part[1]), list(part[2]), extra
     total = sum(part[0] for part in parts)
     common = [sum(part[1][i] for part in parts) for i in range(len(SUPPORTED))]
     evidence = [sum(part[2][i] for part in parts) for i in range(len(SUPPORTED))]
@@ -404,6 +410,12 @@ def _confidence(score: dict[str, float], best: str, total: int) -> float:
     weight = CONFIDENCE_SCALE * math.sqrt(max(total, 1) / 10.0)
     exp = {lang: math.exp(weight * (score[lang] - score[best])) for lang in SUPPORTED}
     return exp[best] / sum(exp.values())
+
+
+@lru_cache(maxsize=50_000)
+def _word_signals_sparse(word: str) -> tuple[tuple[tuple[int, float], ...], ...]:
+    """_word_signals as (index, value) pairs of its non-zero entries."""
+    return tuple(tuple((i, value) for i, value in enumerate(part) if value) for part in _word_signals(word))
 
 
 @lru_cache(maxsize=50_000)

@@ -13,6 +13,7 @@ PARTS_OF_SPEECH = ("adj", "noun", "verb", "phrase")
 CLAUSE = "clause"
 # A multi-word marker still matches with this many words inserted between its own.
 MAX_INSERTED_WORDS = 1
+STEM_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class CompiledLexicon:
             lambda: defaultdict(list)
         )
         self.count = 0
+        # Per language, a token stem's (roots, whether a marker begins with one of them).
+        self._stems: dict[str, dict[str, tuple[frozenset[str], bool]]] = {}
         for marker in markers:
             stems = phrase_stems(marker.phrase, marker.language)
             if not stems:
@@ -64,11 +67,25 @@ class CompiledLexicon:
     def find(self, text: str, tokens: list[Token], language: str) -> list[MarkerMatch]:
         """Longest non-overlapping marker matches, left to right."""
         index = self._index.get(language, {})
-        roots = [token_roots(token.stem, language) for token in tokens]
+        stems = self._stems.get(language)
+        if stems is None:
+            stems = self._stems[language] = {}
+        roots, starts = [], []
+        for token in tokens:
+            record = stems.get(token.stem)
+            if record is None:
+                if len(stems) > STEM_CACHE_SIZE:
+                    stems.clear()
+                token_root = token_roots(token.stem, language)
+                record = stems[token.stem] = (token_root, any(root in index for root in token_root))
+            roots.append(record[0])
+            starts.append(record[1])
+        if not any(starts):  # most words start no marker
+            return []
         matches = []
         position = 0
         while position < len(tokens):
-            if not any(root in index for root in roots[position]):  # most words start no marker
+            if not starts[position]:
                 position += 1
                 continue
             match = self._match_at(text, tokens, roots, position, index, language)

@@ -274,9 +274,17 @@ CLAUSE_STARTERS = {
 SPAN_LIMIT = 14  # tokens a dismissed part reaches at most
 
 
+# Words without which a token list holds neither a negation nor a contrast: every negator, every
+# "… is not required" and every contrast cue needs a negation word, except "more than" (its first
+# word). A sentence without any of them is settled by one set test.
+TRIGGERS = {language: NEGATIONS[language] | frozenset(cue[0] for cue in MORE_THAN[language]) for language in NEGATIONS}
+
+
 def is_negated(text: str, tokens: list[Token], first: int, last: int, language: str) -> bool:
     """Whether the marker at tokens[first..last] (inclusive) is negated or dismissed."""
     scope = _scope(text, tokens, language)
+    if scope.plain:
+        return False
     if scope.dismissed[first]:
         return True
     return _negated_before(scope, tokens, first, language) or _required_not_after(scope, tokens, first, last, language)
@@ -296,6 +304,7 @@ class _Scope:
     required_not: list[bool]  # token i begins "… is not required"
     spans: tuple[tuple[int, int], ...]
     dismissed: list[bool]
+    plain: bool = False  # no negation or contrast word at all: nothing is negated
 
 
 # The last token list's scope: the engine asks once per marker of the same sentence. Holding the
@@ -309,7 +318,12 @@ def _scope(text: str, tokens: list[Token], language: str) -> _Scope:
     same_text = last_text is text or last_text == text
     if last_tokens is tokens and last_language == language and same_text and len(scope.hard) == len(tokens):
         return scope
-    scope = _build_scope(text, tokens, language)
+    norms = [token.norm for token in tokens]
+    if TRIGGERS[language].isdisjoint(norms):
+        n = len(tokens)
+        scope = _Scope([False] * n, [False] * n, [False] * n, [False] * n, [False] * n, (), [False] * n, True)
+    else:
+        scope = _build_scope(text, tokens, language)
     _last = (tokens, text, language, scope)
     return scope
 
@@ -410,10 +424,25 @@ def _is_subject(scope: _Scope, tokens: list[Token], first: int, language: str) -
     return True
 
 
+# The words a contrast cue can begin with (see _Contrasts): a negation adverb, "räcker"/"holder",
+# a verb of seeking, the first word of "more than".
+CONTRAST_TRIGGERS = {
+    language: ADVERBIALS[language]
+    | ENOUGH_VERBS[language]
+    | SEEK_VERBS[language]
+    | frozenset(cue[0] for cue in MORE_THAN[language])
+    for language in NEGATIONS
+}
+
+
 def _contrast_spans(tokens, norms, hard, soft, comma, language) -> list[tuple[int, int]]:
+    triggers = CONTRAST_TRIGGERS[language]
+    cues = [i for i, norm in enumerate(norms) if norm in triggers]
+    if not cues:
+        return []
     reader = _Contrasts(tokens, norms, hard, soft, comma, language)
     spans = []
-    for i in range(len(norms)):
+    for i in cues:
         span = reader.not_enough(i) or reader.not_looking_for(i) or reader.more_than(i)
         if span is not None:
             spans.append(span)

@@ -667,6 +667,15 @@ HEADING_PREFIXES = sorted(
 )
 
 
+# The same, by first word (each list keeps the longest-first order): a heading is tried only against
+# the names it begins with.
+HEADING_PREFIXES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _name, _kind in HEADING_PREFIXES:
+    if not _name:
+        raise ValueError("a heading name without words")
+    HEADING_PREFIXES_BY_FIRST.setdefault(_name[0], []).append((_name, _kind))
+
+
 def _lookup(words: list[str], language: str) -> str | None:
     key = _heading_key(words)
     if not key:
@@ -700,7 +709,7 @@ def heading_kind(sentence: str, language: str) -> str | None:
         if all(kinds):
             return kinds[0]
     ends_with_colon = stripped.endswith(":")
-    for name, kind in HEADING_PREFIXES:
+    for name, kind in HEADING_PREFIXES_BY_FIRST.get(words[0], ()):
         size = len(name)
         if size >= len(words) or tuple(words[:size]) != name:
             continue
@@ -732,6 +741,8 @@ URL_RE = re.compile(
     r"|(?<![\w.@-])[a-z0-9][\w-]*\.(?:dk|no|se|com|org|net|io|eu|nu|fi|co\.uk)(?![\w-])(?:/\S*)?",
     re.IGNORECASE,
 )
+# What every URL_RE match holds besides "://": "www." or a dot before a top-level domain's letter.
+_URL_HINT_RE = re.compile(r"www\.|\.[dnscoief]", re.IGNORECASE)
 # A phone number: "+45 12 34 56 78", "+47 987 65 432", "12345678", "12 34 56 78", "070-123 45 67",
 # "08-123 456 78", "(555) 123-4567". Digits with single spaces/hyphens, at least 8 of them, and not
 # a thousands-grouped amount ("35 000-40 000 kr" is excluded by the separate amount check).
@@ -1250,6 +1261,7 @@ HEADCOUNT_RE = re.compile(
 # Bonus and commission are a benefit when they are what we pay, a Competitor marker when they are
 # what drives the candidate ("motiveret af provision"): benefits only next to a word of paying.
 PAY_WORDS_RE = re.compile(r"(?<!\w)(?:bonus\w*|provision\w*|provisjon\w*|commission\w*|resultatlön\w*)", re.IGNORECASE)
+# (searched behind the word test of _Phrases, defined below)
 PAY_CONTEXT_RE = re.compile(
     r"(?<!\w)(?:vi tilbyder|vi tilbyr|vi erbjuder|we offer|du får|du tilbydes|du tilbys|du erbjuds|you get|you'll get|"
     r"you will get|you'll receive|you will receive|attraktiv\w*|attractive|competitive|konkurrencedygtig\w*|"
@@ -1264,20 +1276,147 @@ def _phrase_pattern(phrase: str) -> str:
     return ("\\w*" if phrase.startswith("*") else "") + core + ("\\w*" if phrase.endswith("*") else "(?!\\w)")
 
 
-def _compile(phrases) -> re.Pattern:
+def _compile(phrases) -> "_Phrases":
     """One search for many phrases, each beginning at a word start.
 
     The word-start test is outside the alternation, so a position inside a word costs one check;
     longest first, so the cue reported is the whole phrase ("send din ansøgning", not "ansøgning").
     """
     ordered = sorted(set(phrases), key=lambda p: -len(p))
-    return re.compile("(?<!\\w)(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)
+    pattern = re.compile("(?<!\\w)(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)
+    return _Phrases(pattern, ordered)
 
 
+# Characters that IGNORECASE matches to a Latin letter although str.lower() does not make them that
+# letter (ı ~ i, ſ ~ s, İ lowers to two characters): a sentence with one is searched without the
+# word test below.
+_CASE_EXCEPTIONS = frozenset("\u0130\u0131\u017f")
+_WORD_CHUNK = re.compile(r"\w+")
+_last_words: tuple = (None, None)
+# Every phrase alternation's "word*" keys, by their first three letters (shorter ones apart), and
+# its "*word" keys: a sentence's words are looked up here once for all the alternations.
+_PREFIXES_BY_HEAD: dict[str, set[str]] = {}
+_SHORT_PREFIXES: set[str] = set()
+_INFIXES: set[str] = set()
+_HEAD = 3
+
+
+def _sentence_words(sentence: str):
+    """(words, "word*" keys begun, "*word" keys found) of a sentence for the word test, or None
+    when it holds a character that IGNORECASE and str.lower() disagree on. The last one is kept."""
+    global _last_words
+    last_sentence, found = _last_words
+    if last_sentence is sentence or last_sentence == sentence:
+        return found
+    if not sentence.isascii() and not _CASE_EXCEPTIONS.isdisjoint(sentence):
+        _last_words = (sentence, None)
+        return None
+    lowered = sentence.lower()
+    words = frozenset(_WORD_CHUNK.findall(lowered))
+    begun = set()
+    for word in words:
+        for prefix in _PREFIXES_BY_HEAD.get(word[:_HEAD], ()):
+            if word.startswith(prefix):
+                begun.add(prefix)
+        if _SHORT_PREFIXES:
+            for size in range(1, _HEAD):
+                if word[:size] in _SHORT_PREFIXES:
+                    begun.add(word[:size])
+    inside = {infix for infix in _INFIXES if infix in lowered} if _INFIXES else set()
+    found = (words, begun, inside)
+    _last_words = (sentence, found)
+    return found
+
+
+class _Phrases:
+    """A compiled phrase alternation that first asks whether any phrase can occur in the sentence.
+
+    A phrase (see _phrase_pattern) is runs of word characters between blanks or other non-word
+    characters; a run with such a character or the phrase's edge on both sides (the phrase begins
+    at a word start) must be a whole word of the sentence, a run that ends the phrase before its
+    "*" must begin one, and a run after a leading "*" must be in one. Each phrase is keyed by its
+    longest whole word (else its beginning or inner run): a sentence with no phrase's key cannot
+    match, and the alternation, which costs a test of every phrase at every word start, is not
+    searched at all. The answer is always the pattern's own.
+    """
+
+    __slots__ = ("pattern", "exact", "prefixes", "infixes", "always")
+
+    def __init__(self, pattern: re.Pattern, phrases):
+        self.pattern = pattern
+        exact, prefixes, infixes = set(), set(), set()
+        self.always = False
+        for phrase in phrases:
+            core = phrase.strip("*").lower()
+            runs = list(_WORD_CHUNK.finditer(core))
+            whole: list[str] = []  # runs that are whole words of the sentence
+            prefix = infix = ""
+            for run in runs:
+                if run.start() == 0 and phrase.startswith("*"):
+                    infix = run.group()  # "*pension": anywhere in a word
+                elif run.end() == len(core) and phrase.endswith("*"):
+                    prefix = run.group()  # "pension*": a word beginning with it
+                else:
+                    whole.append(run.group())  # blanks, an apostrophe or the phrase's end around it
+            if whole:
+                exact.add(max(whole, key=len))  # the longest is the rarest, as a rule
+            elif prefix:
+                prefixes.add(prefix)
+            elif infix:
+                infixes.add(infix)
+            else:
+                self.always = True
+        self.exact = frozenset(exact)
+        self.prefixes = frozenset(prefixes)
+        self.infixes = frozenset(infixes)
+        for prefix in prefixes:
+            if len(prefix) < _HEAD:
+                _SHORT_PREFIXES.add(prefix)
+            else:
+                _PREFIXES_BY_HEAD.setdefault(prefix[:_HEAD], set()).add(prefix)
+        _INFIXES.update(infixes)
+
+    @classmethod
+    def union(cls, alternations: list["_Phrases"]) -> "_Phrases":
+        """A word test for several alternations at once (it has no pattern to search)."""
+        union = cls.__new__(cls)
+        union.pattern = None
+        union.always = any(each.always for each in alternations)
+        union.exact = frozenset().union(*(each.exact for each in alternations))
+        union.prefixes = frozenset().union(*(each.prefixes for each in alternations))
+        union.infixes = frozenset().union(*(each.infixes for each in alternations))
+        return union
+
+    def possible(self, sentence: str) -> bool:
+        """False when no phrase can be in the sentence (the word test of `search`)."""
+        if self.always:
+            return True
+        found = _sentence_words(sentence)
+        if found is None:
+            return True
+        words, begun, inside = found
+        return not (
+            self.exact.isdisjoint(words) and self.prefixes.isdisjoint(begun) and self.infixes.isdisjoint(inside)
+        )
+
+    def search(self, sentence: str, pos: int = 0):
+        if not self.always:
+            found = _sentence_words(sentence)
+            if found is not None:
+                words, begun, inside = found
+                if self.exact.isdisjoint(words) and self.prefixes.isdisjoint(begun) and self.infixes.isdisjoint(inside):
+                    return None
+        return self.pattern.search(sentence, pos)
+
+
+PAY_WORDS = _Phrases(PAY_WORDS_RE, ["bonus*", "provision*", "provisjon*", "commission*", "resultatlön*"])
 CUE_PATTERNS = {
     kind: {strength: _compile(phrases) for strength, phrases in table.items()} for kind, table in CUES.items()
 }
 CUE_ORDER = ("application", "contact", "benefits", "company")
+# Every cue alternation's keys together: a sentence with none of them has no phrase cue at all.
+_ALL_CUES = [pattern for table in CUE_PATTERNS.values() for pattern in table.values()] + [PAY_WORDS]
+_ANY_CUE = _Phrases.union(_ALL_CUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1288,7 +1427,7 @@ class Cue:
 
 
 def _phone(sentence: str) -> str:
-    if not any(ch.isdigit() for ch in sentence):
+    if not any(map(str.isdigit, sentence)):
         return ""
     match = PHONE_INTERNATIONAL_RE.search(sentence)
     if match:
@@ -1309,23 +1448,28 @@ def find_cue(sentence: str) -> Cue | None:
         match = EMAIL_RE.search(sentence)
         if match:
             return Cue("contact", True, match.group())
-    if "." in sentence:
+    if "." in sentence and ("://" in sentence or _URL_HINT_RE.search(sentence)):
         match = URL_RE.search(sentence)
         if match:
             return Cue("contact", True, match.group())
     phone = _phone(sentence)
     if phone:
         return Cue("contact", True, phone)
-    for kind in CUE_ORDER:
-        match = CUE_PATTERNS[kind][STRONG].search(sentence)
-        if match:
-            return Cue(kind, True, match.group())
-    pay = PAY_WORDS_RE.search(sentence)
-    if pay and PAY_CONTEXT_RE.search(sentence):
-        return Cue("benefits", True, pay.group())
-    match = HEADCOUNT_RE.search(sentence)
+    phrases = _ANY_CUE.possible(sentence)
+    if phrases:
+        for kind in CUE_ORDER:
+            match = CUE_PATTERNS[kind][STRONG].search(sentence)
+            if match:
+                return Cue(kind, True, match.group())
+        pay = PAY_WORDS.search(sentence)
+        if pay and PAY_CONTEXT_RE.search(sentence):
+            return Cue("benefits", True, pay.group())
+    # (a headcount has digits, and \d is a kind of str.isdigit)
+    match = HEADCOUNT_RE.search(sentence) if any(map(str.isdigit, sentence)) else None
     if match:
         return Cue("company", True, match.group().strip())
+    if not phrases:
+        return None
     for kind in CUE_ORDER:
         match = CUE_PATTERNS[kind][WEAK].search(sentence)
         if match:
@@ -1922,7 +2066,11 @@ ADDRESS_FRAMES = (
 CANDIDATE_RE = _compile(CANDIDATE_PHRASES)
 TASK_RE = _compile(TASK_PHRASES)
 ADDRESS_FRAME_RE = _compile(ADDRESS_FRAMES)
-QUALITY_RE = re.compile("(?<!\\w)(?:" + "|".join(re.escape(word) for word in QUALITY_WORDS) + ")", re.IGNORECASE)
+QUALITY_RE = _Phrases(
+    re.compile("(?<!\\w)(?:" + "|".join(re.escape(word) for word in QUALITY_WORDS) + ")", re.IGNORECASE),
+    # No end test after a quality word: it may go on ("struktureret" finds "strukturerede").
+    [word + "*" for word in QUALITY_WORDS],
+)
 
 
 @lru_cache(maxsize=8)
@@ -1937,13 +2085,22 @@ def _task_verb_stems(language: str) -> tuple[frozenset[str], tuple[tuple[str, ..
     return frozenset(singles), tuple(phrases)
 
 
+@lru_cache(maxsize=8)
+def _task_verb_phrases_by_first(language: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """_task_verb_stems' phrases by their first word, each list in the same order."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _task_verb_stems(language)[1]:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in by_first.items()}
+
+
 def _begins_with_work_verb(words: list[str], language: str) -> str:
     """The work verb a bullet begins with ("Help …", "Hjælpe …", "Handles …"), or ""."""
     if not words:
         return ""
     for lang in dict.fromkeys((language, "en")):
-        singles, phrases = _task_verb_stems(lang)
-        for phrase in phrases:
+        singles, _phrases = _task_verb_stems(lang)
+        for phrase in _task_verb_phrases_by_first(lang).get(words[0], ()):
             if tuple(words[: len(phrase)]) == phrase:
                 return " ".join(phrase)
         if stem(words[0], lang) in singles:

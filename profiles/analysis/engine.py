@@ -1,5 +1,6 @@
 """Scores a text against the seven service types. Pure Python: everything it needs is passed in."""
 
+import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
 
@@ -31,6 +32,8 @@ MIN_INDEX_CUES = 2
 MIN_COUNTED_SENTENCES = 3
 # |index| below this reads "balanced": the evidence leans neither way enough to call it.
 VERDICT_THRESHOLD = 20.0
+# The bullet a list line starts with, which an added requirement copies.
+BULLET_RE = re.compile(r"[ \t]*(?:[-–•*·▪●✓]|\d+[.)])[ \t]+")
 VERDICTS = ("controller", "empathizer", "balanced", "insufficient")
 GAP_THRESHOLD = 0.05
 MAX_SUGGESTIONS = 8
@@ -255,16 +258,19 @@ class Analyzer:
         if not sentences:
             raise AnalysisInputError("The text has no words.", "empty")
         texts = [sentence.text for sentence in sentences]
+        # What was an entity or a tag in pasted HTML is padding now: soft hyphens inside words and
+        # runs of blanks. Headings, cue phrases and language words are read without it.
+        plain = [_plain(t) if "\xad" in t or "  " in t else t for t in texts]
         if language is None:
-            detection = language_detection.detect_from([language_detection.signals(t) for t in texts])
+            detection = language_detection.detect_from([language_detection.signals(t) for t in plain])
             language, confidence = detection.language, detection.confidence
         elif language not in language_detection.SUPPORTED:
             raise language_detection.UnsupportedLanguage()
         else:
             confidence = 1.0
         # A paragraph in another supported language is read in that language.
-        languages = language_detection.detect_sentences(texts, language)
-        kinds = sections.classify(texts, languages)
+        languages = language_detection.detect_sentences(plain, language)
+        kinds = sections.classify(plain, languages)
         results = self._sentence_results(texts, languages)
         parts = [
             Part(
@@ -596,10 +602,17 @@ def insertion_point(text: str, parts: list[Part]) -> int:
 
 def _as_line(text: str, at: int, sentence: str) -> str:
     """`sentence` as its own line at offset `at`: a line break before it unless the insertion
-    starts a line, and after it when text follows on the same line."""
+    starts a line, after it when text follows on the same line, and the bullet of the line above
+    ("- ", "• ") when the requirements are a list."""
+    line_start = text.rfind("\n", 0, at if at == 0 or text[at - 1] != "\n" else at - 1) + 1
+    bullet = BULLET_RE.match(text, line_start)
     before = "" if at == 0 or text[at - 1] == "\n" else "\n"
     after = "\n" if at < len(text) and text[at] != "\n" else ""
-    return f"{before}{sentence}{after}"
+    return f"{before}{bullet.group() if bullet else ''}{sentence}{after}"
+
+
+def _plain(sentence: str) -> str:
+    return " ".join(sentence.replace("\xad", "").split())
 
 
 def _first_words(sentence: str, count: int = 6) -> str:

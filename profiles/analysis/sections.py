@@ -787,6 +787,8 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             "tiltrædelse",
             # nb
             "send din søknad",
+            "send søknaden din",
+            "send inn søknaden din",
             "send søknad",
             "søk på stillingen",
             "søk stillingen",
@@ -1442,6 +1444,16 @@ def _phone(sentence: str) -> str:
     return ""
 
 
+def _pay_for_results(sentence: str) -> str:
+    """The commission word of a pay line ("grundløn og provision uden loft"), or "". Pay for results
+    is part of what the job asks of the person: it attracts the Competitor, so such a line counts
+    (with its Competitor cue); a bonus scheme is a benefit like the others."""
+    for match in PAY_WORDS_RE.finditer(sentence):
+        if not match.group().casefold().startswith("bonus"):
+            return match.group()
+    return ""
+
+
 def find_cue(sentence: str) -> Cue | None:
     """The strongest cue in a sentence: contact, then application, benefits, company; strong first."""
     if "@" in sentence:
@@ -1460,10 +1472,12 @@ def find_cue(sentence: str) -> Cue | None:
         for kind in CUE_ORDER:
             match = CUE_PATTERNS[kind][STRONG].search(sentence)
             if match:
+                if kind == "benefits" and (commission := _pay_for_results(sentence)):
+                    return Cue("other", True, commission)
                 return Cue(kind, True, match.group())
         pay = PAY_WORDS.search(sentence)
         if pay and PAY_CONTEXT_RE.search(sentence):
-            return Cue("benefits", True, pay.group())
+            return Cue("other", True, pay.group()) if _pay_for_results(sentence) else Cue("benefits", True, pay.group())
     # (a headcount has digits, and \d is a kind of str.isdigit)
     match = HEADCOUNT_RE.search(sentence) if any(map(str.isdigit, sentence)) else None
     if match:

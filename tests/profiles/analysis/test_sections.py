@@ -309,13 +309,29 @@ def test_it_keeps_an_offer_that_addresses_the_candidate_among_the_benefits():
     assert [p.kind for p in classify(lines, ["da"] * 3)] == ["benefits", "benefits", "benefits"]
 
 
-def test_it_treats_commission_as_pay_only_when_it_is_what_we_pay():
+def test_it_counts_pay_for_results_and_greys_a_bonus_scheme():
     lines = [
         "Om dig",
         "Du er motiveret af provision og kan lide at lukke et salg",
         "Vi tilbyder fast grundløn plus provision",
+        "Vi tilbyder en god bonusordning",
     ]
-    assert [p.kind for p in classify(lines, ["da"] * 3)] == ["other", "candidate", "benefits"]
+    parts = classify(lines, ["da"] * 4)
+    # Commission is what the job asks of the person (it attracts the Competitor): counted.
+    assert [p.kind for p in parts] == ["other", "candidate", "other", "benefits"]
+    assert parts[2] == Part("other", "cue", "provision")
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "word"),
+    [
+        ("Grundlön och provision utan tak.", "sv", "provision"),
+        ("Fastlønn og provisjon uten tak.", "nb", "provisjon"),
+        ("Base salary and commission without a cap.", "en", "commission"),
+    ],
+)
+def test_it_counts_a_pay_line_with_commission_in_every_language(line, language, word):
+    assert classify([line], [language]) == [Part("other", "cue", word)]
 
 
 def test_it_does_not_take_a_salary_range_for_a_phone_number():

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from profiles import lexicon_file, selectors, services
@@ -66,7 +68,7 @@ class LatestVersionOnly:
 
 @admin.register(LexiconVersion)
 class LexiconVersionAdmin(LatestVersionOnly, admin.ModelAdmin):
-    list_display = ["label", "note", "source", "marker_count", "created_by", "created_at"]
+    list_display = ["label", "note", "source", "marker_count", "download", "created_by", "created_at"]
     readonly_fields = ["number", "source", "created_by", "created_at"]
     actions = ["copy_version"]
 
@@ -76,6 +78,15 @@ class LexiconVersionAdmin(LatestVersionOnly, admin.ModelAdmin):
     @admin.display(description=_("markers"), ordering="marker_count")
     def marker_count(self, obj):
         return obj.marker_count
+
+    @admin.display(description=_("Download"))
+    def download(self, obj):
+        # The same file the lexicon page offers and `lexicon_import` reads, parts of speech included.
+        return format_html(
+            '<a href="{}">JSON</a> · <a href="{}">YAML</a>',
+            reverse("profiles:lexicon-export", args=[obj.number, "json"]),
+            reverse("profiles:lexicon-export", args=[obj.number, "yaml"]),
+        )
 
     def has_add_permission(self, request):
         # New versions come from an import or a copy, never from an empty form.

@@ -134,6 +134,16 @@ def test_the_admin_lists_and_filters_markers_by_part_of_speech(client, admin_use
     assert "column-pos" in body and "By part of speech" in body
 
 
+def test_the_admin_downloads_a_version_with_its_parts_of_speech(client, admin_user):
+    client.force_login(admin_user)
+    body = client.get("/admin/profiles/lexiconversion/").content.decode()
+    assert '<a href="/profiles/lexicon/v2.json">JSON</a>' in body
+    assert '<a href="/profiles/lexicon/v1.yaml">YAML</a>' in body
+    markers = json.loads(client.get("/profiles/lexicon/v2.json").content)["markers"]
+    empati = next(m for m in markers if (m["language"], m["phrase"]) == ("da", "empati"))
+    assert empati["pos"] == "noun" and [s["pos"] for s in empati["suggestions"]] == ["noun", "clause"]
+
+
 def change(client, marker, **fields):
     data = {
         "lexicon_version": marker.lexicon_version_id,

@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from profiles import selectors, services
+from profiles import lexicon_file, selectors, services
+from profiles.analysis.lexicon import CLAUSE
 from profiles.models import (
     ClassifierModel,
     Competency,
@@ -11,6 +14,7 @@ from profiles.models import (
     LanguageMarker,
     LexiconUpload,
     LexiconVersion,
+    PartOfSpeech,
     RoleProfile,
     RoleProfileCompetency,
     RoleProfileTypeWeight,
@@ -64,7 +68,7 @@ class LatestVersionOnly:
 
 @admin.register(LexiconVersion)
 class LexiconVersionAdmin(LatestVersionOnly, admin.ModelAdmin):
-    list_display = ["label", "note", "source", "marker_count", "created_by", "created_at"]
+    list_display = ["label", "note", "source", "marker_count", "download", "created_by", "created_at"]
     readonly_fields = ["number", "source", "created_by", "created_at"]
     actions = ["copy_version"]
 
@@ -74,6 +78,15 @@ class LexiconVersionAdmin(LatestVersionOnly, admin.ModelAdmin):
     @admin.display(description=_("markers"), ordering="marker_count")
     def marker_count(self, obj):
         return obj.marker_count
+
+    @admin.display(description=_("Download"))
+    def download(self, obj):
+        # The same file the lexicon page offers and `lexicon_import` reads, parts of speech included.
+        return format_html(
+            '<a href="{}">JSON</a> · <a href="{}">YAML</a>',
+            reverse("profiles:lexicon-export", args=[obj.number, "json"]),
+            reverse("profiles:lexicon-export", args=[obj.number, "yaml"]),
+        )
 
     def has_add_permission(self, request):
         # New versions come from an import or a copy, never from an empty form.
@@ -89,10 +102,68 @@ class LexiconVersionAdmin(LatestVersionOnly, admin.ModelAdmin):
             self.message_user(request, _("Created %(label)s.") % {"label": new.label}, messages.SUCCESS)
 
 
+class LanguageMarkerForm(forms.ModelForm):
+    """Checks the rewrite suggestions as a lexicon file import would: a word-level rewrite replaces
+    the marker's word in the ad, so it must be the same part of speech (or a whole sentence)."""
+
+    class Meta:
+        model = LanguageMarker
+        fields = ["lexicon_version", "language", "service_type", "phrase", "pos", "weight", "suggestions"]
+
+    def clean(self):
+        cleaned = super().clean()
+        suggestions, service_type = cleaned.get("suggestions"), cleaned.get("service_type")
+        if suggestions is None or service_type is None or "pos" not in cleaned:
+            return cleaned
+        pos = cleaned["pos"]
+        errors = []
+        wrong_pos = set()
+        if pos and isinstance(suggestions, list):
+            for number, suggestion in enumerate(suggestions, start=1):
+                if not isinstance(suggestion, dict) or not str(suggestion.get("text") or "").strip():
+                    continue  # reported below, as an import reports it
+                if (suggestion.get("pos") or "") not in (CLAUSE, pos):
+                    wrong_pos.add(number)
+                    errors.append(
+                        _(
+                            "Suggestion %(number)s: a word-level rewrite must have the marker's part of speech "
+                            '(%(pos)s), or be a whole sentence ("clause").'
+                        )
+                        % {"number": number, "pos": PartOfSpeech(pos).label}
+                    )
+        row = {
+            "language": cleaned.get("language"),
+            "type": service_type.code,
+            "phrase": cleaned.get("phrase") or "-",
+            "pos": pos,
+            "suggestions": suggestions,
+        }
+        try:
+            marker = lexicon_file.validate({"markers": [row]}).markers[0]
+        except lexicon_file.LexiconFileError as exc:
+            errors += [
+                f"{error.field}: {error.message}"
+                for error in exc.errors
+                if error.field.startswith("suggestions") and _suggestion_number(error.field) not in wrong_pos
+            ]
+        else:
+            cleaned["suggestions"] = list(marker.suggestions)
+        if errors:
+            self.add_error("suggestions", errors)
+        return cleaned
+
+
+def _suggestion_number(field: str) -> int | None:
+    """1 for "suggestions[1]"; None for "suggestions" (the list as a whole)."""
+    inside = field.partition("[")[2].rstrip("]")
+    return int(inside) if inside.isdigit() else None
+
+
 @admin.register(LanguageMarker)
 class LanguageMarkerAdmin(LatestVersionOnly, admin.ModelAdmin):
-    list_display = ["phrase", "language", "service_type", "weight", "lexicon_version"]
-    list_filter = ["lexicon_version", "language", "service_type"]
+    form = LanguageMarkerForm
+    list_display = ["phrase", "language", "service_type", "pos", "weight", "lexicon_version"]
+    list_filter = ["lexicon_version", "language", "service_type", "pos"]
     search_fields = ["phrase"]
     list_select_related = ["service_type", "lexicon_version"]
 

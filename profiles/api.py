@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from profiles import selectors, services
-from profiles.models import LexiconVersion
+from profiles.models import LexiconVersion, PartOfSpeech
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.pagination import ApiPagination, paginated_response
@@ -89,7 +89,13 @@ class MarkerOutput(serializers.Serializer):
     type = serializers.ChoiceField(choices=SERVICE_TYPES, source="service_type.code")
     phrase = serializers.CharField()
     weight = serializers.FloatField()
-    suggestions = serializers.JSONField()
+    pos = serializers.ChoiceField(
+        choices=PartOfSpeech.choices, allow_blank=True, help_text="Part of speech; empty in lexicons before v2."
+    )
+    suggestions = serializers.JSONField(
+        help_text='[{"type": ..., "text": ..., "pos": ...}]: a word-level rewrite has the marker\'s part of speech; '
+        '"clause" replaces the whole sentence.'
+    )
 
 
 class MarkerListApi(APIView):
@@ -100,6 +106,7 @@ class MarkerListApi(APIView):
         language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False)
         type = serializers.ChoiceField(choices=SERVICE_TYPES, required=False)
         version = serializers.IntegerField(required=False, min_value=1, help_text="Lexicon version number.")
+        pos = serializers.ChoiceField(choices=PartOfSpeech.choices, required=False, help_text="Part of speech.")
 
     @extend_schema(
         parameters=[FilterInput],
@@ -116,6 +123,7 @@ class MarkerListApi(APIView):
             version=version,
             language=filters.validated_data.get("language"),
             service_type=filters.validated_data.get("type"),
+            pos=filters.validated_data.get("pos"),
         )
         return paginated_response(view=self, queryset=markers, serializer_class=MarkerOutput)
 

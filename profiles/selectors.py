@@ -55,15 +55,21 @@ def lexicon_version_list() -> QuerySet[LexiconVersion]:
 
 
 def marker_list(
-    *, version: LexiconVersion | None = None, language: str | None = None, service_type: str | None = None
+    *,
+    version: LexiconVersion | None = None,
+    language: str | None = None,
+    service_type: str | None = None,
+    pos: str | None = None,
 ) -> QuerySet[LanguageMarker]:
-    """Markers of `version` (default: the newest), optionally of one language and type."""
+    """Markers of `version` (default: the newest), optionally of one language, type and part of speech."""
     version = version or lexicon_version_latest()
     markers = LanguageMarker.objects.filter(lexicon_version=version).select_related("service_type", "lexicon_version")
     if language:
         markers = markers.filter(language=language)
     if service_type:
         markers = markers.filter(service_type__code=service_type)
+    if pos:
+        markers = markers.filter(pos=pos)
     return markers.order_by("language", "service_type__order", "phrase")
 
 
@@ -77,6 +83,15 @@ def marker_counts(*, version: LexiconVersion) -> dict[str, dict[str, int]]:
     )
     for row in rows:
         counts.setdefault(row["language"], {})[row["service_type__code"]] = row["n"]
+    return counts
+
+
+def marker_pos_counts(*, version: LexiconVersion) -> dict[str, dict[str, int]]:
+    """{language: {part of speech ("" when not set): number of markers}} for one version."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = LanguageMarker.objects.filter(lexicon_version=version).values("language", "pos").annotate(n=Count("id"))
+    for row in rows:
+        counts.setdefault(row["language"], {})[row["pos"]] = row["n"]
     return counts
 
 

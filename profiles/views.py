@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from profiles import lexicon_file, selectors, services
-from profiles.models import LexiconUpload, LexiconVersion
+from profiles.models import LexiconUpload, LexiconVersion, PartOfSpeech
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
@@ -83,6 +83,11 @@ def lexicon(request):
         for service_type in service_types
     ]
     totals = [sum(c.values()) for c in (counts.get(language, {}) for language in LANGUAGE_CODES)]
+    pos_counts = selectors.marker_pos_counts(version=latest) if latest else {}
+    pos_matrix = [
+        {"pos": pos, "counts": [pos_counts.get(language, {}).get(pos, 0) for language in LANGUAGE_CODES]}
+        for pos in PartOfSpeech.values
+    ]
     return render(
         request,
         "profiles/lexicon.html",
@@ -92,6 +97,8 @@ def lexicon(request):
             "languages": LANGUAGE_CODES,
             "matrix": matrix,
             "totals": totals,
+            # Lexicons before v2 have no parts of speech: then the table is left out.
+            "pos_matrix": pos_matrix if any(any(row["counts"]) for row in pos_matrix) else [],
             "uploads": selectors.lexicon_upload_list()[:10],
             "can_upload": LEXICON_UPLOAD.allows(request.user),
         },

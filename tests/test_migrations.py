@@ -1,6 +1,7 @@
 """Migrations run no live code: what an old migration does must not change when the code does."""
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ def imported_modules(path: Path) -> set[str]:
 def test_it_finds_the_migrations_and_the_project_packages():
     names = {param.id for param in project_migrations()}
     assert {"profiles/0002_framework_data", "profiles/0004_classifier_v1", "assessments/0002_standard_battery"} <= names
+    assert {"profiles/0007_marker_part_of_speech", "profiles/0008_lexicon_v2"} <= names
     assert {"profiles", "assessments", "hiring", "servicefit"} <= PROJECT_PACKAGES
 
 
@@ -37,3 +39,12 @@ def test_it_finds_the_migrations_and_the_project_packages():
 def test_it_imports_only_django_and_the_standard_library(path):
     ours = sorted(m for m in imported_modules(path) if m.split(".")[0] in PROJECT_PACKAGES)
     assert ours == [], f"{path.name} imports live code: {ours}"
+
+
+@pytest.mark.parametrize("path", list(project_migrations()))
+def test_it_can_be_undone(path):
+    # A release that ships data (profiles/0008 installs lexicon v2) can be rolled back with `migrate`.
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    migration = importlib.import_module(package).Migration
+    irreversible = [type(operation).__name__ for operation in migration.operations if not operation.reversible]
+    assert irreversible == [], f"{path.name} cannot be undone: {irreversible}"

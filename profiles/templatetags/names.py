@@ -7,7 +7,8 @@ from django import template
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from profiles.models import ServiceType
+from profiles.analysis.lexicon import CLAUSE
+from profiles.models import PartOfSpeech, ServiceType
 
 register = template.Library()
 
@@ -51,3 +52,11 @@ def gender_verdict(verdict: str) -> str:
 @register.filter
 def item_flag(flag: str) -> str:
     return ITEM_FLAGS.get(flag, flag)
+
+
+@register.filter
+def part_of_speech(code: str) -> str:
+    """A marker's or a rewrite suggestion's part of speech; "clause" is a whole replacement sentence."""
+    if code == CLAUSE:
+        return _("whole sentence")
+    return PartOfSpeech(code).label if code in PartOfSpeech.values else code

@@ -55,7 +55,7 @@ def test_it_filters_markers_by_language_and_type(api, recruiter):
     assert response.json()["count"] == len(response.json()["results"])
     markers = response.json()["results"]
     assert markers
-    assert {(m["language"], m["type"], m["lexicon_version"]) for m in markers} == {("da", "empathizer", "v1")}
+    assert {(m["language"], m["type"], m["lexicon_version"]) for m in markers} == {("da", "empathizer", "v2")}
     assert "servicemindet" in {m["phrase"] for m in markers}
 
 

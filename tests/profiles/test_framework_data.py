@@ -21,21 +21,27 @@ def test_the_seven_types_exist_in_four_languages(db):
             assert len(t.strength_list) >= 2 and len(t.risk_list) >= 2 and len(t.behavioural_marker_list) >= 2
 
 
+@pytest.mark.parametrize(("number", "at_least"), [(1, 40), (2, 140)])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_language_has_40_markers_with_controller_and_empathizer_richest(db, language):
+def test_each_language_has_its_markers_with_controller_and_empathizer_richest(db, language, number, at_least):
     counts = Counter(
-        LanguageMarker.objects.filter(lexicon_version__number=1, language=language).values_list(
+        LanguageMarker.objects.filter(lexicon_version__number=number, language=language).values_list(
             "service_type__code", flat=True
         )
     )
-    assert sum(counts.values()) >= 40
+    assert sum(counts.values()) >= at_least
     assert set(counts) == {t.code for t in ServiceType.objects.all()}
     others = [n for code, n in counts.items() if code not in ("controller", "empathizer")]
     assert min(counts["controller"], counts["empathizer"]) >= max(others)
 
 
-def test_the_seed_phrases_are_in_the_danish_lexicon(db):
-    danish = dict(LanguageMarker.objects.filter(language="da").values_list("phrase", "service_type__code"))
+@pytest.mark.parametrize("number", [1, 2])
+def test_the_seed_phrases_are_in_the_danish_lexicon(db, number):
+    danish = dict(
+        LanguageMarker.objects.filter(lexicon_version__number=number, language="da").values_list(
+            "phrase", "service_type__code"
+        )
+    )
     assert danish["servicemindet"] == "empathizer"
     assert danish["problemløser"] == "controller"
 
@@ -78,17 +84,38 @@ def test_the_migration_wrote_every_row_of_the_frozen_files(db):
     )
 
 
-def test_the_markers_equal_what_the_live_lexicon_validator_reads(db):
+SHIPPED_LEXICONS = [
+    pytest.param(
+        1,
+        "lexicon_v1.json",
+        380,
+        {"type": "controller", "text": "problem solver who takes ownership of the case"},
+        id="v1",
+    ),
+    pytest.param(2, "lexicon_v2.json", 600, {"type": "controller", "text": "solution-focused", "pos": "adj"}, id="v2"),
+]
+
+
+@pytest.mark.parametrize(("number", "filename", "at_least", "first_suggestion"), SHIPPED_LEXICONS)
+def test_the_markers_equal_what_the_live_lexicon_validator_reads(db, number, filename, at_least, first_suggestion):
     from profiles import framework_file, lexicon_file
 
-    text = (framework_file.DATA_DIR / "lexicon_v1.json").read_text(encoding="utf-8")
-    parsed = lexicon_file.load(text, "json")
-    stored = LanguageMarker.objects.filter(lexicon_version__number=1).values_list(
-        "language", "service_type__code", "phrase", "weight", "suggestions"
+    text = (framework_file.DATA_DIR / filename).read_text(encoding="utf-8")
+    parsed = lexicon_file.load(text, "json")  # the live validator still accepts the frozen file
+    stored = LanguageMarker.objects.filter(lexicon_version__number=number).values_list(
+        "language", "service_type__code", "phrase", "weight", "pos", "suggestions"
     )
-    expected = [(m.language, m.type, m.phrase, m.weight, list(m.suggestions)) for m in parsed.markers]
-    assert len(stored) == len(expected) >= 160
+    expected = [(m.language, m.type, m.phrase, m.weight, m.pos, list(m.suggestions)) for m in parsed.markers]
+    assert len(stored) == len(expected) >= at_least
     assert sorted(stored, key=repr) == sorted(expected, key=repr)
-    v1 = LanguageMarker.objects.get(language="en", phrase="service-minded")
-    assert (v1.lexicon_version.note, v1.lexicon_version.source) == (parsed.note, "lexicon_v1.json")
-    assert v1.suggestions[0] == {"type": "controller", "text": "problem solver who takes ownership of the case"}
+    marker = LanguageMarker.objects.select_related("lexicon_version").get(
+        lexicon_version__number=number, language="en", phrase="service-minded"
+    )
+    assert (marker.lexicon_version.note, marker.lexicon_version.source) == (parsed.note, filename)
+    assert marker.suggestions[0] == first_suggestion
+
+
+def test_v2_gives_every_marker_a_part_of_speech_and_v1_none(db):
+    parts = Counter(LanguageMarker.objects.filter(lexicon_version__number=2).values_list("pos", flat=True))
+    assert set(parts) == {"adj", "noun", "verb", "phrase"}
+    assert not LanguageMarker.objects.filter(lexicon_version__number=1).exclude(pos="").exists()

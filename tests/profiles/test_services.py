@@ -13,7 +13,7 @@ def test_an_upload_is_imported_by_the_task(db, admin_user, django_capture_on_com
     upload.refresh_from_db()
     assert upload.status == LexiconUpload.Status.DONE
     version = upload.lexicon_version
-    assert version.number == 2 and version.created_by == admin_user
+    assert version.number == 3 and version.created_by == admin_user  # after the shipped v1 and v2
     assert list(version.markers.values_list("phrase", "weight")) == [("tar styringen", 2.0)]
 
 
@@ -21,7 +21,7 @@ def test_processing_twice_imports_once(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         upload = services.lexicon_upload_create(filename="nb.json", raw=GOOD.encode())
     services.lexicon_upload_process(upload_id=upload.id)
-    assert LexiconVersion.objects.count() == 2
+    assert LexiconVersion.objects.count() == 3
 
 
 @pytest.mark.parametrize(
@@ -48,11 +48,23 @@ def test_a_utf8_bom_is_accepted(db, django_capture_on_commit_callbacks):
 
 
 def test_copying_a_version_makes_an_editable_newest_one(db):
-    v1 = LexiconVersion.objects.get(number=1)
-    v2 = services.lexicon_version_copy(base=v1)
-    assert v2.number == 2
-    assert v2.markers.count() == v1.markers.count()
-    assert LanguageMarker.objects.filter(lexicon_version=v1).count() == v1.markers.count()
+    v2 = LexiconVersion.objects.get(number=2)
+    shipped_count = v2.markers.count()
+    v3 = services.lexicon_version_copy(base=v2)
+    assert v3.number == 3 and v3.source == "v2"
+
+    def rows(version):
+        return sorted(
+            version.markers.values_list("language", "service_type__code", "phrase", "weight", "pos", "suggestions"),
+            key=repr,
+        )
+
+    assert rows(v3) == rows(v2)
+    assert LanguageMarker.objects.filter(lexicon_version=v2).count() == shipped_count
+    copied = v3.markers.get(language="da", phrase="servicemindet")
+    assert copied.pos == "adj" and {"type": "controller", "text": "løsningsorienteret", "pos": "adj"} in (
+        copied.suggestions
+    )
 
 
 def test_a_role_profile_in_use_cannot_be_deleted(db, monkeypatch):

@@ -52,9 +52,9 @@ def test_a_job_whose_task_is_delivered_twice_runs_once(upload, monkeypatch):
     lexicon_upload_process_task.delay(upload.id)
     lexicon_upload_process_task.delay(upload.id)  # and once more after it finished
     assert imports == ["nb.json"]
-    assert LexiconVersion.objects.count() == 2
+    assert LexiconVersion.objects.count() == 3  # the shipped v1 and v2, and this one
     upload.refresh_from_db()
-    assert (upload.status, upload.attempts, upload.lexicon_version.number) == ("done", 1, 2)
+    assert (upload.status, upload.attempts, upload.lexicon_version.number) == ("done", 1, 3)
 
 
 @pytest.mark.parametrize(("minutes_ago", "claimable"), [(11, True), (None, True), (9, False), (0, False)])
@@ -112,7 +112,7 @@ def test_a_raising_task_leaves_the_job_failed_with_a_readable_error(upload, monk
     assert upload.finished_at is not None and upload.can_retry
     [record] = [r for r in caplog.records if r.name == "servicefit.core.jobs"]
     assert record.exc_info[0] is OSError and f"LexiconUpload {upload.id} failed on attempt 1" in record.getMessage()
-    assert LexiconVersion.objects.count() == 1
+    assert LexiconVersion.objects.count() == 2  # only the shipped v1 and v2
 
 
 def test_a_refused_file_fails_with_its_rows_and_no_traceback(upload, caplog):

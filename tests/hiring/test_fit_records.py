@@ -23,11 +23,11 @@ from tests.hiring.fitting import (
 )
 
 # Cover letters as the analysis engine reads them against advisor-controller-led's mix: one that
-# speaks of most types the role wants (alignment 78.8) and one of a type it barely wants (5.0).
+# speaks of most types the role wants (alignment 84.1) and one of a type it barely wants (5.0).
 ROLE_LIKE_LETTER = (
     "Jeg er en løsningsorienteret problemløser og kan lide at tage styringen. Jeg er empatisk og lytter til "
-    "kunden. Jeg er konkurrenceminded og vil gerne vinde. Jeg er innovativ og nysgerrig. Jeg er stabil og "
-    "rolig under pres. Jeg er flittig og arbejdsom. Jeg er imødekommende og hjælpsom."
+    "kunden. Jeg er resultatorienteret og har vindermentalitet. Jeg er nysgerrig og kommer med nye idéer. Jeg er "
+    "stabil og rolig under pres. Jeg er flittig. Jeg er fleksibel og kan møde kunden på halvvejen."
 )
 OFF_ROLE_LETTER = (
     "Jeg er flittig, pligtopfyldende og arbejdsom. Jeg møder altid til tiden og gør mit arbejde grundigt og stabilt."
@@ -115,11 +115,11 @@ def test_the_cover_letter_is_shown_apart_and_never_moves_a_label(requisition, ba
     assert bare.result["components"]["cover_letter"] == {"score": None, "weight": 0.0, "contribution": None}
     assert "cover_letter" in bare.result["missing"]
 
-    # The largest weight a letter may have, with 75.0 the top of "good": the best letter (78.8) would
-    # lift the fit to 75.95, "strong", were it not held inside the band the assessment earned.
+    # The largest weight a letter may have, with 75.0 the top of "good": the best letter (84.1) would
+    # lift the fit to 76.8, "strong", were it not held inside the band the assessment earned.
     fit_settings.fit_setting_save(role_profile=requisition.role_profile, user=recruiter, **LETTER_HEAVY)
     best = _cover_letter(application, ROLE_LIKE_LETTER)
-    assert best.result["components"]["cover_letter"] == {"score": 78.8, "weight": 0.25, "contribution": 0.0}
+    assert best.result["components"]["cover_letter"] == {"score": 84.1, "weight": 0.25, "contribution": 0.0}
     assert (best.fit, best.label) == (75.0, "good")
 
     # Now 75.0 is the bottom of "good": the worst letter (5.0) would pull the fit to 57.5, "partial".
@@ -153,7 +153,7 @@ def test_the_cover_letter_reorders_candidates_within_a_label(requisition, batter
     rows = list(ranking.requisition_ranking(requisition=requisition))
 
     assert [row.application.id for row in rows] == [second.id, first.id]
-    assert [(row.fit["fit"], row.fit["label"]) for row in rows] == [(75.4, "good"), (68.0, "good")]
+    assert [(row.fit["fit"], row.fit["label"]) for row in rows] == [(75.9, "good"), (68.0, "good")]
 
 
 def test_the_refresh_task_is_idempotent_and_skips_an_erased_application(requisition, battery, recruiter):

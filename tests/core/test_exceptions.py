@@ -77,7 +77,9 @@ def test_a_form_body_over_the_limit_is_413_too(api, recruiter, settings):
 
 def test_a_body_under_the_limit_is_accepted(api, recruiter, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    response = api.as_user(recruiter).post("/api/job-ads/analyze/", {"text": "Du er servicemindet.", "language": "da"}, format="json")
+    response = api.as_user(recruiter).post(
+        "/api/job-ads/analyze/", {"text": "Du er servicemindet.", "language": "da"}, format="json"
+    )
     assert response.status_code == 200
 
 

@@ -126,7 +126,9 @@ def test_a_body_just_past_the_nesting_limit_is_400_and_one_within_it_is_parsed(c
     url = "/api/job-ads/analyze/"
 
     def nested(levels):  # the body object itself is the first level
-        return json.dumps({"text": "Du er servicemindet.", "language": "da", "x": json.loads("[" * (levels - 1) + "]" * (levels - 1))})
+        return json.dumps(
+            {"text": "Du er servicemindet.", "language": "da", "x": json.loads("[" * (levels - 1) + "]" * (levels - 1))}
+        )
 
     assert client.post(url, nested(33), content_type="application/json").status_code == 400
     assert client.post(url, nested(32), content_type="application/json").status_code == 200

@@ -10,7 +10,7 @@ from profiles.analysis.classifier import SentenceClassifier
 from profiles.analysis.clean import clean
 from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
 from profiles.analysis.lexicon import CLAUSE, NEGATIONS, CompiledLexicon
-from profiles.analysis.negation import contrast_spans
+from profiles.analysis.negation import TRIGGERS, contrast_spans
 from profiles.analysis.readability import Readability, lix
 from profiles.analysis.text import WORD_RE, Token, is_long_word, split_sentences, word_forms
 from profiles.service_types import SERVICE_TYPES
@@ -38,11 +38,11 @@ VERDICTS = ("controller", "empathizer", "balanced", "insufficient")
 GAP_THRESHOLD = 0.05
 MAX_SUGGESTIONS = 8
 SENTENCE_CACHE_SIZE = 20_000
-# Per language, each word as written: (normalised, stem, is a long word for LIX), for every analyzer.
-_WORDS: dict[str, dict[str, tuple[str, str, bool]]] = {}
+# Per (lexicon, gender coder, language): each word as written -> its record (see _word_record). The
+# lexicon and coder are held with their records, so their ids stay theirs.
+_RECORDS: dict[tuple[int, int, str], tuple[CompiledLexicon, GenderCoder, dict[str, tuple]]] = {}
 WORD_CACHE_SIZE = 200_000
 _new_token = tuple.__new__
-_UNKNOWN = object()
 
 
 class AnalysisInputError(ValueError):
@@ -374,46 +374,55 @@ class Analyzer:
         return [cache[key] for key in keys]
 
     def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":
-        # tokenize() of the sentence alone, with each word's forms looked up once per process.
-        words = _WORDS.get(language)
-        if words is None:
-            words = _WORDS[language] = {}
+        # tokenize() of the sentence alone; each word's record (forms, LIX length, gender kind,
+        # marker roots, negation/contrast trigger) is worked out once per process (_word_records).
+        records = _word_records(self.lexicon, self.gender, language)
+        get = records.get
         tokens = []
         append = tokens.append
-        long_words = 0
-        masculine, feminine = [], []
-        coded_kind = self.gender.coded_kind
-        known_kinds = self.gender.known_kinds()
+        found = []
+        keep = found.append
         for match in WORD_RE.finditer(sentence):
             word = match.group()
-            record = words.get(word)
+            record = get(word)
             if record is None:
-                if len(words) > WORD_CACHE_SIZE:
-                    words.clear()
-                norm, word_stem = word_forms(word, language)
-                record = words[word] = (norm, word_stem, is_long_word(word))
-            norm = record[0]
-            append(_new_token(Token, (match.start(), match.end(), word, norm, record[1], 0)))
+                record = _word_record(records, word, language, self.lexicon, self.gender)
+            append(_new_token(Token, (match.start(), match.end(), word, record[0], record[1], 0)))
+            keep(record)
+        long_words = 0
+        masculine, feminine = [], []
+        starts_marker = triggered = False
+        for token, record in zip(tokens, found, strict=True):
             long_words += record[2]
-            kind = known_kinds.get((norm, language), _UNKNOWN)
-            if kind is _UNKNOWN:
-                kind = coded_kind(norm, language)
-            if kind == "masculine":
-                masculine.append(word)
-            elif kind == "feminine":
-                feminine.append(word)
-        markers = self.lexicon.find(sentence, tokens, language)
+            kind = record[3]
+            if kind is not None:
+                if kind == "masculine":
+                    masculine.append(token.text)
+                elif kind == "feminine":
+                    feminine.append(token.text)
+            starts_marker = starts_marker or record[5]
+            triggered = triggered or record[6]
+        if starts_marker:
+            markers = self.lexicon.find_from(
+                sentence, tokens, [record[4] for record in found], [record[5] for record in found], language
+            )
+        else:
+            markers = []  # (lexicon.find: most words start no marker)
+        # The classifier cannot see what a negation or a contrast ("mere end et smil") dismisses,
+        # so it stays out of such sentences. A sentence without a negation or contrast word
+        # (negation.TRIGGERS) has neither: no marker of it is negated and no span dismissed.
+        negated = triggered and (
+            not NEGATIONS[language].isdisjoint([t.norm for t in tokens])
+            or any(m.negated for m in markers)
+            or bool(contrast_spans(tokens, sentence, language))
+        )
         return SentenceResult(
             tokens=tokens,
             markers=markers,
             long_words=long_words,
             masculine=masculine,
             feminine=feminine,
-            # The classifier cannot see what a negation or a contrast ("mere end et smil")
-            # dismisses, so it stays out of such sentences.
-            negated=not NEGATIONS[language].isdisjoint([t.norm for t in tokens])
-            or any(m.negated for m in markers)
-            or bool(contrast_spans(tokens, sentence, language)),
+            negated=negated,
         )
 
     @staticmethod
@@ -609,6 +618,35 @@ def _as_line(text: str, at: int, sentence: str) -> str:
     before = "" if at == 0 or text[at - 1] == "\n" else "\n"
     after = "\n" if at < len(text) and text[at] != "\n" else ""
     return f"{before}{bullet.group() if bullet else ''}{sentence}{after}"
+
+
+def _word_records(lexicon: CompiledLexicon, gender: GenderCoder, language: str) -> dict[str, tuple]:
+    """The word records of one lexicon, gender coder and language (kept for the few in a process)."""
+    key = (id(lexicon), id(gender), language)
+    entry = _RECORDS.get(key)
+    if entry is None or entry[0] is not lexicon or entry[1] is not gender:
+        if len(_RECORDS) >= 16:
+            _RECORDS.clear()
+        entry = _RECORDS[key] = (lexicon, gender, {})
+    return entry[2]
+
+
+def _word_record(records: dict, word: str, language: str, lexicon: CompiledLexicon, gender: GenderCoder) -> tuple:
+    """(norm, stem, is a long word, gender kind, marker roots, begins a marker, negation/contrast word)."""
+    if len(records) > WORD_CACHE_SIZE:
+        records.clear()
+    norm, word_stem = word_forms(word, language)
+    roots, starts_marker = lexicon.stem_record(word_stem, language)
+    record = records[word] = (
+        norm,
+        word_stem,
+        is_long_word(word),
+        gender.coded_kind(norm, language),
+        roots,
+        starts_marker,
+        norm in TRIGGERS[language],
+    )
+    return record
 
 
 def _plain(sentence: str) -> str:

@@ -216,6 +216,7 @@ class SentenceResult:
     negated: bool
     model_label: str | None = None
     model_probability: float = 0.0
+    judged: bool = False  # the classifier has seen it (set_model)
 
     def set_model(self, probabilities: dict[str, float]) -> None:
         """Count the classifier's type for this sentence unless a marker of that type already
@@ -271,7 +272,7 @@ class Analyzer:
         # A paragraph in another supported language is read in that language.
         languages = language_detection.detect_sentences(plain, language)
         kinds = sections.classify(plain, languages)
-        results = self._sentence_results(texts, languages)
+        results = self._sentence_results(texts, languages, [kind.kind in sections.COUNTED_KINDS for kind in kinds])
         parts = [
             Part(
                 sentence=index,
@@ -346,31 +347,39 @@ class Analyzer:
             languages={lang: n for lang, n in words_per_language.items() if n or lang == language},
         )
 
-    def _sentence_results(self, texts: list[str], languages: list[str]) -> list["SentenceResult"]:
+    def _sentence_results(
+        self, texts: list[str], languages: list[str], counted: list[bool] | None = None
+    ) -> list["SentenceResult"]:
         """Each sentence analysed on its own, in its own language: markers, negation and the
         classifier never look past a sentence, so a sentence's result depends only on its text.
         Results are kept, so the studio's re-analysis while typing only works on the sentence
-        being edited."""
+        being edited. The classifier judges only the sentences `counted` marks (all without it):
+        its type is read of counted sentences only, and each sentence's probabilities are its own
+        whatever else is in the batch, so a sentence first met outside the counted parts is judged
+        when it is met inside them."""
         cache = self._cache
         keys = list(zip(languages, texts, strict=True))
         missing = [key for key in dict.fromkeys(keys) if key not in cache]
         if missing:
             if len(cache) + len(missing) > SENTENCE_CACHE_SIZE:
                 cache.clear()
-            fresh = {key: self._sentence_analyse(key[1], key[0]) for key in missing}
-            if self.classifier is not None:
-                # The model only judges sentences it may count: not negated, not a bare heading.
-                by_language: dict[str, list[SentenceResult]] = defaultdict(list)
-                for (sentence_language, _text), result in fresh.items():
-                    if not result.negated and len(result.tokens) >= MODEL_MIN_WORDS:
-                        by_language[sentence_language].append(result)
-                for sentence_language, judged in by_language.items():
-                    words = [([t.stem for t in r.tokens], [t.norm for t in r.tokens]) for r in judged]
-                    for result, probabilities in zip(
-                        judged, self.classifier.predict(words, sentence_language), strict=True
-                    ):
-                        result.set_model(probabilities)
-            cache.update(fresh)
+            cache.update({key: self._sentence_analyse(key[1], key[0]) for key in missing})
+        if self.classifier is not None:
+            wanted = keys if counted is None else [key for key, count in zip(keys, counted, strict=True) if count]
+            # The model only judges sentences it may count: not negated, not a bare heading.
+            by_language: dict[str, list[SentenceResult]] = defaultdict(list)
+            for key in dict.fromkeys(wanted):
+                result = cache[key]
+                if result.judged:
+                    continue
+                result.judged = True
+                if not result.negated and len(result.tokens) >= MODEL_MIN_WORDS:
+                    by_language[key[0]].append(result)
+            for sentence_language, judged in by_language.items():
+                words = [([t.stem for t in r.tokens], [t.norm for t in r.tokens]) for r in judged]
+                predicted = self.classifier.predict(words, sentence_language)
+                for result, probabilities in zip(judged, predicted, strict=True):
+                    result.set_model(probabilities)
         return [cache[key] for key in keys]
 
     def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":

@@ -391,6 +391,9 @@ class Analyzer:
         append = tokens.append
         found = []
         keep = found.append
+        long_words = 0
+        masculine, feminine = [], []
+        starts_marker = triggered = False
         for match in WORD_RE.finditer(sentence):
             word = match.group()
             record = get(word)
@@ -398,19 +401,16 @@ class Analyzer:
                 record = _word_record(records, word, language, self.lexicon, self.gender)
             append(_new_token(Token, (match.start(), match.end(), word, record[0], record[1], 0)))
             keep(record)
-        long_words = 0
-        masculine, feminine = [], []
-        starts_marker = triggered = False
-        for token, record in zip(tokens, found, strict=True):
             long_words += record[2]
-            kind = record[3]
-            if kind is not None:
-                if kind == "masculine":
-                    masculine.append(token.text)
-                elif kind == "feminine":
-                    feminine.append(token.text)
-            starts_marker = starts_marker or record[5]
-            triggered = triggered or record[6]
+            if record[3] is not None:
+                if record[3] == "masculine":
+                    masculine.append(word)
+                elif record[3] == "feminine":
+                    feminine.append(word)
+            if record[5]:
+                starts_marker = True
+            if record[6]:
+                triggered = True
         if starts_marker:
             markers = self.lexicon.find_from(
                 sentence, tokens, [record[4] for record in found], [record[5] for record in found], language

@@ -343,7 +343,11 @@ def detect_sentences(texts: list[str], main: str) -> list[str]:
     its confidence is SENTENCE_CONFIDENCE or more). A sentence that leans the same way but is not
     sure on its own follows its neighbours when they and it read surely as that language together:
     a paragraph is decided as a whole. Short sentences, names, URLs and e-mail addresses keep `main`."""
-    cleaned = [URL_RE.sub(" ", text) for text in texts]
+    # (every URL_RE match holds "://", "www." in any case, or "@")
+    cleaned = [
+        URL_RE.sub(" ", text) if "@" in text or "://" in text or ("." in text and "www." in text.lower()) else text
+        for text in texts
+    ]
     parts = [signals(text) for text in cleaned]
     alone = [_sure_other(part, main) for part in parts]
     languages = []

@@ -1344,7 +1344,7 @@ class _Phrases:
     searched at all. The answer is always the pattern's own.
     """
 
-    __slots__ = ("pattern", "exact", "prefixes", "infixes", "always", "phrases", "by_key", "subpatterns")
+    __slots__ = ("pattern", "exact", "prefixes", "infixes", "always", "phrases", "by_key", "subpatterns", "pending")
 
     def __init__(self, pattern: re.Pattern, phrases, alternatives: bool = False):
         """`alternatives`: the pattern is _compile's, one alternative per phrase in this order, so a
@@ -1357,6 +1357,7 @@ class _Phrases:
         by_key: dict[tuple[str, str], list[int]] | None = {} if alternatives else None
         self.phrases = list(phrases)
         self.subpatterns: dict[tuple[int, ...], re.Pattern] = {}
+        self.pending: set[tuple[int, ...]] = set()  # combinations of keys met once
         for index, phrase in enumerate(self.phrases):
             core = phrase.strip("*").lower()
             runs = list(_WORD_CHUNK.finditer(core))
@@ -1399,7 +1400,7 @@ class _Phrases:
         """A word test for several alternations at once (it has no pattern to search)."""
         union = cls.__new__(cls)
         union.pattern = None
-        union.phrases, union.by_key, union.subpatterns = [], None, {}
+        union.phrases, union.by_key, union.subpatterns, union.pending = [], None, {}, set()
         union.always = any(each.always for each in alternations)
         union.exact = frozenset().union(*(each.exact for each in alternations))
         union.prefixes = frozenset().union(*(each.prefixes for each in alternations))
@@ -1435,17 +1436,30 @@ class _Phrases:
         that matches is the full pattern's, and the match is the same."""
         by_key = self.by_key
         chosen: list[int] = []
+        keys = 0
         for word in self.exact.intersection(words):
             chosen += by_key["exact", word]
+            keys += 1
         for prefix in self.prefixes.intersection(begun):
             chosen += by_key["prefix", prefix]
+            keys += 1
         for infix in self.infixes.intersection(inside):
             chosen += by_key["infix", infix]
+            keys += 1
         key = tuple(sorted(chosen))
         pattern = self.subpatterns.get(key)
         if pattern is None:
             if len(self.subpatterns) >= _MAX_SUBPATTERNS:
                 self.subpatterns.clear()
+                self.pending.clear()
+            if keys > 1 and key not in self.pending:
+                if len(self.pending) >= _MAX_SUBPATTERNS:
+                    self.pending.clear()
+                # A combination of keys is compiled when it recurs (one key's phrases at once: there
+                # are few keys): a new ad's rare mixes are searched with the full pattern instead.
+                self.pending.add(key)
+                return self.pattern
+            self.pending.discard(key)
             alternatives = "|".join(_phrase_pattern(self.phrases[index]) for index in key)
             pattern = self.subpatterns[key] = re.compile("(?<!\\w)(?:" + alternatives + ")", re.IGNORECASE)
         return pattern

@@ -10,6 +10,7 @@ which keeps one ad's analysis to a single small matrix product.
 import json
 import warnings
 import zlib
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -76,7 +77,7 @@ class LanguageModel:
     intercept: np.ndarray
     classes: tuple[str, ...]
     coef_t: np.ndarray = field(init=False, repr=False)  # features × classes, for row gathers
-    _word_ids: dict[str, tuple[int, ...]] = field(init=False, repr=False, default_factory=dict)
+    _word_ids: dict[str, bytes] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         self.coef_t = np.ascontiguousarray(self.coef.T)
@@ -91,8 +92,10 @@ class LanguageModel:
         vocabulary, word_ids = self.vocabulary, self._word_ids
         get_ids, get_feature = word_ids.get, vocabulary.get
         lengths: list[int] = []  # features of each sentence, in order
-        columns: list[int] = []
-        extend, append = columns.extend, columns.append
+        # The feature ids as machine integers, each word's packed once per process, so the array
+        # is read without converting a Python int per feature.
+        columns = array("q")
+        add_packed, extend = columns.frombytes, columns.extend
         for stems, words in sentences:
             before = len(columns)
             for word, word_stem in zip(words, stems, strict=True):
@@ -100,26 +103,31 @@ class LanguageModel:
                 if cached is None:
                     if len(word_ids) > WORD_CACHE_SIZE:
                         word_ids.clear()
-                    cached = word_ids[word] = tuple(
-                        j for j in map(vocabulary.get, features([word_stem], [word])) if j is not None
-                    )
-                extend(cached)
-            for pair in map(" ".join, zip(stems, stems[1:], strict=False)):
-                j = get_feature(pair)
-                if j is not None:
-                    append(j)
+                    cached = word_ids[word] = array(
+                        "q", [j for j in map(vocabulary.get, features([word_stem], [word])) if j is not None]
+                    ).tobytes()
+                add_packed(cached)
+            extend([j for j in map(get_feature, map(" ".join, zip(stems, stems[1:], strict=False))) if j is not None])
             lengths.append(len(columns) - before)
         scores = np.tile(self.intercept, (len(sentences), 1))
         if columns:
             width = len(self.idf)
-            rows = np.repeat(np.arange(len(sentences)), lengths)
-            column_ids = np.fromiter(columns, dtype=rows.dtype, count=len(columns))
-            keys, counts = np.unique(rows * width + column_ids, return_counts=True)
-            row_index, column_index = np.divmod(keys, width)
+            rows = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
+            keys = rows * width + np.frombuffer(columns, dtype=np.int64)
+            # np.unique(keys, return_counts=True), without its generality: sort, mark each run's first.
+            keys.sort()
+            first = np.empty(len(keys), dtype=bool)
+            first[0] = True
+            np.not_equal(keys[1:], keys[:-1], out=first[1:])
+            at = np.flatnonzero(first)
+            counts = np.diff(np.append(at, len(keys)))
+            row_index, column_index = np.divmod(keys[at], width)
             weights = (1.0 + np.log(counts)) * self.idf[column_index]
             norms = np.sqrt(np.bincount(row_index, weights * weights, minlength=len(sentences)))
             weights /= norms[row_index]
-            present, starts = np.unique(row_index, return_index=True)
+            # Each present row's first entry (row_index is sorted).
+            starts = np.flatnonzero(np.concatenate(([True], row_index[1:] != row_index[:-1])))
+            present = row_index[starts]
             scores[present] += np.add.reduceat(self.coef_t[column_index] * weights[:, None], starts, axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)

@@ -10,7 +10,7 @@ from profiles.analysis.classifier import SentenceClassifier
 from profiles.analysis.clean import clean
 from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
 from profiles.analysis.lexicon import CLAUSE, NEGATIONS, CompiledLexicon
-from profiles.analysis.negation import contrast_spans
+from profiles.analysis.negation import TRIGGERS, contrast_spans
 from profiles.analysis.readability import Readability, lix
 from profiles.analysis.text import WORD_RE, Token, is_long_word, split_sentences, word_forms
 from profiles.service_types import SERVICE_TYPES
@@ -38,11 +38,11 @@ VERDICTS = ("controller", "empathizer", "balanced", "insufficient")
 GAP_THRESHOLD = 0.05
 MAX_SUGGESTIONS = 8
 SENTENCE_CACHE_SIZE = 20_000
-# Per language, each word as written: (normalised, stem, is a long word for LIX), for every analyzer.
-_WORDS: dict[str, dict[str, tuple[str, str, bool]]] = {}
+# Per (lexicon, gender coder, language): each word as written -> its record (see _word_record). The
+# lexicon and coder are held with their records, so their ids stay theirs.
+_RECORDS: dict[tuple[int, int, str], tuple[CompiledLexicon, GenderCoder, dict[str, tuple]]] = {}
 WORD_CACHE_SIZE = 200_000
 _new_token = tuple.__new__
-_UNKNOWN = object()
 
 
 class AnalysisInputError(ValueError):
@@ -216,6 +216,7 @@ class SentenceResult:
     negated: bool
     model_label: str | None = None
     model_probability: float = 0.0
+    judged: bool = False  # the classifier has seen it (set_model)
 
     def set_model(self, probabilities: dict[str, float]) -> None:
         """Count the classifier's type for this sentence unless a marker of that type already
@@ -271,7 +272,7 @@ class Analyzer:
         # A paragraph in another supported language is read in that language.
         languages = language_detection.detect_sentences(plain, language)
         kinds = sections.classify(plain, languages)
-        results = self._sentence_results(texts, languages)
+        results = self._sentence_results(texts, languages, [kind.kind in sections.COUNTED_KINDS for kind in kinds])
         parts = [
             Part(
                 sentence=index,
@@ -346,74 +347,91 @@ class Analyzer:
             languages={lang: n for lang, n in words_per_language.items() if n or lang == language},
         )
 
-    def _sentence_results(self, texts: list[str], languages: list[str]) -> list["SentenceResult"]:
+    def _sentence_results(
+        self, texts: list[str], languages: list[str], counted: list[bool] | None = None
+    ) -> list["SentenceResult"]:
         """Each sentence analysed on its own, in its own language: markers, negation and the
         classifier never look past a sentence, so a sentence's result depends only on its text.
         Results are kept, so the studio's re-analysis while typing only works on the sentence
-        being edited."""
+        being edited. The classifier judges only the sentences `counted` marks (all without it):
+        its type is read of counted sentences only, and each sentence's probabilities are its own
+        whatever else is in the batch, so a sentence first met outside the counted parts is judged
+        when it is met inside them."""
         cache = self._cache
         keys = list(zip(languages, texts, strict=True))
         missing = [key for key in dict.fromkeys(keys) if key not in cache]
         if missing:
             if len(cache) + len(missing) > SENTENCE_CACHE_SIZE:
                 cache.clear()
-            fresh = {key: self._sentence_analyse(key[1], key[0]) for key in missing}
-            if self.classifier is not None:
-                # The model only judges sentences it may count: not negated, not a bare heading.
-                by_language: dict[str, list[SentenceResult]] = defaultdict(list)
-                for (sentence_language, _text), result in fresh.items():
-                    if not result.negated and len(result.tokens) >= MODEL_MIN_WORDS:
-                        by_language[sentence_language].append(result)
-                for sentence_language, judged in by_language.items():
-                    words = [([t.stem for t in r.tokens], [t.norm for t in r.tokens]) for r in judged]
-                    for result, probabilities in zip(
-                        judged, self.classifier.predict(words, sentence_language), strict=True
-                    ):
-                        result.set_model(probabilities)
-            cache.update(fresh)
+            cache.update({key: self._sentence_analyse(key[1], key[0]) for key in missing})
+        if self.classifier is not None:
+            wanted = keys if counted is None else [key for key, count in zip(keys, counted, strict=True) if count]
+            # The model only judges sentences it may count: not negated, not a bare heading.
+            by_language: dict[str, list[SentenceResult]] = defaultdict(list)
+            for key in dict.fromkeys(wanted):
+                result = cache[key]
+                if result.judged:
+                    continue
+                result.judged = True
+                if not result.negated and len(result.tokens) >= MODEL_MIN_WORDS:
+                    by_language[key[0]].append(result)
+            for sentence_language, judged in by_language.items():
+                words = [([t.stem for t in r.tokens], [t.norm for t in r.tokens]) for r in judged]
+                predicted = self.classifier.predict(words, sentence_language)
+                for result, probabilities in zip(judged, predicted, strict=True):
+                    result.set_model(probabilities)
         return [cache[key] for key in keys]
 
     def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":
-        # tokenize() of the sentence alone, with each word's forms looked up once per process.
-        words = _WORDS.get(language)
-        if words is None:
-            words = _WORDS[language] = {}
+        # tokenize() of the sentence alone; each word's record (forms, LIX length, gender kind,
+        # marker roots, negation/contrast trigger) is worked out once per process (_word_records).
+        records = _word_records(self.lexicon, self.gender, language)
+        get = records.get
         tokens = []
         append = tokens.append
+        found = []
+        keep = found.append
         long_words = 0
         masculine, feminine = [], []
-        coded_kind = self.gender.coded_kind
-        known_kinds = self.gender.known_kinds()
+        starts_marker = triggered = False
         for match in WORD_RE.finditer(sentence):
             word = match.group()
-            record = words.get(word)
+            record = get(word)
             if record is None:
-                if len(words) > WORD_CACHE_SIZE:
-                    words.clear()
-                norm, word_stem = word_forms(word, language)
-                record = words[word] = (norm, word_stem, is_long_word(word))
-            norm = record[0]
-            append(_new_token(Token, (match.start(), match.end(), word, norm, record[1], 0)))
+                record = _word_record(records, word, language, self.lexicon, self.gender)
+            append(_new_token(Token, (match.start(), match.end(), word, record[0], record[1], 0)))
+            keep(record)
             long_words += record[2]
-            kind = known_kinds.get((norm, language), _UNKNOWN)
-            if kind is _UNKNOWN:
-                kind = coded_kind(norm, language)
-            if kind == "masculine":
-                masculine.append(word)
-            elif kind == "feminine":
-                feminine.append(word)
-        markers = self.lexicon.find(sentence, tokens, language)
+            if record[3] is not None:
+                if record[3] == "masculine":
+                    masculine.append(word)
+                elif record[3] == "feminine":
+                    feminine.append(word)
+            if record[5]:
+                starts_marker = True
+            if record[6]:
+                triggered = True
+        if starts_marker:
+            markers = self.lexicon.find_from(
+                sentence, tokens, [record[4] for record in found], [record[5] for record in found], language
+            )
+        else:
+            markers = []  # (lexicon.find: most words start no marker)
+        # The classifier cannot see what a negation or a contrast ("mere end et smil") dismisses,
+        # so it stays out of such sentences. A sentence without a negation or contrast word
+        # (negation.TRIGGERS) has neither: no marker of it is negated and no span dismissed.
+        negated = triggered and (
+            not NEGATIONS[language].isdisjoint([t.norm for t in tokens])
+            or any(m.negated for m in markers)
+            or bool(contrast_spans(tokens, sentence, language))
+        )
         return SentenceResult(
             tokens=tokens,
             markers=markers,
             long_words=long_words,
             masculine=masculine,
             feminine=feminine,
-            # The classifier cannot see what a negation or a contrast ("mere end et smil")
-            # dismisses, so it stays out of such sentences.
-            negated=not NEGATIONS[language].isdisjoint([t.norm for t in tokens])
-            or any(m.negated for m in markers)
-            or bool(contrast_spans(tokens, sentence, language)),
+            negated=negated,
         )
 
     @staticmethod
@@ -609,6 +627,35 @@ def _as_line(text: str, at: int, sentence: str) -> str:
     before = "" if at == 0 or text[at - 1] == "\n" else "\n"
     after = "\n" if at < len(text) and text[at] != "\n" else ""
     return f"{before}{bullet.group() if bullet else ''}{sentence}{after}"
+
+
+def _word_records(lexicon: CompiledLexicon, gender: GenderCoder, language: str) -> dict[str, tuple]:
+    """The word records of one lexicon, gender coder and language (kept for the few in a process)."""
+    key = (id(lexicon), id(gender), language)
+    entry = _RECORDS.get(key)
+    if entry is None or entry[0] is not lexicon or entry[1] is not gender:
+        if len(_RECORDS) >= 16:
+            _RECORDS.clear()
+        entry = _RECORDS[key] = (lexicon, gender, {})
+    return entry[2]
+
+
+def _word_record(records: dict, word: str, language: str, lexicon: CompiledLexicon, gender: GenderCoder) -> tuple:
+    """(norm, stem, is a long word, gender kind, marker roots, begins a marker, negation/contrast word)."""
+    if len(records) > WORD_CACHE_SIZE:
+        records.clear()
+    norm, word_stem = word_forms(word, language)
+    roots, starts_marker = lexicon.stem_record(word_stem, language)
+    record = records[word] = (
+        norm,
+        word_stem,
+        is_long_word(word),
+        gender.coded_kind(norm, language),
+        roots,
+        starts_marker,
+        norm in TRIGGERS[language],
+    )
+    return record
 
 
 def _plain(sentence: str) -> str:

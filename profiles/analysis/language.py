@@ -8,7 +8,6 @@ nogle/noen, medarbejder/medarbeider, -hed/-het, -tion/-sjon ...).
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -274,27 +273,43 @@ def detect(text: str) -> Detection:
     return detect_from([signals(text)])
 
 
+# Each word's signals as one flat record (common, evidence, extra), for every text.
+_WORD_RECORDS: dict[str, tuple] = {}
+WORD_RECORDS_SIZE = 200_000
+_ZERO_FLOATS = (0.0,) * len(SUPPORTED)
+_ZERO_EXTRA = (0,) * len(EXTRA)
+
+
 @lru_cache(maxsize=50_000)
 def signals(text: str) -> tuple[int, tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
     """(words, common-word counts, evidence, extra counts) of a piece of text: the first two per
     language in SUPPORTED order, the extra counts in EXTRA order (unsupported languages' common
     words, Nynorsk words, their Bokmål spellings).
 
-    Additive, so a text's signals are the sum of its sentences' (which the analyzer caches)."""
-    counts = Counter(WORD_RE.findall(text.lower().replace("\xad", "")))
-    common = [0.0] * len(SUPPORTED)
-    evidence = [0.0] * len(SUPPORTED)
-    extra = [0] * len(EXTRA)
-    for word, n in counts.items():
-        # Only a word's non-zero signals are added (adding zero changes no sum), in the same order.
-        word_common, word_evidence, word_extra = _word_signals_sparse(word)
-        for i, value in word_common:
-            common[i] += n * value
-        for i, value in word_evidence:
-            evidence[i] += n * value
-        for i, value in word_extra:
-            extra[i] += n * value
-    return sum(counts.values()), tuple(common), tuple(evidence), tuple(extra)
+    Additive, so a text's signals are the sum of its sentences' (which the analyzer caches).
+    Every signal is a whole number, so the sums are exact in any order: each word's record is
+    looked up once per process and the columns of the sentence's records are summed."""
+    words = WORD_RE.findall(text.lower().replace("\xad", ""))
+    if not words:
+        return 0, _ZERO_FLOATS, _ZERO_FLOATS, _ZERO_EXTRA
+    records = _WORD_RECORDS
+    rows = list(map(records.get, words))
+    if None in rows:
+        for index, record in enumerate(rows):
+            if record is None:
+                word = words[index]
+                if len(records) > WORD_RECORDS_SIZE:
+                    records.clear()
+                common, evidence, extra = _word_signals(word)
+                rows[index] = records[word] = (*common, *evidence, *extra)
+    sums = list(map(sum, zip(*rows, strict=True)))
+    size = len(SUPPORTED)
+    return (
+        len(words),
+        tuple(map(float, sums[:size])),
+        tuple(map(float, sums[size : 2 * size])),
+        tuple(sums[2 * size :]),
+    )
 
 
 def detect_from(parts: list[tuple]) -> Detection:
@@ -328,7 +343,11 @@ def detect_sentences(texts: list[str], main: str) -> list[str]:
     its confidence is SENTENCE_CONFIDENCE or more). A sentence that leans the same way but is not
     sure on its own follows its neighbours when they and it read surely as that language together:
     a paragraph is decided as a whole. Short sentences, names, URLs and e-mail addresses keep `main`."""
-    cleaned = [URL_RE.sub(" ", text) for text in texts]
+    # (every URL_RE match holds "://", "www." in any case, or "@")
+    cleaned = [
+        URL_RE.sub(" ", text) if "@" in text or "://" in text or ("." in text and "www." in text.lower()) else text
+        for text in texts
+    ]
     parts = [signals(text) for text in cleaned]
     alone = [_sure_other(part, main) for part in parts]
     languages = []
@@ -410,12 +429,6 @@ def _confidence(score: dict[str, float], best: str, total: int) -> float:
     weight = CONFIDENCE_SCALE * math.sqrt(max(total, 1) / 10.0)
     exp = {lang: math.exp(weight * (score[lang] - score[best])) for lang in SUPPORTED}
     return exp[best] / sum(exp.values())
-
-
-@lru_cache(maxsize=50_000)
-def _word_signals_sparse(word: str) -> tuple[tuple[tuple[int, float], ...], ...]:
-    """_word_signals as (index, value) pairs of its non-zero entries."""
-    return tuple(tuple((i, value) for i, value in enumerate(part) if value) for part in _word_signals(word))
 
 
 @lru_cache(maxsize=50_000)

@@ -66,22 +66,32 @@ class CompiledLexicon:
 
     def find(self, text: str, tokens: list[Token], language: str) -> list[MarkerMatch]:
         """Longest non-overlapping marker matches, left to right."""
-        index = self._index.get(language, {})
+        roots, starts = [], []
+        for token in tokens:
+            token_root, starts_marker = self.stem_record(token.stem, language)
+            roots.append(token_root)
+            starts.append(starts_marker)
+        if not any(starts):  # most words start no marker
+            return []
+        return self.find_from(text, tokens, roots, starts, language)
+
+    def stem_record(self, token_stem: str, language: str) -> tuple[frozenset[str], bool]:
+        """A token stem's roots, and whether a marker of the language begins with one of them."""
         stems = self._stems.get(language)
         if stems is None:
             stems = self._stems[language] = {}
-        roots, starts = [], []
-        for token in tokens:
-            record = stems.get(token.stem)
-            if record is None:
-                if len(stems) > STEM_CACHE_SIZE:
-                    stems.clear()
-                token_root = token_roots(token.stem, language)
-                record = stems[token.stem] = (token_root, any(root in index for root in token_root))
-            roots.append(record[0])
-            starts.append(record[1])
-        if not any(starts):  # most words start no marker
-            return []
+        record = stems.get(token_stem)
+        if record is None:
+            if len(stems) > STEM_CACHE_SIZE:
+                stems.clear()
+            index = self._index.get(language, {})
+            token_root = token_roots(token_stem, language)
+            record = stems[token_stem] = (token_root, any(root in index for root in token_root))
+        return record
+
+    def find_from(self, text, tokens, roots, starts, language) -> list[MarkerMatch]:
+        """`find` with each token's roots and marker-start flag (stem_record) already looked up."""
+        index = self._index.get(language, {})
         matches = []
         position = 0
         while position < len(tokens):

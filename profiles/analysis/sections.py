@@ -1286,7 +1286,7 @@ def _compile(phrases) -> "_Phrases":
     """
     ordered = sorted(set(phrases), key=lambda p: -len(p))
     pattern = re.compile("(?<!\\w)(?:" + "|".join(_phrase_pattern(p) for p in ordered) + ")", re.IGNORECASE)
-    return _Phrases(pattern, ordered)
+    return _Phrases(pattern, ordered, alternatives=True)
 
 
 # Characters that IGNORECASE matches to a Latin letter although str.lower() does not make them that
@@ -1301,6 +1301,8 @@ _PREFIXES_BY_HEAD: dict[str, set[str]] = {}
 _SHORT_PREFIXES: set[str] = set()
 _INFIXES: set[str] = set()
 _HEAD = 3
+# Compiled sub-alternations kept per phrase table (see _Phrases._subpattern).
+_MAX_SUBPATTERNS = 4096
 
 
 def _sentence_words(sentence: str):
@@ -1342,13 +1344,21 @@ class _Phrases:
     searched at all. The answer is always the pattern's own.
     """
 
-    __slots__ = ("pattern", "exact", "prefixes", "infixes", "always")
+    __slots__ = ("pattern", "exact", "prefixes", "infixes", "always", "phrases", "by_key", "subpatterns", "pending")
 
-    def __init__(self, pattern: re.Pattern, phrases):
+    def __init__(self, pattern: re.Pattern, phrases, alternatives: bool = False):
+        """`alternatives`: the pattern is _compile's, one alternative per phrase in this order, so a
+        search may use an alternation of only the phrases whose key the sentence holds."""
         self.pattern = pattern
         exact, prefixes, infixes = set(), set(), set()
         self.always = False
-        for phrase in phrases:
+        # Each phrase's index under its key (("exact"|"prefix"|"infix", key) -> indices), for the
+        # sub-alternations; None when the pattern is not one alternative per phrase.
+        by_key: dict[tuple[str, str], list[int]] | None = {} if alternatives else None
+        self.phrases = list(phrases)
+        self.subpatterns: dict[tuple[int, ...], re.Pattern] = {}
+        self.pending: set[tuple[int, ...]] = set()  # combinations of keys met once
+        for index, phrase in enumerate(self.phrases):
             core = phrase.strip("*").lower()
             runs = list(_WORD_CHUNK.finditer(core))
             whole: list[str] = []  # runs that are whole words of the sentence
@@ -1361,13 +1371,20 @@ class _Phrases:
                 else:
                     whole.append(run.group())  # blanks, an apostrophe or the phrase's end around it
             if whole:
-                exact.add(max(whole, key=len))  # the longest is the rarest, as a rule
+                key = ("exact", max(whole, key=len))  # the longest is the rarest, as a rule
+                exact.add(key[1])
             elif prefix:
+                key = ("prefix", prefix)
                 prefixes.add(prefix)
             elif infix:
+                key = ("infix", infix)
                 infixes.add(infix)
             else:
+                key = None
                 self.always = True
+            if by_key is not None and key is not None:
+                by_key.setdefault(key, []).append(index)
+        self.by_key = None if self.always else by_key
         self.exact = frozenset(exact)
         self.prefixes = frozenset(prefixes)
         self.infixes = frozenset(infixes)
@@ -1383,6 +1400,7 @@ class _Phrases:
         """A word test for several alternations at once (it has no pattern to search)."""
         union = cls.__new__(cls)
         union.pattern = None
+        union.phrases, union.by_key, union.subpatterns, union.pending = [], None, {}, set()
         union.always = any(each.always for each in alternations)
         union.exact = frozenset().union(*(each.exact for each in alternations))
         union.prefixes = frozenset().union(*(each.prefixes for each in alternations))
@@ -1408,7 +1426,43 @@ class _Phrases:
                 words, begun, inside = found
                 if self.exact.isdisjoint(words) and self.prefixes.isdisjoint(begun) and self.infixes.isdisjoint(inside):
                     return None
+                if self.by_key is not None:
+                    return self._subpattern(words, begun, inside).search(sentence, pos)
         return self.pattern.search(sentence, pos)
+
+    def _subpattern(self, words, begun, inside) -> re.Pattern:
+        """The alternation of only the phrases whose key the sentence holds, in the full pattern's
+        order: a phrase without its key cannot match, so at every position the first alternative
+        that matches is the full pattern's, and the match is the same."""
+        by_key = self.by_key
+        chosen: list[int] = []
+        keys = 0
+        for word in self.exact.intersection(words):
+            chosen += by_key["exact", word]
+            keys += 1
+        for prefix in self.prefixes.intersection(begun):
+            chosen += by_key["prefix", prefix]
+            keys += 1
+        for infix in self.infixes.intersection(inside):
+            chosen += by_key["infix", infix]
+            keys += 1
+        key = tuple(sorted(chosen))
+        pattern = self.subpatterns.get(key)
+        if pattern is None:
+            if len(self.subpatterns) >= _MAX_SUBPATTERNS:
+                self.subpatterns.clear()
+                self.pending.clear()
+            if keys > 1 and key not in self.pending:
+                if len(self.pending) >= _MAX_SUBPATTERNS:
+                    self.pending.clear()
+                # A combination of keys is compiled when it recurs (one key's phrases at once: there
+                # are few keys): a new ad's rare mixes are searched with the full pattern instead.
+                self.pending.add(key)
+                return self.pattern
+            self.pending.discard(key)
+            alternatives = "|".join(_phrase_pattern(self.phrases[index]) for index in key)
+            pattern = self.subpatterns[key] = re.compile("(?<!\\w)(?:" + alternatives + ")", re.IGNORECASE)
+        return pattern
 
 
 PAY_WORDS = _Phrases(PAY_WORDS_RE, ["bonus*", "provision*", "provisjon*", "commission*", "resultatlön*"])

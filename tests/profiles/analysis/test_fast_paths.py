@@ -3,8 +3,13 @@
 import pytest
 
 from profiles.analysis import sections
+from profiles.analysis.classifier import SentenceClassifier, sentence_words
+from profiles.analysis.engine import Analyzer
+from profiles.analysis.gender import GenderCoder
 from profiles.analysis.negation import contrast_spans, is_negated
 from profiles.analysis.text import Sentence, tokenize
+
+from .conftest import SMALL_GENDER
 
 SENTENCES = [
     ("Send din ansøgning og CV senest den 1. marts.", "da"),
@@ -71,3 +76,43 @@ def test_it_negates_only_sentences_with_a_negation_or_contrast_word(sentence, la
 def test_it_finds_no_contrast_in_a_plain_sentence():
     sentence = "Du er struktureret, serviceminded og glad for telefonen."
     assert contrast_spans(_tokens(sentence, "da"), sentence, "da") == []
+
+
+@pytest.mark.parametrize(("sentence", "_language"), SENTENCES)
+def test_it_finds_the_full_searchs_cue_however_often_a_sentence_comes_back(sentence, _language):
+    # The first search of a mix of phrases uses the full pattern, a later one a pattern of the mix.
+    alternations = [pattern for table in sections.CUE_PATTERNS.values() for pattern in table.values()]
+    alternations += [sections.CANDIDATE_RE, sections.TASK_RE, sections.ADDRESS_FRAME_RE]
+    for alternation in alternations:
+        full = alternation.pattern.search(sentence)
+        for _ in range(3):
+            fast = alternation.search(sentence)
+            assert (fast and (fast.span(), fast.group())) == (full and (full.span(), full.group()))
+
+
+def test_it_reads_each_sentences_type_the_same_alone_or_in_a_batch():
+    from .test_classifier import ROWS
+
+    model = SentenceClassifier.train(ROWS, version="t").models["da"]
+    texts = ["Du guider kunden til den rigtige løsning", "Løn efter aftale", "Du smiler og lytter", "Ja"]
+    together = model.predict_proba([sentence_words(text, "da") for text in texts])
+    for row, text in zip(together, texts, strict=True):
+        assert model.predict_proba([sentence_words(text, "da")])[0].tobytes() == row.tobytes()
+
+
+def test_it_types_a_sentence_first_seen_in_the_company_text_once_it_describes_the_job(shipped_lexicon):
+    from .test_classifier import ROWS
+
+    classifier = SentenceClassifier.train(ROWS, version="t")
+
+    def new_analyzer():
+        return Analyzer(lexicon=shipped_lexicon, gender=GenderCoder(SMALL_GENDER), classifier=classifier)
+
+    sentence = "Du viser kunden vejen"  # no marker: only the classifier types it
+    job = f"Dine opgaver\n{sentence}\nDu har kørekort"
+    analyzer = new_analyzer()
+    company = analyzer.analyze(f"Om os\n{sentence}\nVi holder til i Aarhus", "da").to_dict()
+    assert not any(match["source"] == "model" for match in company["matches"])
+    seen_before = analyzer.analyze(job, "da").to_dict()
+    assert any(match["source"] == "model" and match["text"] == sentence for match in seen_before["matches"])
+    assert seen_before == new_analyzer().analyze(job, "da").to_dict()

@@ -5,6 +5,8 @@ from django.core.management import CommandError, call_command
 
 from profiles.models import LanguageMarker, LexiconVersion
 
+from .lexicon_files import WRONG_PART_OF_SPEECH
+
 
 def export(tmp_path, *args):
     out = tmp_path / "export.out"
@@ -78,30 +80,6 @@ def test_a_bad_file_is_refused_whole_with_row_errors(tmp_path, db, capsys):
     assert "bad.json: row 3, phrase: duplicate of row 1" in err
     assert LexiconVersion.objects.count() == 2
     assert LanguageMarker.objects.count() == markers_before
-
-
-WRONG_PART_OF_SPEECH = {
-    "markers": [
-        {
-            "language": "da",
-            "type": "empathizer",
-            "phrase": "servicemindet",
-            "pos": "adj",
-            "suggestions": [{"type": "controller", "text": "løsningsorienteret", "pos": "adj"}],
-        },
-        {
-            "language": "da",
-            "type": "empathizer",
-            "phrase": "smil",
-            "pos": "noun",
-            "suggestions": [
-                {"type": "controller", "text": "Du finder den rette løsning til kunden.", "pos": "clause"},
-                {"type": "controller", "text": "løsningsorienteret", "pos": "adj"},
-            ],
-        },
-        {"language": "sv", "type": "rock", "phrase": "stresstålig", "pos": "adverb"},
-    ]
-}
 
 
 def test_a_word_level_rewrite_of_the_wrong_part_of_speech_is_refused_by_row_and_field(tmp_path, db, capsys):

@@ -575,10 +575,14 @@ def weigh_evidence(matches: list[Match], parts: list[Part]) -> tuple[Evidence, V
         weight[service_type] += cue_weight
         written[service_type].append(cue_text)
     index_cues = sum(1 for service_type, _phrase in cues if service_type in ("controller", "empathizer"))
-    counted = sum(1 for part in parts if part.counted)
+    counted = sum(1 for part in parts if part.counted and part.reason != "heading")  # a heading says nothing
     enough = index_cues >= MIN_INDEX_CUES and counted >= MIN_COUNTED_SENTENCES
     evidence = Evidence(
-        cues=len(cues), index_cues=index_cues, sentences=counted, excluded=len(parts) - counted, enough=enough
+        cues=len(cues),
+        index_cues=index_cues,
+        sentences=counted,
+        excluded=sum(1 for part in parts if not part.counted),
+        enough=enough,
     )
     index = controller_index(weight["controller"], weight["empathizer"]) if enough else None
     if index is None:

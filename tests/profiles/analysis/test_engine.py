@@ -192,3 +192,17 @@ def test_analyze_text_takes_an_analyzer_and_a_target(analyzer):
         "matches",
         "suggestions",
     }
+
+
+def test_it_does_not_count_a_heading_as_a_sentence_about_the_person():
+    analyzer = make_analyzer(
+        [
+            {"language": "da", "type": "controller", "phrase": "problemløser", "weight": 1.0},
+            {"language": "da", "type": "controller", "phrase": "tage styringen", "weight": 1.0},
+        ]
+    )
+    text = "Dine opgaver\nDu besvarer opkald fra kunder.\nOm dig\nDu er en problemløser, der kan tage styringen."
+    result = analyzer.analyze(text, "da")
+    assert [part.reason for part in result.parts].count("heading") == 2
+    assert (result.evidence.sentences, result.evidence.excluded) == (2, 0)
+    assert result.verdict.code == "insufficient"  # two sentences, whatever the headings around them

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "hiring",
     "assessments",
     "workforce",
+    "staffing",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""Dependencies point one way: workforce → hiring → assessments → profiles → core.
+"""Dependencies point one way: staffing → workforce → hiring → assessments → profiles → core.
 
 Read from the source (every import, also those inside functions), so a new upward import fails
 here before it becomes a cycle.
@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # Lowest first: each layer may import the ones before it, never the ones after.
-LAYERS = ["servicefit", "profiles", "assessments", "hiring", "workforce"]
+LAYERS = ["servicefit", "profiles", "assessments", "hiring", "workforce", "staffing"]
 PURE_MODULES = [
     "profiles/analysis",
     "profiles/service_types.py",
@@ -27,6 +27,7 @@ PURE_MODULES = [
     "workforce/demo_population.py",
     "workforce/hris_columns.py",
     "workforce/hris_files.py",
+    "staffing/analysis",
 ]
 
 

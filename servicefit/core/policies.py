@@ -109,6 +109,10 @@ RETENTION_READ = Policy("retention_read", own_teams=_roles(MANAGER), all_teams=_
 PULSE_MANAGE = Policy("pulse_manage", all_teams=_roles(HR, ADMIN))
 # Training and activating attrition models: shared, no team owns a model.
 ATTRITION_MODEL_MANAGE = Policy("attrition_model_manage", all_teams=_roles(HR, ADMIN), team_data=False)
+# The staffing plan: centre-wide traffic and head counts, no person in it. Team leads read it, HR and
+# admins also import traffic and change the planning assumptions.
+STAFFING_READ = Policy("staffing_read", all_teams=_roles(HR, MANAGER, ADMIN), team_data=False)
+STAFFING_WRITE = Policy("staffing_write", all_teams=_roles(HR, ADMIN), team_data=False)
 
 POLICIES = {
     p.name: p
@@ -136,6 +140,8 @@ POLICIES = {
         RETENTION_READ,
         PULSE_MANAGE,
         ATTRITION_MODEL_MANAGE,
+        STAFFING_READ,
+        STAFFING_WRITE,
     )
 }
 

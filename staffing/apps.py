@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffingConfig(AppConfig):
+    name = "staffing"
+    verbose_name = _("Staffing")
+
+    def ready(self):
+        from servicefit.core import registry
+
+        registry.admin_models_register(self.label)

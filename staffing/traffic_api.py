@@ -11,7 +11,7 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import STAFFING_READ, STAFFING_WRITE
-from staffing import traffic_csv, traffic_selectors, traffic_services
+from staffing import traffic_columns, traffic_csv, traffic_selectors, traffic_services
 from staffing.models import CHANNEL_CHOICES, INTERVAL_MINUTES, TrafficImport
 from workforce.import_api import ColumnMappingField
 
@@ -24,7 +24,7 @@ class TrafficImportInput(serializers.Serializer):
     mapping = ColumnMappingField(
         required=False,
         default=dict,
-        help_text=f'Our field ({", ".join(traffic_csv.FIELDS)}) → the file\'s header; "" for a field not in the '
+        help_text=f'Our field ({", ".join(traffic_columns.FIELDS)}) → the file\'s header; "" for a field not in the '
         "file. Fields left out are found among common English, Danish, Norwegian and Swedish headers.",
     )
     channel = serializers.ChoiceField(
@@ -42,7 +42,7 @@ class TrafficImportInput(serializers.Serializer):
         help_text="15 or 30; by default read from the file.",
     )
     aht_unit = serializers.ChoiceField(
-        choices=traffic_csv.AHT_UNITS,
+        choices=traffic_columns.AHT_UNITS,
         required=False,
         allow_null=True,
         default=None,

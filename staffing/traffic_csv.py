@@ -1,10 +1,10 @@
 """Interval traffic from an ACD, telephony or ticketing export (CSV): read, map, validate. Pure.
 
 A row is one interval of one channel: its date, its start time, the contacts offered and their
-average handling time (AHT). Headers, channel names, dates, times and numbers are read as English,
-Danish, Norwegian and Swedish exports write them; a mapping chosen by the user overrides the guess.
-Every row is checked. Errors are codes with the value that caused them (the service words them in
-the user's language); a file with any error is imported by no one.
+average handling time (AHT). Headers and cells are read as staffing.traffic_columns knows them; a
+mapping chosen by the user overrides the guess. Every row is checked. Errors are codes with the
+value that caused them (the service words them in the user's language); a file with any error is
+imported by no one.
 
 The limits are what stands between a hostile file and the server: its size, its row and column
 counts, its cell sizes (the csv module's field limit), binary content. Whole-file problems raise
@@ -16,12 +16,21 @@ import csv
 import datetime
 import io
 import itertools
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from workforce.hris_columns import date_parsed, fold
+from staffing.traffic_columns import (
+    CHANNEL_LOOKUP,
+    CHANNELS,
+    FIELDS,
+    aht_parsed,
+    aht_unit_guess,
+    columns_map,
+    moment_parsed,
+    number_parsed,
+)
+from workforce.hris_columns import fold
 from workforce.hris_files import UNWANTED, FileError, delimiter_of
 from workforce.hris_files import text_decoded as hris_text_decoded
 
@@ -36,177 +45,6 @@ QUOTED = 60  # characters of a bad value a problem repeats
 INTERVAL_MINUTES = (15, 30)
 # A channel-day with this many rows, none of them at :15 or :45, is 30-minute data.
 MIXED_EVIDENCE_ROWS = 8
-
-FIELDS = ("date", "start", "end", "channel", "contacts", "aht")
-# Best names first: a file with both offered and answered counts is read by its offered ones.
-HEADERS = {
-    "date": ("date", "day", "interval date", "report date", "dato", "dag", "rapportdato", "datum", "rapportdatum"),
-    "start": (
-        "interval start",
-        "interval",
-        "start",
-        "start time",
-        "time",
-        "time of day",
-        "period",
-        "period start",
-        "timestamp",
-        "date time",
-        "datetime",
-        "date and time",
-        "intervalstart",
-        "starttid",
-        "starttidspunkt",
-        "tidspunkt",
-        "klokkeslæt",
-        "tid",
-        "periode",
-        "halvtime",
-        "kvarter",
-        "tidsstempel",
-        "dato og tid",
-        "intervallstart",
-        "intervall",
-        "klokkeslett",
-        "tidpunkt",
-        "klockslag",
-        "halvtimme",
-        "kvart",
-        "tidsstämpel",
-        "datum och tid",
-    ),
-    "end": (
-        "interval end",
-        "end",
-        "end time",
-        "to",
-        "intervalslut",
-        "sluttid",
-        "sluttidspunkt",
-        "slut",
-        "til",
-        "intervallslutt",
-        "slutt",
-        "intervallslut",
-        "till",
-    ),
-    "channel": (
-        "channel",
-        "media type",
-        "media",
-        "medium",
-        "contact type",
-        "kanal",
-        "kanaltype",
-        "medietype",
-        "medie",
-        "kontakttype",
-        "kanaltyp",
-        "medietyp",
-        "kontakttyp",
-    ),
-    "contacts": (
-        "contacts offered",
-        "offered",
-        "calls offered",
-        "offered contacts",
-        "offered calls",
-        "contacts",
-        "calls",
-        "volume",
-        "incoming",
-        "inbound",
-        "tilbudte opkald",
-        "tilbudte",
-        "tilbudte kontakter",
-        "tilbudte henvendelser",
-        "indgående opkald",
-        "indgående",
-        "henvendelser",
-        "antal henvendelser",
-        "antal opkald",
-        "opkald",
-        "kontakter",
-        "antal kontakter",
-        "tilbudte anrop",
-        "tilbudte samtaler",
-        "innkommende anrop",
-        "innkommende",
-        "antall henvendelser",
-        "antall anrop",
-        "anrop",
-        "samtaler",
-        "erbjudna samtal",
-        "erbjudna",
-        "erbjudna kontakter",
-        "inkommande samtal",
-        "inkommande",
-        "inkomna ärenden",
-        "antal ärenden",
-        "ärenden",
-        "antal samtal",
-        "samtal",
-        "volym",
-        # Answered counts leave out the callers who gave up: a fallback when nothing offered is there.
-        "answered",
-        "calls answered",
-        "contacts answered",
-        "handled",
-        "besvarede opkald",
-        "besvarede",
-        "besvarte anrop",
-        "besvarte",
-        "besvarade samtal",
-        "besvarade",
-        "hanterade",
-    ),
-    "aht": (
-        "aht",
-        "average handle time",
-        "average handling time",
-        "avg handle time",
-        "avg handling time",
-        "avg. handle time",
-        "handle time",
-        "handling time",
-        "gennemsnitlig behandlingstid",
-        "gns. behandlingstid",
-        "gns behandlingstid",
-        "gennemsnitlig håndteringstid",
-        "behandlingstid",
-        "håndteringstid",
-        "gjennomsnittlig behandlingstid",
-        "gj.snitt behandlingstid",
-        "snitt behandlingstid",
-        "gjennomsnittlig håndteringstid",
-        "genomsnittlig hanteringstid",
-        "genomsnittlig behandlingstid",
-        "snitt hanteringstid",
-        "medelhanteringstid",
-        "hanteringstid",
-    ),
-}
-ANSWERED_HEADERS = frozenset(HEADERS["contacts"][HEADERS["contacts"].index("answered") :])
-# Keys: the staffed channels (staffing.models.STAFFED_CHANNELS; tests keep them equal).
-CHANNELS = {
-    "phone": ("telephone", "telephony", "voice", "call", "calls", "telefon", "telefoni", "tlf", "opkald", "anrop"),
-    "email": ("e-mail", "mail", "emails", "e-mails", "e-post", "epost", "e-brev"),
-    "chat": ("chatt", "webchat", "web chat", "live chat", "livechat", "messaging"),
-}
-AHT_UNITS = ("seconds", "minutes")
-# "AHT (min)", "Behandlingstid, minutter": decimal handling times in minutes.
-MINUTE_UNIT = re.compile(r"\b(min|mins|minutes|minutter|minuter)\b\.?", re.IGNORECASE)
-UNIT_SUFFIX = re.compile(r"\s*(?:[(\[][^)\]]*[)\]]|,\s*\w+\.?)\s*$")
-
-TIME = r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?"
-TIME_ONLY = re.compile(rf"^{TIME}$")
-TIME_RANGE = re.compile(rf"^{TIME}\s*[-–—]\s*{TIME}$")
-DATE_TIME = re.compile(rf"^(\S+?)(?:T|\s+)(?:kl\.?\s*)?{TIME}$")
-WHOLE = re.compile(r"^[+-]?\d+$")
-DECIMAL = re.compile(r"^([+-]?\d+)[.,](\d+)$")
-GROUPED = re.compile(r"^([+-]?\d{1,3}(?:\.\d{3})+),(\d+)$|^([+-]?\d{1,3}(?:,\d{3})+)\.(\d+)$")
-DURATION = re.compile(r"^(?:(\d+):)?(\d{1,3}):([0-5]\d)(?:[.,](\d+))?$")
-GROUP_SPACES = str.maketrans("", "", " \u00a0\u202f")
 
 
 class Interval(NamedTuple):
@@ -257,19 +95,6 @@ class Parsed:
         return max((interval.day for interval in self.intervals), default=None)
 
 
-def _lookup(names: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, int]]:
-    """Folded alias → (key, rank); a lower rank is a better name."""
-    found: dict[str, tuple[str, int]] = {}
-    for key, aliases in names.items():
-        for rank, alias in enumerate((key, *aliases)):
-            found.setdefault(fold(alias), (key, rank))
-    return found
-
-
-HEADER_LOOKUP = _lookup(HEADERS)
-CHANNEL_LOOKUP = {alias: key for alias, (key, _rank) in _lookup(CHANNELS).items()}
-
-
 def cut(value: str) -> str:
     """A cell's value as a problem quotes it: a huge cell does not make a huge message."""
     return value if len(value) <= QUOTED else value[: QUOTED - 1] + "…"
@@ -285,8 +110,8 @@ def text_read(data: bytes) -> str:
     if len(data) > MAX_BYTES:
         raise FileError("too_large", {"limit": MAX_BYTES // 1_000_000})
     sample = data[:8192]
-    # UTF-16 text is half NUL bytes; any other text has none to speak of.
-    if not sample.startswith((b"\xff\xfe", b"\xfe\xff")) and sample.count(b"\x00") * 100 > len(sample):
+    # UTF-16 text is half NUL bytes; any other text has none to speak of (a stray one is a row's problem).
+    if not sample.startswith((b"\xff\xfe", b"\xfe\xff")) and sample.count(b"\x00") > max(16, len(sample) // 100):
         raise FileError("binary")
     try:
         text = hris_text_decoded(data)
@@ -351,127 +176,6 @@ def preview(data: bytes, *, rows: int = 5) -> Preview:
     return Preview(header=header, rows=first, row_count=count)
 
 
-# Columns ---------------------------------------------------------------------------------------
-
-
-def _header_key(name: str) -> tuple[str, int] | None:
-    """A header's field and rank; a unit in brackets or after a comma ("AHT (sek.)") is ignored."""
-    folded = fold(name)
-    return HEADER_LOOKUP.get(folded) or HEADER_LOOKUP.get(fold(UNIT_SUFFIX.sub("", folded)))
-
-
-def columns_guess(header: list[str]) -> dict[str, int]:
-    """Our field → the index of the column with the best of that field's names."""
-    best: dict[str, tuple[int, int]] = {}
-    for index, name in enumerate(header):
-        found = _header_key(name)
-        if found is not None:
-            ours, rank = found
-            if ours not in best or rank < best[ours][0]:
-                best[ours] = (rank, index)
-    return {ours: index for ours, (_rank, index) in best.items()}
-
-
-def is_answered_header(name: str) -> bool:
-    """True for a count of answered contacts: it leaves out the callers who gave up."""
-    folded = fold(name)
-    return folded in ANSWERED_HEADERS or fold(UNIT_SUFFIX.sub("", folded)) in ANSWERED_HEADERS
-
-
-def aht_unit_guess(header_name: str) -> str:
-    return "minutes" if MINUTE_UNIT.search(header_name) else "seconds"
-
-
-def columns_map(header: list[str], mapping: Mapping[str, str] | None) -> tuple[dict[str, int], list[Problem]]:
-    """Our field → column index: the mapping given by hand first ("" for a field not in the file),
-    the guess for the others; and the problems with the mapping."""
-    mapping = mapping or {}
-    found: dict[str, int] = {}
-    for index, name in enumerate(header):
-        found.setdefault(fold(name), index)
-    problems = [Problem(1, "file", "unknown_field", cut(str(ours))) for ours in sorted(set(mapping) - set(FIELDS))]
-    guessed = columns_guess(header)
-    columns = {}
-    for ours in FIELDS:
-        wanted = mapping.get(ours)
-        if wanted:
-            index = found.get(fold(wanted))
-            if index is None:
-                problems.append(Problem(1, ours, "column_missing", cut(wanted)))
-                continue
-            columns[ours] = index
-        elif ours in guessed and ours not in mapping:
-            columns[ours] = guessed[ours]
-    return columns, problems
-
-
-# Cells -----------------------------------------------------------------------------------------
-
-
-def _minutes(hour: str, minute: str, second: str | None) -> int | None:
-    """Minutes after midnight, or None; an interval starts on a whole minute."""
-    h, m = int(hour), int(minute)
-    if h > 23 or m > 59 or (second and int(second) != 0):
-        return None
-    return h * 60 + m
-
-
-def moment_parsed(text: str) -> tuple[datetime.date | None, int | None, int | None] | None:
-    """(day, start minutes, length minutes) from a date, a time, a time range (08:00-08:30) or a date
-    and time (2024-03-01 08:00, 2024-03-01T08:00:00); None when the text is none of them. A range
-    ending at 00:00 ends at midnight."""
-    match = TIME_ONLY.match(text)
-    if match:
-        start = _minutes(*match.groups())
-        return None if start is None else (None, start, None)
-    match = TIME_RANGE.match(text)
-    if match:
-        start, end = _minutes(*match.groups()[:3]), _minutes(*match.groups()[3:])
-        if start is None or end is None:
-            return None
-        return None, start, (end or 1440) - start
-    day = date_parsed(text)
-    if day is not None:
-        return day, None, None
-    match = DATE_TIME.match(text)
-    if match:
-        day, start = date_parsed(match[1]), _minutes(*match.groups()[1:])
-        if day is not None and start is not None:
-            return day, start, None
-    return None
-
-
-def number_parsed(text: str) -> tuple[float, int] | None:
-    """The number and how many digits follow its decimal sign (a comma or a point); thousands
-    grouped with spaces, or with the other sign when both are there (1.234,5 and 1,234.5)."""
-    text = text.translate(GROUP_SPACES)
-    if WHOLE.match(text):
-        return float(text), 0
-    match = DECIMAL.match(text)
-    if match:
-        return float(f"{match[1]}.{match[2]}"), len(match[2])
-    match = GROUPED.match(text)
-    if match:
-        whole, fraction = (match[1], match[2]) if match[1] else (match[3], match[4])
-        return float(f"{whole.replace('.', '').replace(',', '')}.{fraction}"), len(fraction)
-    return None
-
-
-def aht_parsed(text: str, unit: str) -> float | None:
-    """Seconds from a number (in `unit`) or a duration: m:ss, mm:ss or h:mm:ss."""
-    number = number_parsed(text)
-    if number is not None:
-        return number[0] * 60 if unit == "minutes" else number[0]
-    match = DURATION.match(text)
-    if match:
-        hours, minutes, seconds, fraction = match.groups()
-        if hours is not None and int(minutes) > 59:
-            return None
-        value = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-        return value + float(f"0.{fraction}") if fraction else float(value)
-    return None
-
-
 # Rows ------------------------------------------------------------------------------------------
 
 
@@ -482,9 +186,9 @@ class _Problems:
         self.kept: list[Problem] = []
         self.rows: set[int] = set()
 
-    def add(self, row: int, column: str, code: str, value: str = "", **params):
+    def add(self, row: int, column: str, code: str, value: str = "", params: dict | None = None):
         self.rows.add(row)
-        self.kept.append(Problem(row, column, code, cut(value), params))
+        self.kept.append(Problem(row, column, code, cut(value), params or {}))
         if len(self.kept) > 4 * MAX_PROBLEMS:
             self._trim()
 
@@ -574,7 +278,7 @@ class _Reader:
         if day is not None and self.latest_day is not None and day > self.latest_day:
             add(line, "date", "future", date_text or start_text)
         if length is not None and length not in INTERVAL_MINUTES:
-            add(line, "end" if end_text else "start", "length", end_text or start_text, minutes=length)
+            add(line, "end" if end_text else "start", "length", end_text or start_text, {"minutes": length})
         return day, start, length
 
     def _channel(self, line: int, text: str) -> str | None:
@@ -613,7 +317,7 @@ class _Reader:
                 return None
             value = int(value)
         if value > MAX_CONTACTS:
-            add(line, "contacts", "too_many", text, limit=MAX_CONTACTS)
+            add(line, "contacts", "too_many", text, {"limit": MAX_CONTACTS})
             return None
         return value
 
@@ -637,8 +341,9 @@ class _Reader:
         return None
 
 
-def _columns_required(columns, problems: _Problems, first_cells, *, channel_default) -> None:
-    """A required field without a column: the date and the start may share one (a date and time)."""
+def _columns_required(columns, problems: _Problems, first_cells, *, channel_default, mapped_wrong) -> None:
+    """A required field without a column (and not already mapped to a missing one): the date and the
+    start may share one (a date and time)."""
 
     def holds(ours: str, part: int) -> bool:
         index = columns.get(ours)
@@ -647,14 +352,16 @@ def _columns_required(columns, problems: _Problems, first_cells, *, channel_defa
         moment = moment_parsed(first_cells[index])
         return moment is not None and moment[part] is not None
 
+    missing = []
     if "date" not in columns and not holds("start", 0):
-        problems.add(1, "date", "no_column")
+        missing.append("date")
     if "start" not in columns and not holds("date", 1):
-        problems.add(1, "start", "no_column")
+        missing.append("start")
     if "channel" not in columns and channel_default is None:
-        problems.add(1, "channel", "no_column")
-    for ours in ("contacts", "aht"):
-        if ours not in columns:
+        missing.append("channel")
+    missing += [ours for ours in ("contacts", "aht") if ours not in columns]
+    for ours in missing:
+        if ours not in mapped_wrong:
             problems.add(1, ours, "no_column")
 
 
@@ -667,17 +374,18 @@ def _length_decided(rows: list[_Row], interval_minutes: int | None, problems: _P
     given = [row for row in rows if row.length is not None]
     length = interval_minutes or (given[0].length if given else None)
     if length is None:
-        length = 15 if any(row.start % 30 for row in rows) else 30
+        # Starts off every grid (08:10) do not vote; they are reported below.
+        length = 15 if any(row.start % 30 == 15 for row in rows) else 30
         if length == 30 and not any(row.start % 60 for row in rows) and _has_a_full_day(rows):
             problems.add(1, "start", "hourly")
             return None
     for row in given:
         if row.length != length:
             code = "length_chosen" if interval_minutes else "mixed"
-            problems.add(row.line, "start", code, minutes=row.length, length=length)
+            problems.add(row.line, "start", code, params={"minutes": row.length, "length": length})
     for row in rows:
         if row.start % length:
-            problems.add(row.line, "start", "grid", _clock(row.start), minutes=length)
+            problems.add(row.line, "start", "grid", _clock(row.start), {"minutes": length})
     if length == 15 and not given:
         _channels_at_half_hours(rows, problems)
     return length
@@ -701,13 +409,13 @@ def _channels_at_half_hours(rows: list[_Row], problems: _Problems) -> None:
     first_line: dict[str, int] = {}
     for row in rows:
         first_line.setdefault(row.channel, row.line)
-        if row.start % 30:
+        if row.start % 30 == 15:
             quarter.add(row.channel)
         per_day[(row.channel, row.day)] = per_day.get((row.channel, row.day), 0) + 1
     for (channel, _day), count in per_day.items():
         if channel not in quarter and count >= MIXED_EVIDENCE_ROWS:
             quarter.add(channel)  # report each channel once
-            problems.add(first_line[channel], "start", "mixed_channel", channel, channel=channel)
+            problems.add(first_line[channel], "start", "mixed_channel", channel, {"channel": channel})
 
 
 def _clock(minutes: int) -> str:
@@ -739,10 +447,16 @@ def traffic_parse(
     if problems.rows:
         return _result(Parsed(), problems)
     columns, mapping_problems = columns_map(header, mapping)
-    for problem in mapping_problems:
-        problems.add(problem.row, problem.column, problem.code, problem.value)
+    for column, code, value in mapping_problems:
+        problems.add(1, column, code, value)
     first = next(records, None)  # a look at the first row: do the date and start share a column?
-    _columns_required(columns, problems, first[1] if first else None, channel_default=channel_default)
+    _columns_required(
+        columns,
+        problems,
+        first[1] if first else None,
+        channel_default=channel_default,
+        mapped_wrong={column for column, _code, _value in mapping_problems},
+    )
     if problems.rows:
         return _result(Parsed(), problems)
     if aht_unit is None:
@@ -766,7 +480,7 @@ def traffic_parse(
     for row in rows:
         first_line = seen.setdefault((row.channel, row.day, row.start), row.line)
         if first_line != row.line:
-            problems.add(row.line, "start", "duplicate", _clock(row.start), row=first_line)
+            problems.add(row.line, "start", "duplicate", _clock(row.start), {"row": first_line})
     if problems.rows:
         return _result(Parsed(), problems)
     intervals = [Interval(row.line, row.channel, row.day, row.start, row.contacts, row.aht) for row in rows]

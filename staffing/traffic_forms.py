@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from staffing.models import CHANNEL_CHOICES, INTERVAL_MINUTES
-from staffing.traffic_csv import FIELDS, MAX_BYTES, MAX_ROWS
+from staffing.traffic_columns import FIELDS
+from staffing.traffic_csv import MAX_BYTES, MAX_ROWS
 from staffing.traffic_services import FIELD_LABELS
 
 OPTIONAL = ("end",)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.policies import STAFFING_READ, STAFFING_WRITE
-from staffing import traffic_csv, traffic_files, traffic_selectors, traffic_services
+from staffing import traffic_columns, traffic_csv, traffic_files, traffic_selectors, traffic_services
 from staffing.models import TrafficImport
 from staffing.traffic_forms import TrafficMappingForm, TrafficUploadForm
 from workforce.hris_files import FileError
@@ -66,9 +66,9 @@ def traffic_import(request):
 
 
 def _initial(header: list[str]) -> dict:
-    initial = {f"column_{name}": header[index] for name, index in traffic_csv.columns_guess(header).items()}
+    initial = {f"column_{name}": header[index] for name, index in traffic_columns.columns_guess(header).items()}
     aht = initial.get("column_aht")
-    initial["aht_unit"] = traffic_csv.aht_unit_guess(aht) if aht else "seconds"
+    initial["aht_unit"] = traffic_columns.aht_unit_guess(aht) if aht else "seconds"
     return initial
 
 
@@ -115,7 +115,7 @@ def traffic_import_map(request):
         "header": header,
         "preview": pending["preview"],
         "row_count": pending["row_count"],
-        "answered_column": contacts if contacts and traffic_csv.is_answered_header(contacts) else "",
+        "answered_column": contacts if contacts and traffic_columns.is_answered_header(contacts) else "",
         "error": error,
         "errors": errors,
     }

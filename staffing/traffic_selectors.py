@@ -31,7 +31,8 @@ class Coverage:
 
 def traffic_import_list() -> QuerySet[TrafficImport]:
     """Newest first, each with `intervals_kept`: its intervals not since replaced by a later import."""
-    return TrafficImport.objects.select_related("uploaded_by").annotate(intervals_kept=Count("intervals"))
+    imports = TrafficImport.objects.select_related("uploaded_by").annotate(intervals_kept=Count("intervals"))
+    return imports.order_by("-created_at", "-id")  # a grouped query drops Meta.ordering
 
 
 def traffic_coverage() -> list[Coverage]:

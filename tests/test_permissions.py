@@ -337,6 +337,9 @@ SHARED = {
     "upload_id": lambda route: 1,
     "model_id": lambda route: 1,
     "training_id": lambda route: 1,
+    # Staffing: traffic imports and known events are centre-wide, no team owns them.
+    "import_id": lambda route: 1,
+    "event_id": lambda route: 1,
     "slug": lambda route: "service-profile-standard" if "assessments" in route else "advisor-controller-led",
 }
 

@@ -28,10 +28,9 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from staffing.analysis.channels import CHAT, EMAIL, PHONE
 from staffing.analysis.forecast import Series
 
-# The channel codes of workforce.models.Channel (plain strings: this module has no Django).
-PHONE, EMAIL, CHAT = "phone", "email", "chat"
 HANDLE_TIME_CV = 0.9
 DAY_NOISE = 0.05
 INVOICE_DAY = 14

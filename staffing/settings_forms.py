@@ -11,10 +11,24 @@ from staffing.settings_services import PLAN_SETTINGS_FIELDS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+# For the assumptions whose model field has no help text of its own.
+HELP_TEXTS = {
+    "target_answer_seconds": _("The answer time of the service level target: 20 for 80/20."),
+    "max_occupancy": _(
+        "The largest share of their logged-in time agents spend on contacts; above about 0.85 they tire and leave."
+    ),
+    "chat_concurrency": _("How many chats an agent handles at the same time."),
+    "chat_target_answer_seconds": _("Chats answered within this time count towards the chat service level."),
+    "email_response_hours": _("E-mails are answered within this many hours; their work is spread over that time."),
+    "weekly_hours": _("A full-time agent's hours a week (37 in Denmark, 37.5 in Norway, 40 in Sweden)."),
+    "training_months": _("Months of training before a new agent takes contacts."),
+}
+
+
 class PlanSettingsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields.update(fields_for_model(PlanSettings, fields=PLAN_SETTINGS_FIELDS))
+        self.fields.update(fields_for_model(PlanSettings, fields=PLAN_SETTINGS_FIELDS, help_texts=HELP_TEXTS))
         for name in ("service_level", "max_occupancy", "shrinkage", "early_loss", "monthly_attrition"):
             self.fields[name].widget.attrs.update(step="0.01")
 

@@ -12,7 +12,7 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.policies import STAFFING_READ, STAFFING_WRITE
 from staffing import settings_services
 from staffing.models import TrafficEvent
-from staffing.settings_forms import PlanSettingsForm, TrafficEventForm
+from staffing.settings_forms import HELP_TEXTS, PlanSettingsForm, TrafficEventForm
 from staffing.settings_selectors import plan_settings_get, traffic_event_list
 
 
@@ -35,7 +35,7 @@ def _settings_page(request, form=None, status=200):
         {
             "label": settings._meta.get_field(name).verbose_name,
             "value": getattr(settings, name),
-            "help": settings._meta.get_field(name).help_text,
+            "help": settings._meta.get_field(name).help_text or HELP_TEXTS.get(name, ""),
         }
         for name in names
     ]

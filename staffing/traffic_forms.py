@@ -1,6 +1,7 @@
 """Forms of the traffic import page: the upload, then the column mapping and the file's settings."""
 
 from django import forms
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,7 +24,7 @@ class TrafficUploadForm(forms.Form):
         self.fields["file"].help_text = _(
             "One row per interval and channel: date, interval start, channel, contacts offered and AHT, "
             "in 15- or 30-minute intervals, with a header row; at most %(megabytes)s MB and %(rows)s rows."
-        ) % {"megabytes": MAX_BYTES // 1_000_000, "rows": f"{MAX_ROWS:,}"}
+        ) % {"megabytes": MAX_BYTES // 1_000_000, "rows": number_format(MAX_ROWS, force_grouping=True)}
 
 
 class TrafficMappingForm(forms.Form):

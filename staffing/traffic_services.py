@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -117,7 +118,8 @@ class ImportResult:
 
 def file_error(error: FileError) -> ApplicationError:
     """The whole file refused: 413 when it is too large, else 400."""
-    message = str(FILE_MESSAGES[error.code]) % {"limit": f"{error.params.get('limit', 0):,}", **error.params}
+    params = {**error.params, "limit": number_format(error.params.get("limit", 0), force_grouping=True)}
+    message = str(FILE_MESSAGES[error.code]) % params
     status = 413 if error.code in ("too_large", "too_many_rows") else 400
     return ApplicationError(
         message,
@@ -132,6 +134,8 @@ def problem_message(problem: traffic_csv.Problem) -> str:
         params["channel"] = CHANNEL_LABELS.get(params["channel"], params["channel"])
     if "field" not in params:
         params["field"] = FIELD_LABELS.get(problem.column, problem.column)
+    if "limit" in params:
+        params["limit"] = number_format(params["limit"], force_grouping=True)
     if problem.code == "required" and problem.column == "contacts":
         return _("This value is required; write 0 for an interval without contacts.")
     return str(PROBLEM_MESSAGES[problem.code]) % params
@@ -140,7 +144,7 @@ def problem_message(problem: traffic_csv.Problem) -> str:
 def _refuse(parsed: traffic_csv.Parsed):
     count = parsed.problem_rows
     message = _("Rows with errors: %(count)s. Nothing was imported; correct them and import the file again.") % {
-        "count": f"{count:,}"
+        "count": number_format(count, force_grouping=True)
     }
     if count > len({p.row for p in parsed.problems}):
         message += " " + _("The first %(shown)s problems are listed.") % {"shown": len(parsed.problems)}

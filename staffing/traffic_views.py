@@ -7,6 +7,7 @@ its token, its header and the first rows."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -139,10 +140,8 @@ def traffic_import_delete(request, import_id):
     traffic_import = get_object_or_404(traffic_selectors.traffic_import_list(), id=import_id)
     if request.method == "POST":
         removed = traffic_services.traffic_import_delete(traffic_import=traffic_import, user=request.user)
-        messages.success(
-            request,
-            _("The import of %(file)s is deleted, with its %(count)s intervals.")
-            % {"file": traffic_import.filename or traffic_import.get_source_display(), "count": f"{removed:,}"},
-        )
+        name = traffic_import.filename or traffic_import.get_source_display()
+        message = _("The import of %(file)s is deleted, with its %(count)s intervals.")
+        messages.success(request, message % {"file": name, "count": number_format(removed, force_grouping=True)})
         return redirect("staffing:traffic")
     return render(request, "staffing/traffic/import_delete.html", {"traffic_import": traffic_import})

@@ -21,7 +21,7 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.policies import STAFFING_WRITE
 from staffing import traffic_csv
 from staffing.models import CHANNEL_CHOICES, TrafficImport, TrafficInterval
-from workforce.hris_files import FileError
+from workforce.hris_files import UNWANTED, FileError
 
 BATCH = 2_000
 LOOKUP_CHUNK = 5_000  # ids per DELETE ... IN (...): SQLite allows 32,766 parameters
@@ -223,7 +223,8 @@ def traffic_intervals_write(
         raise ApplicationError(_("There are no intervals to import."))
     channels = sorted({interval.channel for interval in intervals}, key=list(CHANNEL_LABELS).index)
     traffic_import = TrafficImport(
-        filename=filename[:255],
+        # A file name is the client's to choose: no NUL or lone surrogate reaches the database.
+        filename=UNWANTED.sub("", filename)[:255],
         source=source,
         uploaded_by=user,
         rows=len(intervals),

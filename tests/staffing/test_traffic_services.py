@@ -65,6 +65,11 @@ def test_a_file_with_one_bad_row_writes_nothing_and_leaves_the_database_as_it_wa
     assert list(TrafficImport.objects.values_list("id", "rows")) == imports
 
 
+def test_a_file_name_with_characters_a_database_cannot_store_is_cleaned(hr_user):
+    made = traffic_import_make(day_rows(MARCH), user=hr_user, filename="acd\x00\ud800-march.csv")
+    assert TrafficImport.objects.get(id=made.traffic_import.id).filename == "acd-march.csv"
+
+
 def test_its_messages_say_what_is_wrong_in_plain_words(hr_user):
     rows = [
         (MARCH.isoformat(), "08:00", "fax", 3, 200),

@@ -60,7 +60,7 @@ def plan_settings_edit(request):
             _errors_to_form(form, error)
         else:
             messages.success(request, _("The planning assumptions are saved."))
-            return redirect("staffing:plan-settings")
+            return redirect("staffing:settings")
     return _settings_page(request, form, status=400)
 
 

@@ -226,16 +226,13 @@ class _Reader:
             self.moments[text] = moment_parsed(text)
         return self.moments[text]
 
-    def _cell(self, cells: list[str], ours: str) -> str:
-        index = self.columns.get(ours)
-        return cells[index] if index is not None and index < len(cells) else ""
-
     def row(self, line: int, cells: list[str]) -> _Row | None:
-        values = {ours: self._cell(cells, ours) for ours in self.columns}
-        for ours, value in values.items():
-            if UNWANTED.search(value):
-                self.problems.add(line, ours, "characters")
-        if line in self.problems.rows:
+        width = len(cells)
+        values = {ours: cells[index] if index < width else "" for ours, index in self.columns.items()}
+        if UNWANTED.search("".join(values.values())):
+            for ours, value in values.items():
+                if UNWANTED.search(value):
+                    self.problems.add(line, ours, "characters")
             return None
         day, start, length = self._when(line, values)
         channel = self._channel(line, values.get("channel", ""))

@@ -47,4 +47,5 @@ urlpatterns = [
     path("talent-pool/", include("hiring.talent_pool_urls")),
     path("workforce/", include("workforce.urls")),
     path("pulse/", include("workforce.pulse_urls")),
+    path("personal-data/", include("servicefit.core.personal_data_urls")),
 ]

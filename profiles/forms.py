@@ -70,7 +70,7 @@ class RoleProfileForm(forms.Form):
         return [{**row, "field": self[row["key"]]} for row in self.competency_rows]
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:80].strip("-")
+        slug = self.cleaned_data.get("slug") or name_slug(self.cleaned_data.get("name", ""))
         if slug in RESERVED_SLUGS:
             raise forms.ValidationError(_("“%(slug)s” is reserved: choose another short name.") % {"slug": slug})
         return slug
@@ -117,6 +117,15 @@ class RoleProfileForm(forms.Form):
             self.add_error(None, exc.message)
 
 
+# Letters slugify would drop (they do not decompose to ASCII), written as Nordic keyboards without them do.
+NORDIC_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def name_slug(name: str) -> str:
+    """ "Sælger – Århus" → "saelger-aarhus"."""
+    return slugify(name.translate(NORDIC_LETTERS))[:80].strip("-")
+
+
 def _plain_percent(fraction: Decimal) -> Decimal:
     """A weight in 0–1 as percent with at most one decimal: 0.400 → 40, 0.333 → 33.3."""
     percent = (fraction * 100).quantize(Decimal("0.1"))
@@ -127,9 +136,14 @@ def _percent(total: Decimal) -> str:
     return number_format(_plain_percent(total))
 
 
+def shown_wording(role_profile) -> dict[str, str]:
+    """The name and description as the user reads them elsewhere: in their language when the profile has it."""
+    return {"name": role_profile.name_in(), "description": role_profile.description_in()}
+
+
 def initial_from(role_profile) -> dict:
     """The form's initial values from a role profile (being edited, or the template of a new one)."""
-    initial = {"name": role_profile.name, "description": role_profile.description}
+    initial = shown_wording(role_profile)
     for weight in role_profile.type_weights.all():
         initial[WEIGHT_PREFIX + weight.service_type.code] = _plain_percent(weight.weight)
     for requirement in role_profile.competencies.all():

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from profiles import lexicon_file, selectors, services
-from profiles.forms import RoleProfileForm, initial_from
+from profiles.forms import RoleProfileForm, initial_from, shown_wording
 from profiles.models import LexiconUpload, LexiconVersion, PartOfSpeech
 from profiles.role_mix import SUM_TOLERANCE
 from servicefit.core.decorators import policy_required
@@ -138,12 +138,10 @@ def role_profile_edit(request, slug):
     role_profile = get_object_or_404(selectors.role_profile_list(), slug=slug)
     form = _role_profile_form(request, with_slug=False, initial=initial_from(role_profile))
     if request.method == "POST" and form.is_valid():
-        # Only a changed name or description is passed on: the service drops the translations of both.
-        changed = {
-            field: form.cleaned_data[field]
-            for field in ("name", "description")
-            if form.cleaned_data[field] != getattr(role_profile, field)
-        }
+        # Only a changed name or description is passed on: the service drops the translations of both,
+        # and what the user wrote, in whatever language, becomes the profile's wording in every language.
+        shown = shown_wording(role_profile)
+        changed = {field: form.cleaned_data[field] for field in shown if form.cleaned_data[field] != shown[field]}
         try:
             services.role_profile_update(
                 role_profile=role_profile,

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Answer, Attempt, AttemptResult, Invitation, Item, ReviewerScore
 from servicefit.core.personal_data import PersonalDataHandler, Subject
@@ -125,6 +126,11 @@ HANDLER = PersonalDataHandler(
     export=candidate_export,
     erase=candidate_erase,
     related=candidate_related,
+    label=_("Assessment invitations and answers"),
+    kept=_(
+        "A submitted assessment stays as an anonymous record of its closed answers and scores, so item "
+        "statistics and norms do not change; the name, e-mail address, link and written answers go."
+    ),
 )
 
 

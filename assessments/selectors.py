@@ -23,6 +23,7 @@ from assessments.models import (
     Section,
     translated,
 )
+from assessments.queues import Queue, queue_condition
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, Policy
 from servicefit.core.services import access_log_many
@@ -71,7 +72,9 @@ def invitation_list(*, user, assessment: str = "", status: str = "", q: str = ""
     invitations = invitations_reachable(user=user).select_related("attempt__result")
     if assessment:
         invitations = invitations.filter(assessment__slug=assessment)
-    if status:
+    if status in Queue.values:
+        invitations = invitations.filter(queue_condition(status, now=timezone.now()))
+    elif status:
         invitations = invitations.filter(status=status)
     if q:
         invitations = invitations.filter(Q(name__icontains=q) | Q(email__icontains=q))

@@ -8,7 +8,7 @@ class HiringConfig(AppConfig):
 
     def ready(self):
         from assessments.signals import attempt_scored
-        from hiring import demo
+        from hiring import demo, home
         from hiring.fit_records import attempt_scored_received
         from hiring.pipeline_personal_data import HANDLER
         from servicefit.core import registry
@@ -16,6 +16,7 @@ class HiringConfig(AppConfig):
 
         registry.area_register(namespace="hiring", label=_("Hiring"), order=20)
         registry.home_panel_register(template="hiring/_home_panel.html", context=lambda request: {}, order=20)
+        registry.home_work_register(name="hiring", items=home.home_items, first_steps=home.home_first_steps, order=20)
         registry.demo_loader_register(name="hiring", load=demo.demo_load, order=20)
         registry.demo_loader_register(name="hiring-pipeline", load=demo.demo_pipeline_load, order=40)
         registry.admin_models_register(self.label)

@@ -49,4 +49,5 @@ urlpatterns = [
     path("workforce/", include("workforce.urls")),
     path("pulse/", include("workforce.pulse_urls")),
     path("staffing/", include("staffing.urls")),
+    path("personal-data/", include("servicefit.core.personal_data_urls")),
 ]

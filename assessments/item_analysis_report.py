@@ -9,6 +9,9 @@ from assessments.models import Item, PsychometricReport, translated
 from profiles import selectors as profile_selectors
 
 CHART_LABEL_CHARACTERS = 60
+# An item-rest correlation this far below 0 goes against the scale; one nearer 0 merely fails to
+# follow it, which a reader should not be told is "opposite".
+AGAINST_THE_SCALE = -0.10
 
 
 def row_group(row: dict) -> str:
@@ -100,7 +103,7 @@ def _item(number: int, row: dict, stems: dict, summary: dict) -> dict:
         "alpha_if_deleted": without,
         "alpha_gain": round(without - alpha, 3) if without is not None and alpha is not None else None,
         "flags": row.get("flags", []),
-        "negative_item_rest": row.get("item_total_r") is not None and row["item_total_r"] < 0,
+        "negative_item_rest": row.get("item_total_r") is not None and row["item_total_r"] <= AGAINST_THE_SCALE,
     }
 
 

@@ -121,14 +121,18 @@ def test_saving_nothing_leaves_the_answer_not_reviewed(staff, submitted):
 # The role's targets -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def requisition(recruiter):
+def requisition_make(recruiter) -> Requisition:
     return pipeline.requisition_create(
         user=recruiter,
         title="Kundeservice erhverv",
         role_profile=RoleProfile.objects.get(slug="advisor-controller-led"),
         status=Requisition.Status.OPEN,
     )
+
+
+@pytest.fixture
+def requisition(recruiter):
+    return requisition_make(recruiter)
 
 
 def taken_for(requisition, battery, recruiter):

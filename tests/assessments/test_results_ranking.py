@@ -7,32 +7,32 @@ from pytest_django.asserts import assertContains, assertNotContains
 from assessments import services
 from assessments.models import Answer, Item
 
-from .test_results_page import requisition, taken_for  # noqa: F401 (requisition is a fixture)
+from .test_results_page import requisition_make, taken_for
 
 PROVISIONAL = "Provisional: 2 written answers are not reviewed yet, so this fit may change once they are."
 
 
 @pytest.fixture
-def ranked(client, battery, recruiter, requisition):  # noqa: F811
+def ranked(client, battery, recruiter):
+    """The ranking page of a requisition and the submitted attempt of its one candidate."""
     client.force_login(recruiter)
-    return taken_for(requisition, battery, recruiter)
+    requisition = requisition_make(recruiter)
+    return f"/hiring/requisitions/{requisition.id}/ranking/", taken_for(requisition, battery, recruiter)
 
 
-def test_the_ranking_calls_a_fit_with_unreviewed_written_answers_provisional(client, ranked, requisition):  # noqa: F811
-    assertContains(client.get(f"/hiring/requisitions/{requisition.id}/ranking/"), PROVISIONAL)
+def test_the_ranking_calls_a_fit_with_unreviewed_written_answers_provisional(client, ranked):
+    url, _attempt = ranked
+    assertContains(client.get(url), PROVISIONAL)
 
 
 def test_the_mark_goes_once_every_written_answer_is_reviewed(
-    client,
-    ranked,
-    requisition,
-    recruiter,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    client, ranked, recruiter, django_capture_on_commit_callbacks
 ):
+    url, attempt = ranked
     with django_capture_on_commit_callbacks(execute=True):  # the fit is refreshed when the attempt is re-scored
-        for answer in Answer.objects.filter(attempt=ranked, item__kind=Item.Kind.TEXT).select_related("item"):
+        for answer in Answer.objects.filter(attempt=attempt, item__kind=Item.Kind.TEXT).select_related("item"):
             scores = dict.fromkeys(map(str, range(len(answer.item.rubric["en"]))), 2)
             services.review_save(answer=answer, scores=scores, reviewer=recruiter)
-    response = client.get(f"/hiring/requisitions/{requisition.id}/ranking/")
+    response = client.get(url)
     assertNotContains(response, "Provisional:")
     assertContains(response, "Kandidat")

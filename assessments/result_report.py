@@ -29,17 +29,19 @@ def result_report(*, invitation: Invitation, attempt: Attempt) -> dict:
                 "score": score,
                 "percentile": result["percentiles"].get(code),
                 "sten": result["stens"].get(code),
-                "top": code == result["top_type"],
             }
             for code, score in result["type_scores"].items()
         ),
         key=lambda row: (-row["score"], row["code"]),
     )
+    # Every type sharing the highest score is the strongest: naming one of a tie would mislead.
+    for row in type_rows:
+        row["top"] = row["score"] == type_rows[0]["score"]
     targets = role_targets.role_targets_for(invitation)
     return {
         **result,
         "type_rows": type_rows,
-        "top": next((row for row in type_rows if row["top"]), None),
+        "top": [row for row in type_rows if row["top"]],
         "chart": {
             "labels": [row["name"] for row in _in_framework_order(type_rows, types)],
             # 1–5 → 0–1 for the radar

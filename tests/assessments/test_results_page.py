@@ -71,6 +71,14 @@ def test_it_names_the_strongest_type_in_words_and_explains_every_scale(staff, su
         assertNotContains(response, f">{raw}<")
 
 
+def test_a_tie_for_the_highest_score_names_every_type_in_it(staff, battery):
+    tied = factories.submitted_attempt(battery, number=2)  # 4 on every scale: all seven types tie
+    response = page(staff, tied)
+    assertContains(response, "Equally strongest, with the same score: 7 types.")
+    assertContains(response, '<span class="badge">strongest</span>', count=7)
+    assertNotContains(response, "Strongest: <strong>")
+
+
 def test_the_sentences_come_in_the_users_language(staff, submitted):
     danish = {t.code: t.translation("da") for t in profile_selectors.service_type_list()}["empathizer"]
     assert (

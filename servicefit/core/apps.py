@@ -7,8 +7,14 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from servicefit.core import checks  # noqa: F401  (registers the system checks)
+        from servicefit.core import (
+            checks,  # noqa: F401  (registers the system checks)
+            registry,
+        )
+        from servicefit.core.employer import employer_panel
         from servicefit.core.services import role_groups_ensure
+
+        registry.home_panel_register(template="core/_employer_panel.html", context=employer_panel, order=90)
 
         # After every migrate: the four role groups exist and the admin group can use the admin.
         post_migrate.connect(lambda **kwargs: role_groups_ensure(), sender=self, weak=False)

@@ -149,5 +149,8 @@ def employer_profile_update(
         raise ApplicationError(_("The employer profile is not valid."), extra={"fields": exc.message_dict}) from exc
     with transaction.atomic():
         profile.save()
+        # Now for this transaction's own reads, and again once committed: a page that read the old
+        # profile in between must not keep it in the cache.
+        cache.delete(CACHE_KEY)
         transaction.on_commit(lambda: cache.delete(CACHE_KEY))
     return profile

@@ -109,3 +109,17 @@ def test_the_reminder_comes_from_the_employer_too(recruiter, django_capture_on_c
     )
     assert EMPLOYER in message.from_email
     assert JOB in message.body
+
+
+@pytest.mark.django_db
+def test_the_employer_is_also_the_sender_of_hirings_e_mails(recruiter, django_capture_on_commit_callbacks):
+    from hiring.messages import candidate_email_send
+    from tests.hiring.board_helpers import application_make, requisition_make
+
+    employer_set(sender_email="job@nordlys.example")
+    application = application_make(recruiter, requisition_make(recruiter, title=JOB), name="Kim Olsen", language="da")
+    message = sent(
+        django_capture_on_commit_callbacks,
+        lambda: candidate_email_send(application=application, kind="rejection", user=recruiter),
+    )
+    assert message.from_email == f'"{EMPLOYER}" <job@nordlys.example>'

@@ -45,6 +45,7 @@ urlpatterns = [
     path("hiring/", include("hiring.urls")),
     path("assessments/", include("assessments.urls")),
     path("take/", include("assessments.take_urls")),
+    path("employer/", include("servicefit.core.employer_urls")),
     path("talent-pool/", include("hiring.talent_pool_urls")),
     path("workforce/", include("workforce.urls")),
     path("pulse/", include("workforce.pulse_urls")),

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from assessments import services
@@ -176,7 +176,10 @@ def test_revoking_stops_the_link(staff, invitation, token):
     assertContains(response, "The invitation was withdrawn; the link no longer works.")
     assert Invitation.objects.get().status == Invitation.Status.REVOKED
     staff.logout()
-    assertContains(staff.get(f"/take/{token}/"), "This invitation has been withdrawn.", status_code=410)
+    # The candidate's page speaks the invitation's language (Danish here), not the staff member's.
+    with translation.override("da"):
+        withdrawn = translation.gettext("This invitation has been withdrawn.")
+    assertContains(staff.get(f"/take/{token}/"), withdrawn, status_code=410)
 
 
 def test_a_submitted_invitation_cannot_be_revoked(staff, submitted):

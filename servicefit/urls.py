@@ -30,6 +30,7 @@ api_patterns = [
     path("", include("hiring.api_urls")),
     path("", include("assessments.api_urls")),
     path("", include("workforce.api_urls")),
+    path("", include("staffing.api_urls")),
 ]
 
 urlpatterns = [
@@ -47,4 +48,5 @@ urlpatterns = [
     path("talent-pool/", include("hiring.talent_pool_urls")),
     path("workforce/", include("workforce.urls")),
     path("pulse/", include("workforce.pulse_urls")),
+    path("staffing/", include("staffing.urls")),
 ]

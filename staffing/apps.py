@@ -10,3 +10,6 @@ class StaffingConfig(AppConfig):
         from servicefit.core import registry
 
         registry.admin_models_register(self.label)
+
+        # The Staffing page (staffing/views.py): after People.
+        registry.area_register(namespace="staffing", label=_("Staffing"), order=40)

@@ -10,9 +10,13 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import STAFFING_READ
 from staffing.analysis import erlang
+from staffing.plan_required import interval_staffing
 from staffing.plan_selectors import MAX_MONTHS, WhatIf, staffing_plan
 
-MAX_CONTACTS = 100_000  # per interval: several thousand agents, far beyond any one queue
+MAX_CONTACTS = 100_000
+# Agents busy at once (contacts × AHT ÷ interval): a hundred thousand is beyond any contact centre, and
+# keeps the answer within a second.
+MAX_TRAFFIC_ERLANGS = 100_000
 DAY_SECONDS = 86_400
 
 
@@ -68,6 +72,19 @@ class ErlangInput(serializers.Serializer):
         help_text="Mean caller patience; when set, Erlang A (callers who hang up) instead of Erlang C.",
     )
 
+    def validate(self, data):
+        traffic = data["contacts"] * data["aht_seconds"] / (data["interval_minutes"] * 60)
+        if traffic > MAX_TRAFFIC_ERLANGS:
+            raise serializers.ValidationError(
+                {
+                    "contacts": [
+                        _("This traffic keeps %(agents)s agents busy at once; the calculator stops at %(max)s.")
+                        % {"agents": f"{traffic:,.0f}", "max": f"{MAX_TRAFFIC_ERLANGS:,}"}
+                    ]
+                }
+            )
+        return data
+
 
 class ErlangOutput(serializers.Serializer):
     agents = serializers.IntegerField(help_text="Net agents on the phones: the fewest meeting the target and the cap.")
@@ -104,7 +121,7 @@ class ErlangApi(APIView):
         data.is_valid(raise_exception=True)
         values = data.validated_data
         try:
-            staffing = erlang.agents_required(
+            staffing = interval_staffing(
                 contacts=values["contacts"],
                 interval_seconds=values["interval_minutes"] * 60,
                 aht_seconds=values["aht_seconds"],

@@ -24,7 +24,7 @@ def monthly_from_annual(rate: float) -> float:
 
 
 def annual_from_monthly(monthly: float) -> float:
-    return -12 * math.log(1.0 - min(max(monthly, 0.0), 0.999999))
+    return 0.0 - 12 * math.log(1.0 - min(max(monthly, 0.0), 0.999999))  # 0.0 −: never "−0.0 %"
 
 
 def shifted(hazards: np.ndarray, points: float) -> tuple[np.ndarray, float]:

@@ -24,10 +24,8 @@ from datetime import date, timedelta
 import numpy as np
 
 from staffing.analysis import erlang
-from staffing.analysis.channels import CHAT, EMAIL, PHONE
+from staffing.analysis.channels import EMAIL, PHONE
 from staffing.analysis.forecast import Series
-
-QUEUED = (PHONE, CHAT)
 
 
 @dataclass(frozen=True)
@@ -72,34 +70,26 @@ def _grid(series: Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return days, series.contacts.reshape(-1, slots), series.aht_seconds.reshape(-1, slots)
 
 
+def _queue_settings(channel: str, a: Assumptions) -> dict:
+    """Phone: the call target, Erlang A when a patience is set; chat: the chat target, the agent's
+    concurrent chats as servers (erlang.chat_agents_required's model), nobody hanging up."""
+    if channel == PHONE:
+        return {"target_answer_seconds": a.target_answer_seconds, "patience_seconds": a.patience_seconds}
+    return {"target_answer_seconds": a.chat_target_answer_seconds, "concurrency": a.chat_concurrency}
+
+
 def _queue_agents(channel: str, contacts: np.ndarray, aht: np.ndarray, interval_seconds: int, a: Assumptions):
     agents = np.zeros(contacts.shape)
     busy = contacts > 0
-    if not busy.any():
-        return agents
-    if channel == PHONE:
+    if busy.any():
         agents[busy] = erlang.agents_required_many(
             contacts[busy],
             aht[busy],
             interval_seconds=interval_seconds,
-            target_answer_seconds=a.target_answer_seconds,
             service_level=a.service_level,
             max_occupancy=a.max_occupancy,
-            patience_seconds=a.patience_seconds,
+            **_queue_settings(channel, a),
         )
-        return agents
-    agents[busy] = [
-        erlang.chat_agents_required(
-            contacts=float(n),
-            interval_seconds=interval_seconds,
-            aht_seconds=float(t),
-            concurrency=a.chat_concurrency,
-            target_answer_seconds=a.chat_target_answer_seconds,
-            service_level=a.service_level,
-            max_occupancy=a.max_occupancy,
-        ).agents
-        for n, t in zip(contacts[busy], aht[busy], strict=True)
-    ]
     return agents
 
 
@@ -187,25 +177,13 @@ def daily_fte(need: ChannelNeed, a: Assumptions) -> np.ndarray:
 def _service_levels(need: ChannelNeed, agents: np.ndarray, a: Assumptions) -> np.ndarray:
     busy = need.contacts > 0
     levels = np.ones(need.contacts.shape)
-    if not busy.any():
-        return levels
-    if need.channel == PHONE:
+    if busy.any():
         levels[busy] = erlang.service_level_many(
             need.contacts[busy],
             need.aht_seconds[busy],
             agents[busy],
             interval_seconds=need.interval_minutes * 60,
-            target_answer_seconds=a.target_answer_seconds,
-            patience_seconds=a.patience_seconds,
-        )
-    else:
-        levels[busy] = erlang.chat_service_level_many(
-            need.contacts[busy],
-            need.aht_seconds[busy],
-            agents[busy],
-            interval_seconds=need.interval_minutes * 60,
-            concurrency=a.chat_concurrency,
-            target_answer_seconds=a.chat_target_answer_seconds,
+            **_queue_settings(need.channel, a),
         )
     return levels
 
@@ -229,3 +207,61 @@ def service_level_by_month(
             weighted[i] += float((levels[rows] * need.contacts[rows]).sum())
             contacts[i] += float(need.contacts[rows].sum())
     return [float(w / c) if c > 0 else None for w, c in zip(weighted, contacts, strict=True)]
+
+
+def interval_staffing(
+    *,
+    contacts: float,
+    interval_seconds: float,
+    aht_seconds: float,
+    target_answer_seconds: float,
+    service_level: float,
+    max_occupancy: float,
+    shrinkage: float,
+    patience_seconds: float | None,
+) -> erlang.Staffing:
+    """One interval's answer, as erlang.agents_required gives it, with the agents found by the vectorised
+    search: that bisects where agents_required walks one agent at a time, which takes seconds for an
+    Erlang A queue of thousands of agents under a low occupancy cap."""
+    agents = int(
+        erlang.agents_required_many(
+            [contacts],
+            [aht_seconds],
+            interval_seconds=interval_seconds,
+            target_answer_seconds=target_answer_seconds,
+            service_level=service_level,
+            max_occupancy=max_occupancy,
+            patience_seconds=patience_seconds,
+        )[0]
+    )
+    gross = erlang.gross_agents(agents, shrinkage)
+    traffic = erlang.traffic_erlangs(contacts, aht_seconds, interval_seconds)
+    if agents == 0:
+        return erlang.Staffing(0, 0, 1.0, 0.0, 0.0, 0.0, None if patience_seconds is None else 0.0)
+    if patience_seconds is None:
+        return erlang.Staffing(
+            agents=agents,
+            agents_with_shrinkage=gross,
+            service_level=erlang.service_level(traffic, agents, aht_seconds, target_answer_seconds),
+            occupancy=traffic / agents,
+            probability_of_waiting=erlang.erlang_c(traffic, agents),
+            asa_seconds=erlang.asa_seconds(traffic, agents, aht_seconds),
+            abandonment=None,
+        )
+    queue = erlang.erlang_a(
+        contacts=contacts,
+        interval_seconds=interval_seconds,
+        aht_seconds=aht_seconds,
+        patience_seconds=patience_seconds,
+        agents=agents,
+        target_seconds=target_answer_seconds,
+    )
+    return erlang.Staffing(
+        agents=agents,
+        agents_with_shrinkage=gross,
+        service_level=queue.service_level,
+        occupancy=queue.occupancy,
+        probability_of_waiting=queue.probability_of_waiting,
+        asa_seconds=queue.asa_seconds,
+        abandonment=queue.abandonment,
+    )

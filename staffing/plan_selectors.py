@@ -141,16 +141,41 @@ def _assumptions(settings, what_if: WhatIf) -> Assumptions:
     )
 
 
-def _forecasts(first: date, end: date, email_lead_days: int) -> tuple[list[Series], list[Series], dict]:
-    """(history, forecasts, holdout errors), the forecasts cached by the traffic and events they come from."""
-    uplifts, events_key = plan_inputs.traffic_uplifts()
-    key = f"staffing:forecast:v1:{plan_inputs.traffic_signature()}:{events_key}:{first}:{end}:{email_lead_days}"
+@dataclass(frozen=True)
+class _History:
+    series: list[Series]
+    errors: dict[str, ForecastError | None]
+
+
+def _history(signature: str) -> _History:
+    """The imported traffic and each channel's forecast error on held-out weeks, cached per import."""
+    key = f"staffing:history:v1:{signature}"
     cached = cache.get(key)
     if cached is not None:
         return cached
-    history = plan_inputs.traffic_series()
-    forecasts, errors = [], {}
-    for series in history:
+    series = plan_inputs.traffic_series()
+    errors = {}
+    for channel_series in series:
+        try:
+            errors[channel_series.channel] = holdout_error(channel_series, weeks=HOLDOUT_WEEKS)
+        except ValueError:
+            errors[channel_series.channel] = None  # less history than the held-out weeks need: nothing to show
+    history = _History(series, errors)
+    cache.set(key, history, CACHE_SECONDS)
+    return history
+
+
+def _forecasts(first: date, end: date, email_lead_days: int) -> tuple[_History, list[Series]]:
+    """The history and its forecasts, cached by the traffic and events they come from."""
+    signature = plan_inputs.traffic_signature()
+    uplifts, events_key = plan_inputs.traffic_uplifts()
+    key = f"staffing:forecast:v1:{signature}:{events_key}:{first}:{end}:{email_lead_days}"
+    history = _history(signature)
+    forecasts = cache.get(key)
+    if forecasts is not None:
+        return history, forecasts
+    forecasts = []
+    for series in history.series:
         start = first - timedelta(days=email_lead_days if series.channel == EMAIL else 0)
         try:
             forecasts.append(forecast(series, start=start, days=(end - start).days, uplifts=uplifts))
@@ -160,13 +185,8 @@ def _forecasts(first: date, end: date, email_lead_days: int) -> tuple[list[Serie
                 % {"channel": series.channel, "reason": error},
                 extra={"fields": {"traffic": ["too_little"]}},
             ) from error
-        try:
-            errors[series.channel] = holdout_error(series, weeks=HOLDOUT_WEEKS)
-        except ValueError:
-            errors[series.channel] = None  # less history than the held-out weeks need: no error to show
-    result = (history, forecasts, errors)
-    cache.set(key, result, CACHE_SECONDS)
-    return result
+    cache.set(key, forecasts, CACHE_SECONDS)
+    return history, forecasts
 
 
 def _trimmed(need: ChannelNeed, first: date) -> ChannelNeed:
@@ -217,8 +237,8 @@ def staffing_plan(*, months: int = 12, what_if: WhatIf = WhatIf(), today: date |
     plan_months = month_starts(first, months)
     end = next_month(plan_months[-1])
     lead = email_days(a.email_response_hours) - 1
-    history, forecasts, errors = _forecasts(first, end, lead)
-    if not history:
+    history, forecasts = _forecasts(first, end, lead)
+    if not history.series:
         return None
 
     traffic, aht = 1 + what_if.traffic_percent / 100, 1 + what_if.aht_percent / 100
@@ -309,10 +329,10 @@ def staffing_plan(*, months: int = 12, what_if: WhatIf = WhatIf(), today: date |
         training_months=settings.training_months,
         ramp=settings.ramp(),
         early_loss=settings.early_loss,
-        channels=[s.channel for s in history],
-        traffic_first_day=min(s.starts[0] for s in history).astype(date),
-        traffic_last_day=max(s.starts[-1] for s in history).astype(date),
-        forecast_errors=errors,
+        channels=[s.channel for s in history.series],
+        traffic_first_day=min(s.starts[0] for s in history.series).astype("datetime64[D]").astype(date),
+        traffic_last_day=max(s.starts[-1] for s in history.series).astype("datetime64[D]").astype(date),
+        forecast_errors=history.errors,
     )
     return StaffingPlan(
         months=month_rows,

@@ -3,12 +3,13 @@ monthly risk that each of them leaves, and the agents who have been hired but no
 
 Contract:
 
-- `agents_outlook(*, as_of, months)` → AgentsOutlook for the agents at work on `as_of` (hired on or
-  before it, not left by it, status active: an agent on leave is not on the floor and their return is
-  not known). `hazards` is, per agent and month k = 0 … months − 1 after `as_of`, the active hazard
-  model's probability of a voluntary exit in that month given they stayed until it, tenure advancing a
-  month per month and the other features held as they are today (as workforce.risk scores); None when
-  no hazard model is active or it was trained on other features.
+- `agents_outlook(*, as_of, months)` → AgentsOutlook for the agents at work on `as_of`: hired on or
+  before it, not left by it (exit dates decide, so a past `as_of` reads as it was), and not on leave
+  (an agent on leave is not on the floor, and their return is not known). `hazards` is, per agent
+  and month k = 0 … months − 1 after `as_of`, the active hazard model's probability of a voluntary
+  exit in that month given they stayed until it, tenure advancing a month per month and the other
+  features held as they are today (as workforce.risk scores); None when no hazard model is active or
+  it was trained on other features.
 - `starters_after(day)` → [(hire id or None, first working day)] of the agents whose employment starts
   after `day` (a ServiceFit hire carries its hire id, so a caller counting hires does not count it twice).
 
@@ -42,8 +43,7 @@ def _at_work(as_of: date):
     return Agent.objects.filter(
         Q(exit_date__isnull=True) | Q(exit_date__gt=as_of),
         hire_date__lte=as_of,
-        employment_status=EmploymentStatus.ACTIVE,
-    ).order_by("id")
+    ).exclude(employment_status=EmploymentStatus.ON_LEAVE).order_by("id")
 
 
 def _hazards(ids: list[int], as_of: date, months: int) -> tuple[np.ndarray | None, int | None]:

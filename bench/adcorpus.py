@@ -72,10 +72,11 @@ def main() -> int:
     check_manifest(ads)
     sys.path.insert(0, str(args.repo.resolve()))
     analyzers = build_analyzers(args.repo.resolve(), args.lexicon)
+    shipped = analyzers["shipped_name"]
     if args.ad:
-        return print_ad(analyzers["engines"]["with the classifier"], ads, args.ad)
+        return print_ad(analyzers["engines"][shipped], ads, args.ad)
     if args.quick:
-        analyzers["engines"] = {"with the classifier": analyzers["engines"]["with the classifier"]}
+        analyzers["engines"] = {shipped: analyzers["engines"][shipped]}
     print(f"engine: {args.repo.resolve()}  lexicon: {analyzers['lexicon']}  classifier: {analyzers['classifier']}")
     print(f"corpus: {args.corpus}  ads: {len(ads)}  " + "  ".join(f"{k} {v}" for k, v in _count(ads, "language")))
     print("labels: " + "  ".join(f"{k} {v}" for k, v in _count(ads, "label")))
@@ -91,7 +92,7 @@ def main() -> int:
                 print_table(f"{name}: {half}", [ad for ad, _ in pairs], [row for _, row in pairs])
         else:
             print_table(name, ads, rows)
-    rows = results.get("classifier cross-fitted") or results["with the classifier"]
+    rows = results.get("classifier cross-fitted") or results[shipped]
     if args.split:
         pairs = [(ad, row) for ad, row in zip(ads, rows, strict=True) if is_tuning(ad)]
         print("\n(the worst disagreements of the tuning half only)")
@@ -244,6 +245,7 @@ def build_analyzers(repo: Path, lexicon_path: str | None) -> dict:
     }
     return {
         "engines": engines,
+        "shipped_name": shipped_name,
         "parts": {"lexicon": lexicon, "gender": gender, "examples": examples, "shipped": data / "sentences.jsonl"},
         "lexicon": lexicon_file_path.name,
         "classifier": model_files[-1].name if model_files else "none",

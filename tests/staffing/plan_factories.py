@@ -1,10 +1,11 @@
 """Small, hand-checkable data for the staffing plan's tests: constant traffic, agents, a hazard model."""
 
 import math
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from profiles.models import RoleProfile
 from servicefit.core.teams import team_default
+from staffing.analysis.demo_traffic import demo_series
 from staffing.models import PlanSettings, TrafficImport, TrafficInterval
 from workforce.analysis import hazard
 from workforce.attrition_models import schema_hash
@@ -96,3 +97,37 @@ def hazard_model_make(*, monthly: float, first_quarter: float | None = None) -> 
             "intercept": intercept,
         },
     )
+
+
+def demo_traffic_make(*, end: date, years: int = 2) -> TrafficImport:
+    """The demo centre's traffic (staffing.analysis.demo_traffic) up to the day before `end`, as an import."""
+    series = demo_series(end=end, years=years)
+    traffic_import = TrafficImport.objects.create(
+        filename="demo.csv",
+        source=TrafficImport.Source.DEMO,
+        rows=0,
+        interval_minutes=30,
+        first_day=end - timedelta(days=365 * years),
+        last_day=end - timedelta(days=1),
+        channels=[s.channel for s in series],
+    )
+    rows = []
+    for channel in series:
+        busy = channel.contacts > 0
+        for start, contacts, aht in zip(
+            channel.starts[busy].astype(datetime), channel.contacts[busy], channel.aht_seconds[busy], strict=True
+        ):
+            rows.append(
+                TrafficInterval(
+                    traffic_import=traffic_import,
+                    channel=channel.channel,
+                    day=start.date(),
+                    start=start.time(),
+                    interval_minutes=30,
+                    contacts=int(contacts),
+                    aht_seconds=float(aht),
+                )
+            )
+    TrafficInterval.objects.bulk_create(rows, batch_size=5000)
+    TrafficImport.objects.filter(pk=traffic_import.pk).update(rows=len(rows))
+    return traffic_import

@@ -35,6 +35,7 @@ from staffing.plan_required import (
     week_starts,
 )
 from workforce import staffing_inputs as workforce_inputs
+from workforce.models import Channel
 
 MAX_MONTHS = 24
 CACHE_SECONDS = 6 * 3600
@@ -181,8 +182,11 @@ def _forecasts(first: date, end: date, email_lead_days: int) -> tuple[_History, 
             forecasts.append(forecast(series, start=start, days=(end - start).days, uplifts=uplifts))
         except ValueError as error:
             raise ApplicationError(
-                _("The %(channel)s traffic cannot be forecast yet: %(reason)s.")
-                % {"channel": series.channel, "reason": error},
+                _(
+                    "The %(channel)s traffic cannot be forecast yet: the forecast needs at least four weeks "
+                    "of history, with contacts in the last eight (%(reason)s)."
+                )
+                % {"channel": Channel(series.channel).label, "reason": error},
                 extra={"fields": {"traffic": ["too_little"]}},
             ) from error
     cache.set(key, forecasts, CACHE_SECONDS)

@@ -40,10 +40,14 @@ class AgentsOutlook:
 
 
 def _at_work(as_of: date):
-    return Agent.objects.filter(
-        Q(exit_date__isnull=True) | Q(exit_date__gt=as_of),
-        hire_date__lte=as_of,
-    ).exclude(employment_status=EmploymentStatus.ON_LEAVE).order_by("id")
+    return (
+        Agent.objects.filter(
+            Q(exit_date__isnull=True) | Q(exit_date__gt=as_of),
+            hire_date__lte=as_of,
+        )
+        .exclude(employment_status=EmploymentStatus.ON_LEAVE)
+        .order_by("id")
+    )
 
 
 def _hazards(ids: list[int], as_of: date, months: int) -> tuple[np.ndarray | None, int | None]:

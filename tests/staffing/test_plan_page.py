@@ -45,7 +45,7 @@ def test_it_shows_managers_hr_and_admins_the_plan(client, short_staffed, user, r
     assert "data-staffing-chart" in page and 'id="staffing-plan-data"' in page
     chart = json.loads(page.split('id="staffing-plan-data" type="application/json">')[1].split("</script>")[0])
     assert len(chart["labels"]) == 12 and len(chart["series"]["required"]["values"]) == 12
-    assert page.count("<th scope=\"row\">") >= 24  # the FTE and service-level tables, a row a month
+    assert page.count('<th scope="row">') >= 24  # the FTE and service-level tables, a row a month
     assert "Hiring plan" in page and "Inputs used" in page
 
 

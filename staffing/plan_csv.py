@@ -4,7 +4,7 @@ Figures are plain numbers (a spreadsheet sums them); dates ISO, so every locale 
 from staffing.plan_selectors import StaffingPlan
 from workforce.models import Channel
 
-PARTS = ("months", "days", "classes")
+PARTS = ("months", "weeks", "days", "classes")
 
 
 def channel_label(code: str) -> str:
@@ -57,6 +57,17 @@ def _days(plan: StaffingPlan) -> tuple[list[str], list[dict]]:
     return columns, rows
 
 
+def _weeks(plan: StaffingPlan) -> tuple[list[str], list[dict]]:
+    """A week from its Monday (the first one from the plan's first day), its FTE over the days it has."""
+    channels = plan.inputs.channels
+    columns = ["week_start", *[f"required_fte_{channel}" for channel in channels], "required_fte"]
+    rows = []
+    for i, start in enumerate(plan.weeks):
+        values = {f"required_fte_{c}": round(plan.weekly_fte[c][i], 2) for c in channels}
+        rows.append({"week_start": start.isoformat(), **values, "required_fte": round(sum(values.values()), 2)})
+    return columns, rows
+
+
 def _classes(plan: StaffingPlan) -> tuple[list[str], list[dict]]:
     columns = ["class_start", "hires", "open_requisition_by", "productive_from", "for_month", "late"]
     rows = [
@@ -74,4 +85,4 @@ def _classes(plan: StaffingPlan) -> tuple[list[str], list[dict]]:
 
 
 def rows(part: str, plan: StaffingPlan) -> tuple[list[str], list[dict]]:
-    return {"months": _months, "days": _days, "classes": _classes}[part](plan)
+    return {"months": _months, "weeks": _weeks, "days": _days, "classes": _classes}[part](plan)

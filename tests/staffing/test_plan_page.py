@@ -110,6 +110,10 @@ def test_it_downloads_the_plan_by_month_and_the_requirement_by_day(client, short
     day_rows = list(csv.DictReader(io.StringIO(days.content.decode("utf-8-sig"))))
     assert 365 <= len(day_rows) <= 366
     assert {row["required_fte_phone"] for row in day_rows[:7]} >= {"0.0"}
+    weeks = list(
+        csv.DictReader(io.StringIO(client.get(URL + "plan.csv", {"part": "weeks"}).content.decode("utf-8-sig")))
+    )
+    assert 52 <= len(weeks) <= 54 and set(weeks[0]) == {"week_start", "required_fte_phone", "required_fte"}
     assert client.get(URL + "plan.csv", {"part": "x"}).status_code == 400
     assert client.get(URL + "plan.csv", {"part": "days", "aht_percent": "x"}).status_code == 400
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -102,19 +101,13 @@ def _scored(attempt) -> bool:
 def invitation_report(request, invitation_id):
     """The result on one printable page for the hiring manager."""
     invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id)
-    attempt = getattr(invitation, "attempt", None)
-    if not _scored(attempt):
-        raise Http404(_("There is no result to print yet."))
     access_log(user=request.user, action="view", target=invitation)
+    attempt = getattr(invitation, "attempt", None)
+    result = result_report.result_report(invitation=invitation, attempt=attempt) if _scored(attempt) else None
     return render(
         request,
         "assessments/report.html",
-        {
-            "invitation": invitation,
-            "attempt": attempt,
-            "result": result_report.result_report(invitation=invitation, attempt=attempt),
-            "printed_at": timezone.now(),
-        },
+        {"invitation": invitation, "attempt": attempt, "result": result, "printed_at": timezone.now()},
     )
 
 

@@ -196,7 +196,9 @@ def test_the_printable_report_renders_on_one_page_of_tables(staff, submitted):
 
 def test_there_is_no_report_to_print_before_submission(staff, invitation):
     services.attempt_start(invitation=invitation, consent=True)
-    assert staff.get(f"/assessments/invitations/{invitation.id}/report/").status_code == 404
+    response = staff.get(f"/assessments/invitations/{invitation.id}/report/")
+    assertContains(response, "There is no result to print yet: the report is ready once the candidate has submitted.")
+    assertNotContains(response, "data-print")
 
 
 # Who may read it ----------------------------------------------------------------------------------

@@ -7,10 +7,14 @@ class HiringConfig(AppConfig):
     verbose_name = _("Hiring")
 
     def ready(self):
+        from assessments.candidate_context import invitation_context_provider_register
+        from assessments.role_targets import role_targets_provider_register
         from assessments.signals import attempt_scored
         from hiring import demo, home
         from hiring.fit_records import attempt_scored_received
+        from hiring.invitation_context import invitation_job
         from hiring.pipeline_personal_data import HANDLER
+        from hiring.result_targets import invitation_role_targets
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
 
@@ -21,4 +25,6 @@ class HiringConfig(AppConfig):
         registry.demo_loader_register(name="hiring-pipeline", load=demo.demo_pipeline_load, order=40)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
+        role_targets_provider_register(name="hiring", provider=invitation_role_targets)
+        invitation_context_provider_register(name="hiring.job_title", provider=invitation_job)
         attempt_scored.connect(attempt_scored_received, dispatch_uid="hiring.fit_records.attempt_scored")

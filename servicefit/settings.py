@@ -236,6 +236,9 @@ SPECTACULAR_SETTINGS = {
         "TrainingKindEnum": "workforce.models.TrainingKind",
         "CoachingTopicEnum": "workforce.models.CoachingTopic",
         "MoveKindEnum": "workforce.models.MoveKind",
+        # The agents' channels keep the name they had before the staffing plan's fewer channels came.
+        "ChannelsEnum": "workforce.models.Channel",
+        "StaffedChannelEnum": "staffing.models.CHANNEL_CHOICES",
     },
 }
 

@@ -28,6 +28,8 @@ PURE_MODULES = [
     "workforce/hris_columns.py",
     "workforce/hris_files.py",
     "staffing/analysis",
+    "staffing/traffic_columns.py",
+    "staffing/traffic_csv.py",
 ]
 
 

@@ -28,7 +28,8 @@ from tests.conftest import make_user
 from tests.hiring.factories import DA_AD
 
 # Reachable without a role, on purpose.
-PUBLIC = {"login", "logout", "set_language", "health", "api:token-obtain"}
+# The employer's logo is on every candidate page and names no person.
+PUBLIC = {"login", "logout", "set_language", "health", "api:token-obtain", "employer:logo"}
 WRITE_METHODS = ("post", "put", "patch", "delete")
 
 
@@ -337,6 +338,9 @@ SHARED = {
     "upload_id": lambda route: 1,
     "model_id": lambda route: 1,
     "training_id": lambda route: 1,
+    # Staffing: traffic imports and known events are centre-wide, no team owns them.
+    "import_id": lambda route: 1,
+    "event_id": lambda route: 1,
     "slug": lambda route: "service-profile-standard" if "assessments" in route else "advisor-controller-led",
 }
 

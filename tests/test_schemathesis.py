@@ -2,6 +2,7 @@
 as an admin with a token, and fails on a server error or a response the schema does not describe."""
 
 import json
+from datetime import date
 
 import pytest
 import schemathesis
@@ -90,6 +91,9 @@ def test_real_objects_have_the_documented_shapes(admin_headers, recruiter, djang
 
     agent = agent_make(None, 1, channels=["phone"])
     risk_make(agent, 0.2)
+    from tests.staffing.factories import day_rows, traffic_import_make
+
+    traffic_import_make(day_rows(date(2025, 3, 3)), user=None)
     requests = [
         ("GET", "/api/agents/", {}, {}, None),
         ("GET", "/api/agents/{agent_id}/", {"agent_id": agent.id}, {}, None),
@@ -102,6 +106,7 @@ def test_real_objects_have_the_documented_shapes(admin_headers, recruiter, djang
         ("GET", "/api/bulk-analyses/", {}, {}, None),
         ("GET", "/api/invitations/", {}, {}, None),
         ("GET", "/api/markers/", {}, {"limit": 500}, None),
+        ("GET", "/api/staffing/traffic/imports/", {}, {}, None),
         ("POST", "/api/job-ads/analyze/", {}, {}, {"text": DA_AD, "role_profile": "advisor-controller-led"}),
         (
             "POST",

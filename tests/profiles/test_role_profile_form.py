@@ -4,6 +4,8 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from profiles.models import RoleProfile
 from profiles.service_types import SERVICE_TYPES
@@ -202,8 +204,15 @@ def test_it_refuses_a_manager_and_sends_anonymous_visitors_to_log_in(client, man
     assert weights_of(RoleProfile.objects.get(slug=ADVISOR))["controller"] == Decimal("0.4")
 
 
-def test_a_danish_recruiter_edits_the_danish_wording_and_the_other_languages_stay(client, recruiter):
+@pytest.fixture
+def danish(client):
     client.cookies["django_language"] = "da"
+    yield
+    # The locale middleware leaves the request's language active in this thread: later tests expect English.
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def test_a_danish_recruiter_edits_the_danish_wording_and_the_other_languages_stay(client, recruiter, danish):
     client.force_login(recruiter)
     form = client.get(f"/profiles/role-profiles/{ADVISOR}/edit/").context["form"]
     assert form["name"].value() == "Rådgiver (Controller-ledet)"

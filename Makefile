@@ -18,7 +18,7 @@ DEV_BROKER_URL ?= redis://127.0.0.1:6379/0
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint fmt worker beat messages clean
+.PHONY: help install run test lint fmt worker beat messages screenshots clean
 
 help:
 	@echo "make install   create .venv and install the requirements (again only when they change)"
@@ -29,6 +29,7 @@ help:
 	@echo "make worker    Celery worker (CELERY_BROKER_URL, default $(DEV_BROKER_URL))"
 	@echo "make beat      Celery beat (periodic tasks)"
 	@echo "make messages  update locale/{da,nb,sv} .po files"
+	@echo "make screenshots  PNGs of every candidate page on a 390 px phone in en/da/nb/sv (screenshots/; chromium)"
 	@echo "make clean     remove .venv, caches and collected static files"
 
 $(BIN)/python:
@@ -79,6 +80,12 @@ beat: $(STAMP)
 messages: export DEBUG ?= 1
 messages: $(STAMP)
 	$(MANAGE) makemessages -l da -l nb -l sv --ignore $(VENV) --ignore staticfiles --ignore media
+
+# A throwaway database and server of its own; drives /usr/bin/chromium (or CHROMIUM=...). E.g.
+# `make screenshots SCREENSHOT_ARGS="--languages sv"`.
+SCREENSHOT_ARGS ?=
+screenshots: $(STAMP)
+	$(BIN)/python tools/candidate_screenshots.py $(SCREENSHOT_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

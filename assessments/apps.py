@@ -7,13 +7,16 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
-        from assessments import demo
+        from assessments import demo, home
         from assessments.personal_data import HANDLER
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
 
         registry.area_register(namespace="assessments", label=_("Assessments"), order=30)
         registry.home_panel_register(template="assessments/_home_panel.html", context=lambda request: {}, order=30)
+        registry.home_work_register(
+            name="assessments", items=home.home_items, first_steps=home.home_first_steps, order=10
+        )
         registry.demo_loader_register(name="assessments", load=demo.demo_load, order=30)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)

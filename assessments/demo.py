@@ -142,6 +142,8 @@ def demo_attempts_submitted(*, taken: list[tuple[Invitation, str, datetime]], it
                     "spearman": result.consistency,
                     "consistent": result.consistent,
                 },
+                written_not_reviewed=result.not_reviewed,
+                provisional_scales=result.provisional,
             )
         )
     Answer.objects.bulk_create(answers, batch_size=2000)

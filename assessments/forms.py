@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Assessment, Invitation
+from assessments.queues import Queue
 from servicefit.core.choices import Language
 from servicefit.core.forms import TeamChoiceMixin
 
@@ -22,7 +23,12 @@ class InvitationForm(TeamChoiceMixin, forms.Form):
 
 class InvitationFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *Invitation.Status.choices])
+    # The queues (waiting, expiring, to review) are what the home page's counts link to.
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), (_("Status"), Invitation.Status.choices), (_("Needs attention"), Queue.choices)],
+    )
     assessment = forms.ChoiceField(label=_("Assessment"), required=False)
 
     def __init__(self, *args, **kwargs):

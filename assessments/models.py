@@ -183,11 +183,14 @@ class Answer(models.Model):
 
 
 class ReviewerScore(TimeStampedModel):
-    """A reviewer's rubric scores (0–3 per criterion) for a written answer."""
+    """A reviewer's rubric scores for a written answer: 0–3 per criterion, or null for a criterion
+    not scored yet. The answer counts towards its competency only once every criterion has a score
+    (`reviewed_at` is set then); a written answer without this row has not been reviewed at all."""
 
     answer = models.OneToOneField(Answer, on_delete=models.CASCADE, related_name="review")
-    scores = models.JSONField(_("criterion scores"))
+    scores = models.JSONField(_("criterion scores"), help_text=_("Per criterion: 0–3, or null when not scored yet."))
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reviewed_at = models.DateTimeField(_("fully reviewed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reviewer score")
@@ -204,6 +207,10 @@ class AttemptResult(models.Model):
     competency_scores = models.JSONField(_("competency scores"))
     text_analysis = models.JSONField(_("written answers, analysed"), default=dict, blank=True)
     consistency = models.JSONField(_("forced-choice consistency"), default=dict, blank=True)
+    # Written answers still waiting for a complete review, and the competencies whose scores will
+    # change when they are reviewed: those scores are provisional and stay out of the norm group.
+    written_not_reviewed = models.PositiveSmallIntegerField(_("written answers not reviewed"), default=0)
+    provisional_scales = models.JSONField(_("provisional competencies"), default=list, blank=True)
     computed_at = models.DateTimeField(_("computed at"), auto_now=True)
 
     class Meta:

@@ -17,6 +17,12 @@ def score_key(value: float) -> str:
     return repr(float(value))
 
 
+def group_scores(type_scores: dict, competency_scores: dict, provisional: list[str]) -> dict[str, float]:
+    """The scores one result adds to its norm group. A provisional competency score (written
+    answers not reviewed yet) would move when they are reviewed, so it joins the group only then."""
+    return {**type_scores, **{c: v for c, v in competency_scores.items() if c not in provisional}}
+
+
 def histogram_changed(histogram: Histogram, *, remove: float | None = None, add: float | None = None) -> Histogram:
     """A copy with one score taken out and/or one put in; counts that reach 0 disappear."""
     changed = dict(histogram)

@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from assessments.models import Answer, Attempt, AttemptResult, Invitation, Item, ReviewerScore
 from servicefit.core.personal_data import PersonalDataHandler, Subject
@@ -46,10 +47,19 @@ def candidate_export(invitations: Sequence[Invitation]) -> dict:
                 "kind": answer.item.kind,
                 "value": answer.value,
                 "saved_at": answer.saved_at.isoformat(),
-                "review": {"scores": review.scores, "reviewed_at": review.updated_at.isoformat()} if review else None,
+                "review": _review_data(review) if review else None,
             }
         )
     return {"invitations": [_invitation_data(i, attempts.get(i.id), answers, results) for i in invitations]}
+
+
+def _review_data(review: ReviewerScore) -> dict:
+    # A criterion not scored yet is null, never 0; `reviewed_at` is set once every criterion is scored.
+    return {
+        "scores": review.scores,
+        "reviewed_at": review.reviewed_at.isoformat() if review.reviewed_at else None,
+        "saved_at": review.updated_at.isoformat(),
+    }
 
 
 def _invitation_data(invitation: Invitation, attempt: Attempt | None, answers: dict, results: dict) -> dict:
@@ -83,6 +93,8 @@ def _invitation_data(invitation: Invitation, attempt: Attempt | None, answers: d
                 "competency_scores": result.competency_scores,
                 "text_analysis": result.text_analysis,
                 "consistency": result.consistency,
+                "written_not_reviewed": result.written_not_reviewed,
+                "provisional_scales": result.provisional_scales,
             }
     return data
 
@@ -125,6 +137,11 @@ HANDLER = PersonalDataHandler(
     export=candidate_export,
     erase=candidate_erase,
     related=candidate_related,
+    label=_("Assessment invitations and answers"),
+    kept=_(
+        "A submitted assessment stays as an anonymous record of its closed answers and scores, so item "
+        "statistics and norms do not change; the name, e-mail address, link and written answers go."
+    ),
 )
 
 

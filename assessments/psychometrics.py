@@ -26,6 +26,13 @@ PAF_TOLERANCE = 1e-6
 PAF_MAX_ITERATIONS = 1000
 
 MIN_ITEM_REST = 0.20
+# Below this many complete attempts the item figures are too uncertain to act on: a correlation
+# measured on n people can be off by about tanh(1.96/√(n − 3)) (95 %, Fisher's z near r = 0): ±.20
+# at 100 people, as wide as the whole distance between a useless item (0) and the .20 line.
+MIN_TRUSTED_ATTEMPTS = 100
+# Conventional floors for alpha: .70 to compare groups, .80 for a scale that compares people.
+ALPHA_ACCEPTABLE = 0.70
+ALPHA_GOOD = 0.80
 # Alpha-if-deleted is itself an estimate: on a few hundred respondents it moves by a few
 # thousandths with sampling noise alone, and dropping an item also narrows what the scale covers.
 # Only a gain beyond this margin is worth a reviewer's attention.
@@ -134,6 +141,25 @@ def mcdonald_omega(scores: ArrayLike) -> float:
     loadings = one_factor_loadings(np.corrcoef(complete, rowvar=False))
     common = loadings.sum() ** 2
     return float(common / (common + np.sum(1 - loadings**2)))
+
+
+def reliability_band(alpha: float | None) -> str | None:
+    """ "negative", "low", "acceptable" or "good"; None when alpha could not be computed."""
+    if alpha is None or math.isnan(alpha):
+        return None
+    if alpha < 0:
+        return "negative"
+    if alpha < ALPHA_ACCEPTABLE:
+        return "low"
+    return "acceptable" if alpha < ALPHA_GOOD else "good"
+
+
+def correlation_margin(n: int) -> float:
+    """Half the width of the 95 % interval around a correlation of 0 measured on `n` people:
+    ±1.96 standard errors of Fisher's z, 1/√(n − 3), taken back to r. NaN below four people."""
+    if n < 4:
+        return math.nan
+    return math.tanh(1.96 / math.sqrt(n - 3))
 
 
 def standard_error_of_measurement(sd: float, reliability: float) -> float:

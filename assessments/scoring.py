@@ -6,6 +6,9 @@
   never drive the profile; they are a consistency check against the Likert profile.
 - Competencies 0–100: points earned over points possible, pooled over situational-judgement
   options, multiple-choice items and reviewed written answers of that competency.
+- A written answer counts only once a reviewer has scored every criterion of its rubric. Until
+  then it is "not reviewed" (never 0): it adds nothing to what was possible either, and the
+  competency it measures is provisional.
 """
 
 from collections import defaultdict
@@ -27,6 +30,7 @@ class ItemKey:
     kind: str
     scale: str = ""
     reverse: bool = False
+    criteria: int = 0  # rubric criteria of a written answer; 0: nothing to review
     # option id → (service type, correct, {competency: points})
     options: dict[int, tuple[str, bool, dict[str, int]]] = field(default_factory=dict)
 
@@ -39,13 +43,25 @@ class Score:
     forced_choice_counts: dict[str, int]
     consistency: float | None
     consistent: bool | None
+    not_reviewed: int = 0  # written answers waiting for a complete review
+    provisional: list[str] = field(default_factory=list)  # competencies those answers will change
+
+
+def review_complete(criteria: int, scores: list[int | None] | None) -> bool:
+    return bool(criteria) and scores is not None and len(scores) == criteria and None not in scores
 
 
 def score(
-    items: list[ItemKey], answers: dict[int, object], types: list[str], reviews: dict[int, list[int]] | None = None
+    items: list[ItemKey],
+    answers: dict[int, object],
+    types: list[str],
+    reviews: dict[int, list[int | None]] | None = None,
 ) -> Score:
-    """`answers`: item id → value (Likert 1–5, an option id, or text); `reviews`: item id → rubric scores."""
+    """`answers`: item id → value (Likert 1–5, an option id, or text); `reviews`: item id → rubric
+    scores per criterion, None for a criterion not scored yet."""
     reviews = reviews or {}
+    not_reviewed = 0
+    provisional: set[str] = set()
     likert: dict[str, list[float]] = defaultdict(list)
     fc_counts = dict.fromkeys(types, 0)
     earned: dict[str, float] = defaultdict(float)
@@ -66,10 +82,14 @@ def score(
             possible[item.scale] += MCQ_POINTS
             if value in item.options and item.options[value][1]:
                 earned[item.scale] += MCQ_POINTS
-        elif item.kind == "text" and item.scale and item.id in reviews:
-            criteria = reviews[item.id]
-            possible[item.scale] += RUBRIC_MAX * len(criteria)
-            earned[item.scale] += sum(criteria)
+        elif item.kind == "text" and item.criteria and value is not None:
+            if not review_complete(item.criteria, reviews.get(item.id)):
+                not_reviewed += 1
+                if item.scale:
+                    provisional.add(item.scale)
+            elif item.scale:
+                possible[item.scale] += RUBRIC_MAX * item.criteria
+                earned[item.scale] += sum(reviews[item.id])
 
     type_scores = {t: round(sum(likert[t]) / len(likert[t]), 3) for t in types if likert[t]}
     top = max(type_scores, key=type_scores.get) if type_scores else None
@@ -82,6 +102,8 @@ def score(
         forced_choice_counts=fc_counts,
         consistency=consistency,
         consistent=None if consistency is None else consistency >= LOW_CONSISTENCY,
+        not_reviewed=not_reviewed,
+        provisional=sorted(provisional),
     )
 
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments import norms, psychometrics, timing
+from assessments import kinds, norms, psychometrics, timing
 from assessments.models import (
     Answer,
     Assessment,
@@ -23,6 +23,7 @@ from assessments.models import (
     Section,
     translated,
 )
+from assessments.queues import Queue, queue_condition
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, Policy
 from servicefit.core.services import access_log_many
@@ -71,7 +72,9 @@ def invitation_list(*, user, assessment: str = "", status: str = "", q: str = ""
     invitations = invitations_reachable(user=user).select_related("attempt__result")
     if assessment:
         invitations = invitations.filter(assessment__slug=assessment)
-    if status:
+    if status in Queue.values:
+        invitations = invitations.filter(queue_condition(status, now=timezone.now()))
+    elif status:
         invitations = invitations.filter(status=status)
     if q:
         invitations = invitations.filter(Q(name__icontains=q) | Q(email__icontains=q))
@@ -225,7 +228,47 @@ def attempt_result(*, attempt: Attempt) -> dict:
         "norm_group_size": group_size,
         "consistency": result.consistency,
         "text_analysis": result.text_analysis,
+        "written_not_reviewed": result.written_not_reviewed,
+        "provisional_scales": result.provisional_scales,
     }
+
+
+def written_answers_for_review(*, attempt: Attempt, language: str | None = None) -> list[dict]:
+    """The attempt's written answers with their rubric, each criterion's score (None: not scored
+    yet) and whether the review is complete, in the order the assessment lists them."""
+    answers = (
+        Answer.objects.filter(attempt=attempt, item__kind=kinds.TEXT)
+        .select_related("item", "review__reviewer")
+        .order_by("item__section__order", "item__order")
+    )
+    analysed = attempt.result.text_analysis if hasattr(attempt, "result") else {}
+    rows = []
+    for answer in answers:
+        review = getattr(answer, "review", None)
+        stored = review.scores if review else {}
+        rubric = translated(answer.item.rubric, language) if answer.item.rubric else []
+        criteria = [(index, text, stored.get(str(index))) for index, text in enumerate(rubric)]
+        rows.append(
+            {
+                "answer": answer,
+                "stem": translated(answer.item.stem, language),
+                "criteria": criteria,
+                "scored": sum(score is not None for _index, _text, score in criteria),
+                "reviewed": bool(review and review.reviewed_at),
+                "review": review,
+                "analysis": analysed.get(str(answer.item_id)),
+            }
+        )
+    return rows
+
+
+def written_answers_awaiting_review(*, user, policy: Policy = CANDIDATE_RESULTS_READ) -> QuerySet[Answer]:
+    """Submitted written answers with a rubric that no reviewer has fully scored yet, in the teams
+    `user` reaches: what a "to review" count or list reads."""
+    answers = Answer.objects.filter(
+        item__kind=kinds.TEXT, attempt__submitted_at__isnull=False, item__rubric__has_key="en"
+    ).filter(Q(review__isnull=True) | Q(review__reviewed_at__isnull=True))
+    return policy.scope(answers, user, field="attempt__invitation__team").select_related("item", "attempt__invitation")
 
 
 def psychometric_report_latest(*, assessment: Assessment) -> PsychometricReport | None:

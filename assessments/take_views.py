@@ -1,24 +1,37 @@
 """The candidate's pages. No account: the link's token is the credential, checked on every request.
 
-Every page works without JavaScript (each section is a form that saves on "Next"); with it, each
-answer is saved the moment it is given (assessments/static… js/take.js), and the page says when
-it is offline and when everything is saved.
+Every page works without JavaScript (each page of a part is a form that saves on "Next"); with it,
+each answer is saved the moment it is given (servicefit/static/js/take.js), and the page says when
+it is offline and when everything is saved. Every page speaks the invitation's language and shows
+the employer and the job (assessments/candidate_context.py), the error pages of a genuine link too.
 """
 
 import math
+from datetime import timedelta
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import kinds, selectors, services
 from assessments.api import TakeAddressThrottle, TakeTokenThrottle
+from assessments.candidate_context import assessment_duration, candidate_frame
+from assessments.candidate_feedback import candidate_feedback
 from assessments.models import Invitation
+from assessments.services.tokens import TOKEN_SHAPE
+from assessments.take_paging import page_bounds
+from servicefit.core.employer import employer_identity
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES, NATIVE_NAMES
+
+# When the clock of a timed part is read out to screen readers (seconds left); never every second.
+TIMER_ANNOUNCEMENTS = (600, 300, 60, 30)
 
 
 def candidate_page(view):
@@ -36,16 +49,17 @@ def candidate_page(view):
     def wrapped(request, token, *args, **kwargs):
         asked = request.GET.get("lang") if request.GET.get("lang") in LANGUAGE_CODES else None
         if (wait := _throttle_wait(request, token, TakeAddressThrottle)) is not None:
-            return _too_many(request, wait, asked or translation.get_language())
-        try:
-            invitation = services.invitation_for_token(token)
-        except ApplicationError as exc:
-            with translation.override(asked or translation.get_language()):
-                response = render(request, "assessments/take/error.html", {"message": exc.message}, status=exc.status)
-            return _private(response)
-        if (wait := _throttle_wait(request, token, TakeTokenThrottle)) is not None:
-            return _too_many(request, wait, invitation.language)
-        with translation.override(invitation.language):
+            # The link is not looked up before this limit, so its language is not known here.
+            return _too_many(request, wait, asked or translation.get_language(), None)
+        invitation = services.invitation_signed(token)
+        # A genuine link speaks its invitation's language, on its error pages too; a false one, the browser's.
+        with translation.override(invitation.language if invitation else asked or translation.get_language()):
+            try:
+                services.invitation_usable(invitation)
+            except ApplicationError as exc:
+                return _private(_link_error(request, token, invitation, exc))
+            if (wait := _throttle_wait(request, token, TakeTokenThrottle)) is not None:
+                return _too_many(request, wait, invitation.language, invitation)
             return _private(view(request, invitation, token, *args, **kwargs))
 
     wrapped.candidate_page = True
@@ -61,12 +75,26 @@ def _throttle_wait(request, token: str, throttle_class) -> float | None:
     return throttle.wait() or 1
 
 
-def _too_many(request, wait: float, language: str):
+def _too_many(request, wait: float, language: str, invitation: Invitation | None):
     seconds = math.ceil(wait)
     with translation.override(language):
-        response = render(request, "assessments/take/busy.html", {"seconds": seconds}, status=429)
+        context = {**_frame(invitation), "seconds": seconds}
+        response = render(request, "assessments/take/busy.html", context, status=429)
     response["Retry-After"] = str(seconds)
     return _private(response)
+
+
+def _link_error(request, token: str, invitation: Invitation | None, exc: ApplicationError):
+    if invitation is None:
+        template = "assessments/take/error.html"
+        # A link that cannot be one of ours is answered without the database (not even the employer's
+        # name): making up links costs the database nothing.
+        frame = _frame(None) if TOKEN_SHAPE.fullmatch(token) else {}
+    else:
+        withdrawn = invitation.status == Invitation.Status.REVOKED
+        template = "assessments/take/withdrawn.html" if withdrawn else "assessments/take/expired.html"
+        frame = _frame(invitation)
+    return render(request, template, {**frame, "message": exc.message}, status=exc.status)
 
 
 def _private(response):
@@ -77,13 +105,71 @@ def _private(response):
     return response
 
 
+def _frame(invitation: Invitation | None) -> dict:
+    """The employer, the job and the assessment's title, for every page."""
+    frame = candidate_frame(invitation)
+    if invitation is not None:
+        frame["assessment_title"] = invitation.assessment.title_in()
+    return frame
+
+
 def _page_context(invitation: Invitation, token: str, view: dict) -> dict:
     return {
+        **_frame(invitation),
         "invitation": invitation,
         "token": token,
         "view": view,
         "languages": [(code, NATIVE_NAMES[code]) for code in LANGUAGE_CODES],
     }
+
+
+# Where the candidate is ------------------------------------------------------------------------------
+
+
+def _pages(section: dict) -> list[tuple[int, int]]:
+    if not section["opened"]:
+        return [(0, 0)]
+    return page_bounds([item["kind"] for item in section["items"]], timed=bool(section["time_limit_seconds"]))
+
+
+def _unanswered(items: list[dict]) -> list[dict]:
+    return [item for item in items if item["required"] and item["answer"] is None]
+
+
+def _steps(view: dict, current: int | None) -> list[dict]:
+    """The parts as a step indicator: each part's title and whether it is done, current or ahead."""
+    steps = []
+    for number, section in enumerate(view["sections"], start=1):
+        done = section["closed"] or (section["opened"] and section["open_count"] == 0)
+        state = "current" if number == current else "done" if done else "todo"
+        steps.append({"number": number, "title": section["title"], "state": state})
+    return steps
+
+
+def _first_open_page(view: dict) -> tuple[int, int]:
+    """The part and page to continue on: the first page with an unanswered question."""
+    for number, section in enumerate(view["sections"], start=1):
+        if section["closed"]:
+            continue
+        if not section["opened"]:
+            return number, 1
+        for page, (start, end) in enumerate(_pages(section), start=1):
+            if _unanswered(section["items"][start:end]):
+                return number, page
+    return len(view["sections"]), 1
+
+
+def _page_url(token: str, number: int, page: int) -> str:
+    if page == 1:
+        return reverse("take:section", args=[token, number])
+    return reverse("take:section_page", args=[token, number, page])
+
+
+def _page_redirect(token: str, number: int, page: int):
+    return redirect(_page_url(token, number, page))
+
+
+# Pages ---------------------------------------------------------------------------------------------
 
 
 @require_http_methods(["GET", "POST"])
@@ -104,21 +190,26 @@ def welcome(request, invitation, token):
             return redirect("take:section", token=token, number=1)
     view = selectors.attempt_view(invitation=invitation)
     if view["started"] and request.method == "GET":
-        return redirect("take:section", token=token, number=_first_open_section(view))
-    return render(request, "assessments/take/welcome.html", {**_page_context(invitation, token, view), "error": error})
-
-
-def _first_open_section(view: dict) -> int:
-    for number, section in enumerate(view["sections"], start=1):
-        unanswered = not section["opened"] or any(item["answer"] is None for item in section["items"])
-        if not section["closed"] and unanswered:
-            return number
-    return len(view["sections"])
+        return _page_redirect(token, *_first_open_page(view))
+    duration = assessment_duration(assessment_id=invitation.assessment_id)
+    parts = [
+        {
+            "title": section["title"],
+            "item_count": section["item_count"],
+            "minutes": math.ceil((section["time_limit_seconds"] or 0) / 60),
+        }
+        for section in view["sections"]
+    ]
+    return render(
+        request,
+        "assessments/take/welcome.html",
+        {**_page_context(invitation, token, view), "error": error, "duration": duration, "parts": parts},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @candidate_page
-def section(request, invitation, token, number):
+def section(request, invitation, token, number, page=1):
     if invitation.status == Invitation.Status.SUBMITTED:
         return redirect("take:done", token=token)
     view = selectors.attempt_view(invitation=invitation)
@@ -126,35 +217,81 @@ def section(request, invitation, token, number):
         return redirect("take:welcome", token=token)
     if not 1 <= number <= len(view["sections"]):
         raise Http404
+    current = view["sections"][number - 1]
+    pages = _pages(current)
+    if not 1 <= page <= len(pages):
+        raise Http404
+    start, end = pages[page - 1]
     errors, status = {}, 200
     if request.method == "POST":
-        errors = _save_posted(request, invitation, view["sections"][number - 1])
+        errors = _save_posted(request, invitation, current)
         if not errors:
-            return _next_page(token, number, len(view["sections"]))
+            posted = {item["id"] for item in current["items"] if request.POST.get(f"item-{item['id']}", "") != ""}
+            still_open = [item for item in _unanswered(current["items"][start:end]) if item["id"] not in posted]
+            if not still_open or current["closed"] or request.POST.get("skip"):
+                return _next_page(token, number, page, len(pages), len(view["sections"]))
+            # Back to this page, scrolled to the question of going on with questions unanswered.
+            return redirect(_page_url(token, number, page) + "?unanswered=1#unanswered")
         status = max(exc.status for exc in errors.values())
         errors = {item_id: exc.message for item_id, exc in errors.items()}
         view = selectors.attempt_view(invitation=invitation)
-    current = view["sections"][number - 1]
+        current = view["sections"][number - 1]
+    items = current["items"][start:end]
+    unanswered = _unanswered(items) if request.GET.get("unanswered") and not current["closed"] else []
     return render(
         request,
         "assessments/take/section.html",
         {
             **_page_context(invitation, token, view),
             "section": current,
+            "items": items,
+            "first_number": start + 1,
+            "last_number": end,
             "number": number,
             "count": len(view["sections"]),
+            "page": page,
+            "page_count": len(pages),
+            "previous_url": _previous_url(token, number, page, view),
+            "is_last_page": number == len(view["sections"]) and page == len(pages),
+            "steps": _steps(view, number),
             "errors": errors,
+            "unanswered": unanswered,
+            "unanswered_ids": {item["id"] for item in unanswered},
             "likert_scale": range(1, 6),
             "time_limit_minutes": math.ceil((current["time_limit_seconds"] or 0) / 60),
+            "timer_announcements": _timer_announcements() if current["deadline"] else [],
         },
         status=status,
     )
 
 
-def _next_page(token: str, number: int, count: int):
+def _next_page(token: str, number: int, page: int, page_count: int, count: int):
+    if page < page_count:
+        return _page_redirect(token, number, page + 1)
     if number == count:
         return redirect("take:finish", token=token)
     return redirect("take:section", token=token, number=number + 1)
+
+
+def _previous_url(token: str, number: int, page: int, view: dict) -> str | None:
+    if page > 1:
+        return _page_url(token, number, page - 1)
+    if number == 1:
+        return None
+    return _page_url(token, number - 1, len(_pages(view["sections"][number - 2])))
+
+
+def _timer_announcements() -> list[dict]:
+    """What a screen reader hears at each moment of TIMER_ANNOUNCEMENTS, in the page's language."""
+    spoken = []
+    for seconds in TIMER_ANNOUNCEMENTS:
+        if seconds >= 60:
+            minutes = seconds // 60
+            text = ngettext("%(n)s minute left", "%(n)s minutes left", minutes) % {"n": minutes}
+        else:
+            text = ngettext("%(n)s second left", "%(n)s seconds left", seconds) % {"n": seconds}
+        spoken.append({"seconds": seconds, "text": text})
+    return spoken
 
 
 @require_POST
@@ -171,7 +308,7 @@ def section_start(request, invitation, token, number):
 
 
 def _save_posted(request, invitation, section: dict) -> dict[int, ApplicationError]:
-    """The no-JavaScript path: save every answer the form carries; report the ones refused."""
+    """The no-JavaScript path: save every answer of the part the form carries; report the ones refused."""
     errors = {}
     for item in section["items"]:
         raw = request.POST.get(f"item-{item['id']}")
@@ -217,10 +354,17 @@ def finish(request, invitation, token):
         }
         for number, section in enumerate(view["sections"], start=1)
     ]
+    count = len(view["sections"])
     return render(
         request,
         "assessments/take/finish.html",
-        {**_page_context(invitation, token, view), "summary": summary, "error": error},
+        {
+            **_page_context(invitation, token, view),
+            "summary": summary,
+            "error": error,
+            "steps": _steps(view, None),
+            "previous_url": _page_url(token, count, len(_pages(view["sections"][-1]))),
+        },
     )
 
 
@@ -229,8 +373,20 @@ def finish(request, invitation, token):
 def done(request, invitation, token):
     if invitation.status != Invitation.Status.SUBMITTED:
         return redirect("take:welcome", token=token)
+    # The feedback shows as long as the answers would (TAKE_ANSWERS_VISIBLE_MINUTES): whoever opens
+    # the link later on a shared computer sees the thank-you only.
+    attempt = invitation.attempt
+    visible_until = attempt.submitted_at + timedelta(minutes=settings.TAKE_ANSWERS_VISIBLE_MINUTES)
+    feedback = None
+    if employer_identity().candidate_feedback and timezone.now() < visible_until:
+        feedback = candidate_feedback(attempt=attempt, language=invitation.language)
     return render(
         request,
         "assessments/take/done.html",
-        _page_context(invitation, token, {"title": invitation.assessment.title_in()}),
+        {
+            **_page_context(invitation, token, {"title": invitation.assessment.title_in()}),
+            "feedback": feedback,
+            "feedback_minutes": settings.TAKE_ANSWERS_VISIBLE_MINUTES,
+            "retention_days": settings.CANDIDATE_RETENTION_DAYS,
+        },
     )

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments import forms, kinds, selectors, services
-from assessments.models import Answer, Assessment, Item, translated
+from assessments import forms, item_analysis_report, result_report, scoring, selectors, services
+from assessments.models import Assessment
 from profiles import selectors as profile_selectors
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
@@ -72,33 +74,10 @@ def invitation(request, invitation_id):
     invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id)
     access_log(user=request.user, action="view", target=invitation)
     attempt = getattr(invitation, "attempt", None)
-    result = None
-    written = []
-    if attempt is not None and attempt.submitted_at and hasattr(attempt, "result"):
-        result = selectors.attempt_result(attempt=attempt)
-        names = profile_selectors.service_type_names()
-        competency_names = {c.code: c.translation().name for c in profile_selectors.competency_list()}
-        result["chart"] = {
-            "labels": [names[t] for t in result["type_scores"]],
-            "values": [(v - 1) / 4 for v in result["type_scores"].values()],  # 1–5 → 0–1 for the radar
-        }
-        result["type_rows"] = _rows(result, result["type_scores"], names)
-        result["competency_rows"] = _rows(result, result["competency_scores"], competency_names)
-        written = [
-            {
-                "answer": answer,
-                "stem": translated(answer.item.stem),
-                "criteria": [
-                    (index, text, (answer.review.scores.get(str(index)) if hasattr(answer, "review") else None))
-                    for index, text in enumerate(
-                        answer.item.rubric.get(request.LANGUAGE_CODE) or answer.item.rubric.get("en", [])
-                    )
-                ],
-                "analysis": result["text_analysis"].get(str(answer.item_id)),
-                "review": getattr(answer, "review", None),
-            }
-            for answer in Answer.objects.filter(attempt=attempt, item__kind=kinds.TEXT).select_related("item", "review")
-        ]
+    result = written = None
+    if _scored(attempt):
+        result = result_report.result_report(invitation=invitation, attempt=attempt)
+        written = selectors.written_answers_for_review(attempt=attempt)
     token = services.invitation_token(invitation)
     return render(
         request,
@@ -107,25 +86,36 @@ def invitation(request, invitation_id):
             "invitation": invitation,
             "attempt": attempt,
             "result": result,
-            "written": written,
+            "written": written or [],
             "link": settings.SITE_URL.rstrip("/") + reverse("take:welcome", args=[token]),
-            "review_levels": range(4),
+            "review_levels": range(scoring.RUBRIC_MAX + 1),
         },
     )
 
 
-def _rows(result: dict, scores: dict, names: dict) -> list[dict]:
-    return [
+def _scored(attempt) -> bool:
+    return attempt is not None and attempt.submitted_at is not None and hasattr(attempt, "result")
+
+
+@require_GET
+@policy_required(CANDIDATE_RESULTS_READ)
+def invitation_report(request, invitation_id):
+    """The result on one printable page for the hiring manager."""
+    invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id)
+    attempt = getattr(invitation, "attempt", None)
+    if not _scored(attempt):
+        raise Http404(_("There is no result to print yet."))
+    access_log(user=request.user, action="view", target=invitation)
+    return render(
+        request,
+        "assessments/report.html",
         {
-            "code": code,
-            "name": names.get(code, code),
-            "score": score,
-            "percentile": result["percentiles"].get(code),
-            "sten": result["stens"].get(code),
-            "top": code == result["top_type"],
-        }
-        for code, score in scores.items()
-    ]
+            "invitation": invitation,
+            "attempt": attempt,
+            "result": result_report.result_report(invitation=invitation, attempt=attempt),
+            "printed_at": timezone.now(),
+        },
+    )
 
 
 @require_POST
@@ -153,14 +143,26 @@ def review(request, answer_id):
     scores = {}
     for index in range(len(answer.item.rubric.get("en", []))):
         raw = request.POST.get(f"criterion-{index}", "")
-        scores[str(index)] = int(raw) if raw.isdigit() else -1
+        # Left empty: not reviewed yet (never 0). Anything else but a digit is refused by the service.
+        scores[str(index)] = None if raw == "" else int(raw) if raw.isdigit() else -1
     try:
-        services.review_save(answer=answer, scores=scores, reviewer=request.user)
+        review = services.review_save(answer=answer, scores=scores, reviewer=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Review saved; the competency scores were updated."))
-    return redirect("assessments:invitation", invitation_id=answer.attempt.invitation_id)
+        messages.success(request, _review_message(review, len(scores)))
+    return redirect(reverse("assessments:invitation", args=[answer.attempt.invitation_id]) + f"#answer-{answer.id}")
+
+
+def _review_message(review, criteria: int) -> str:
+    if review is None:
+        return _("Nothing scored: the answer stays not reviewed.")
+    if review.reviewed_at is None:
+        scored = sum(value is not None for value in review.scores.values())
+        return _(
+            "Saved: %(scored)s of %(criteria)s criteria scored. The answer counts once every criterion is scored."
+        ) % {"scored": scored, "criteria": criteria}
+    return _("Review saved; the competency scores were updated.")
 
 
 @require_GET
@@ -168,14 +170,8 @@ def review(request, answer_id):
 def item_analysis(request, slug):
     assessment = get_object_or_404(Assessment, slug=slug)
     report = selectors.psychometric_report_latest(assessment=assessment)
-    keys = {}
-    if report is not None:
-        keys = {item.id: translated(item.stem) for item in Item.objects.filter(section__assessment=assessment)}
-    return render(
-        request,
-        "assessments/item_analysis.html",
-        {"assessment": assessment, "report": report, "stems": keys, "scale_names": profile_selectors.scale_names()},
-    )
+    view = item_analysis_report.item_analysis_view(report=report) if report is not None else None
+    return render(request, "assessments/item_analysis.html", {"assessment": assessment, "report": report, "view": view})
 
 
 @require_POST

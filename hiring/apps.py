@@ -7,17 +7,24 @@ class HiringConfig(AppConfig):
     verbose_name = _("Hiring")
 
     def ready(self):
+        from assessments.candidate_context import invitation_context_provider_register
+        from assessments.role_targets import role_targets_provider_register
         from assessments.signals import attempt_scored
-        from hiring import demo
+        from hiring import demo, home
         from hiring.fit_records import attempt_scored_received
+        from hiring.invitation_context import invitation_job
         from hiring.pipeline_personal_data import HANDLER
+        from hiring.result_targets import invitation_role_targets
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
 
         registry.area_register(namespace="hiring", label=_("Hiring"), order=20)
         registry.home_panel_register(template="hiring/_home_panel.html", context=lambda request: {}, order=20)
+        registry.home_work_register(name="hiring", items=home.home_items, first_steps=home.home_first_steps, order=20)
         registry.demo_loader_register(name="hiring", load=demo.demo_load, order=20)
         registry.demo_loader_register(name="hiring-pipeline", load=demo.demo_pipeline_load, order=40)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
+        role_targets_provider_register(name="hiring", provider=invitation_role_targets)
+        invitation_context_provider_register(name="hiring.job_title", provider=invitation_job)
         attempt_scored.connect(attempt_scored_received, dispatch_uid="hiring.fit_records.attempt_scored")

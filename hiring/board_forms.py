@@ -28,6 +28,7 @@ class RequisitionFilterForm(forms.Form):
         to_field_name="slug",
         empty_label=_("All"),
     )
+    without_candidates = forms.BooleanField(label=_("Without candidates"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -100,11 +100,15 @@ def requisition_figures_get(*, requisition: Requisition) -> dict:
     )
 
 
-def requisition_rows(*, user, q: str = "", status: str = "", team=None, role_profile=None) -> QuerySet[Requisition]:
+def requisition_rows(
+    *, user, q: str = "", status: str = "", team=None, role_profile=None, without_candidates: bool = False
+) -> QuerySet[Requisition]:
     """The requisitions the user reaches, filtered as on the list page, each with its application count."""
     requisitions = requisition_list(user=user, q=q, status=status)
     if team is not None:
         requisitions = requisitions.filter(team=team)
     if role_profile is not None:
         requisitions = requisitions.filter(role_profile=role_profile)
+    if without_candidates:
+        requisitions = requisitions.filter(application_count=0)
     return requisitions.order_by("-created_at", "-id")

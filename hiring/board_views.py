@@ -56,6 +56,7 @@ def _requisition_filters(request):
         status=cleaned.get("status", ""),
         team=cleaned.get("team"),
         role_profile=cleaned.get("role_profile"),
+        without_candidates=cleaned.get("without_candidates", False),
     )
     return filters, requisitions
 

@@ -19,6 +19,7 @@ class JobAdFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     language = forms.ChoiceField(label=_("Language"), required=False, choices=[("", _("All")), *Language.choices])
     role_profile = forms.ChoiceField(label=_("Role profile"), required=False)
+    below_target = forms.BooleanField(label=_("Below the role profile's target"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from assessments.models import Invitation
 from assessments.services.tokens import invitation_token
 from hiring.models import Application, CandidateEmail, CandidateEmailTemplate, EmailKind
+from servicefit.core.employer import employer_identity
 from servicefit.core.exceptions import ApplicationError
 
 MAX_PLACE_LENGTH = 200
@@ -118,7 +119,13 @@ def candidate_email_deliver(*, candidate_email_id: int, extra: dict) -> None:
     )
     # Replies reach the recruiter who sent it, not the server's no-reply address.
     reply_to = [email.by.email] if email.by is not None and email.by.email else None
-    EmailMultiAlternatives(subject=subject, body=body, to=[email.application.candidate.email], reply_to=reply_to).send()
+    EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        from_email=employer_identity().from_email,  # the employer, as on the assessment e-mails
+        to=[email.application.candidate.email],
+        reply_to=reply_to,
+    ).send()
     now = timezone.now()
     CandidateEmail.objects.filter(id=email.id).update(sent_at=now)
     if extra.get("invitation_id"):

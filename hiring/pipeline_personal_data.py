@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from assessments import personal_data as assessment_personal_data
 from assessments.models import Invitation
@@ -296,7 +297,9 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
     rows += [
         (SelfIdAnswer, pk) for pk in SelfIdAnswer.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)
     ]
-    return rows
+    # The invitations erased through assessments' handler (applicant_erase), so that what an erasure
+    # will touch can be told in full beforehand.
+    return rows + assessment_personal_data.candidate_related(_linked_invitations(candidates))
 
 
 HANDLER = PersonalDataHandler(
@@ -306,4 +309,9 @@ HANDLER = PersonalDataHandler(
     export=applicant_export,
     erase=applicant_erase,
     related=applicant_related,
+    label=_("Applications and the hiring pipeline"),
+    kept=_(
+        "A hire stays as an anonymous count of the filled opening (requisition, team, role profile, date); "
+        "everything else about the applicant is deleted."
+    ),
 )

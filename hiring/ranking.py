@@ -62,6 +62,8 @@ class RankedApplication:
 class Ranked:
     application: RankedApplication
     fit: dict  # FitResult.to_dict(), with the status as of today
+    # Written answers of the assessment not reviewed yet: the fit is provisional until they are.
+    written_not_reviewed: int = 0
 
 
 ROW_FIELDS = (
@@ -73,6 +75,7 @@ ROW_FIELDS = (
     "application__requisition_id",
     "application__candidate_id",
     "application__candidate__name",
+    "attempt__result__written_not_reviewed",
 )
 
 
@@ -99,9 +102,9 @@ class RankingRows:
         return (self._ranked(row) for row in self.records.values_list(*ROW_FIELDS).iterator(chunk_size=2000))
 
     def _ranked(self, row) -> Ranked:
-        status, stale_on, result, application_id, stage, requisition_id, candidate_id, name = row
+        status, stale_on, result, application_id, stage, requisition_id, candidate_id, name, not_reviewed = row
         application = RankedApplication(application_id, stage, requisition_id, RankedCandidate(candidate_id, name))
-        return Ranked(application, {**result, "status": status_on(status, stale_on, self.today)})
+        return Ranked(application, {**result, "status": status_on(status, stale_on, self.today)}, not_reviewed or 0)
 
 
 def ranking_requisition_get(*, user, requisition_id: int, policy: Policy = RANKING_READ) -> Requisition:

@@ -86,6 +86,7 @@ def _row(position: int, row: ranking.Ranked, names: dict[str, str]) -> dict:
         "missing": [_missing_text(code, names) for code in fit["missing"]],
         "what_would_change": change_text,
         "fit_version": fit["fit_version"],
+        "written_not_reviewed": row.written_not_reviewed,
         "stage": Stage(row.application.stage).label,
         "advance_to": [(s, Stage(s).label) for s in decisions.advance_stages(row.application.stage)],
         "can_hire": row.application.stage == Stage.OFFER,

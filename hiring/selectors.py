@@ -8,6 +8,9 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from hiring.models import BulkAnalysis, JobAd, JobAdRevision
+from profiles.analysis import RoleTarget
+from profiles.analysis.engine import wanted_types
+from profiles.models import RoleProfileTypeWeight
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.policies import JOB_AD_READ, Policy
 
@@ -16,7 +19,9 @@ def job_ads_reachable(*, user, policy: Policy = JOB_AD_READ) -> QuerySet[JobAd]:
     return policy.scope(JobAd.objects.select_related("role_profile", "owner", "team"), user)
 
 
-def job_ad_list(*, user, q: str = "", language: str = "", role_profile: str = "") -> QuerySet[JobAd]:
+def job_ad_list(
+    *, user, q: str = "", language: str = "", role_profile: str = "", below_target: bool = False
+) -> QuerySet[JobAd]:
     latest = JobAdRevision.objects.filter(job_ad=OuterRef("pk")).order_by("-number")
     ads = job_ads_reachable(user=user).annotate(
         revision_count=Count("revisions"),
@@ -33,7 +38,35 @@ def job_ad_list(*, user, q: str = "", language: str = "", role_profile: str = ""
         ads = ads.filter(latest_language=language)
     if role_profile:
         ads = ads.filter(role_profile__slug=role_profile)
+    if below_target:
+        ads = ads.filter(id__in=job_ad_ids_below_target(user=user))
     return ads.order_by("-updated_at")
+
+
+def job_ad_ids_below_target(*, user) -> list[int]:
+    """The ads the user reaches whose latest revision says too little of a type their role profile
+    wants, as the studio decides it: a type's share of the ad is short of its target by the gap
+    threshold or more (`wanted_types`, the types the studio's suggestions then steer towards).
+    Measured against the role profile as it is now, not as it was when the revision was saved.
+    Two queries, however many ads."""
+    latest = JobAdRevision.objects.filter(job_ad=OuterRef("pk")).order_by("-number")
+    rows = list(
+        job_ads_reachable(user=user)
+        .filter(role_profile__isnull=False)
+        .annotate(latest_scores=Subquery(latest.values("analysis__scores")[:1]))
+        .values_list("id", "role_profile_id", "latest_scores")
+    )
+    weights: dict[int, dict[str, float]] = {}
+    role_profile_ids = {role_profile_id for _id, role_profile_id, _scores in rows}
+    for role_profile_id, code, weight in RoleProfileTypeWeight.objects.filter(
+        role_profile_id__in=role_profile_ids
+    ).values_list("role_profile_id", "service_type__code", "weight"):
+        weights.setdefault(role_profile_id, {})[code] = float(weight)
+    return [
+        ad_id
+        for ad_id, role_profile_id, scores in rows
+        if scores and wanted_types(scores, RoleTarget(slug="", weights=weights.get(role_profile_id, {})))
+    ]
 
 
 def job_ad_get(*, user, job_ad_id: int, policy: Policy = JOB_AD_READ) -> JobAd:

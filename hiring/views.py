@@ -39,6 +39,7 @@ def index(request):
         q=cleaned.get("q", ""),
         language=cleaned.get("language", ""),
         role_profile=cleaned.get("role_profile", ""),
+        below_target=cleaned.get("below_target", False),
     )
     page = Paginator(ads, 25).get_page(request.GET.get("page"))
     return render(

@@ -7,11 +7,12 @@ class ProfilesConfig(AppConfig):
     verbose_name = _("Service profiles")
 
     def ready(self):
-        from profiles import selectors
+        from profiles import home, selectors
         from servicefit.core import registry
 
         registry.area_register(namespace="profiles", label=_("Profiles"), order=10)
         registry.home_panel_register(
             template="profiles/_home_panel.html", context=lambda request: selectors.framework_overview(), order=10
         )
+        registry.home_work_register(name="profiles", first_steps=home.home_first_steps, order=5)
         registry.admin_models_register(self.label)

@@ -25,7 +25,8 @@ from profiles.models import (
     SentenceLabel,
     ServiceType,
 )
-from profiles.role_mix import type_weight_errors
+from profiles.role_mix import Problem, WeightProblem, type_weight_problems
+from profiles.service_types import SERVICE_TYPE_LABELS
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobRefused, job_retry, job_run
 from servicefit.core.locks import cache_lock
@@ -135,6 +136,21 @@ def lexicon_upload_retry(*, upload: LexiconUpload) -> None:
         transaction.on_commit(lambda: lexicon_upload_process_task.delay(upload.id))
 
 
+def weight_problem_text(problem: WeightProblem) -> str:
+    """A problem of a service-type mix in the user's language; a known type by its name."""
+    code = problem.codes[0] if problem.codes else ""
+    name = SERVICE_TYPE_LABELS.get(code, code)
+    if problem.problem == Problem.EMPTY:
+        return _("Give a weight for at least one service type.")
+    if problem.problem == Problem.UNKNOWN_TYPES:
+        return _("Unknown service types: %(codes)s.") % {"codes": ", ".join(problem.codes)}
+    if problem.problem == Problem.NOT_A_NUMBER:
+        return _("The weight of %(type)s is not a number.") % {"type": name}
+    if problem.problem == Problem.OUT_OF_RANGE:
+        return _("The weight of %(type)s must be between 0 and 1.") % {"type": name}
+    return _("The service-type weights must sum to 1 (they sum to %(total)s).") % {"total": problem.total.normalize()}
+
+
 def _role_profile_validate(
     *, role_profile: RoleProfile, type_weights: Mapping[str, object], competencies: Mapping[str, int]
 ) -> None:
@@ -144,13 +160,15 @@ def _role_profile_validate(
         role_profile.full_clean()
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    weight_errors = type_weight_errors(type_weights)
+    weight_errors = [weight_problem_text(problem) for problem in type_weight_problems(type_weights)]
     if weight_errors:
         errors["type_weights"] = weight_errors
     known = set(Competency.objects.filter(code__in=list(competencies)).values_list("code", flat=True))
-    competency_errors = [f"Unknown competency: {code}." for code in sorted(set(competencies) - known)]
+    competency_errors = [
+        _("Unknown competency: %(code)s.") % {"code": code} for code in sorted(set(competencies) - known)
+    ]
     competency_errors += [
-        f"The target level of {code} must be a whole number from 1 to 5."
+        _("The target level of %(code)s must be a whole number from 1 to 5.") % {"code": code}
         for code, level in competencies.items()
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 5
     ]

@@ -3,14 +3,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from profiles import lexicon_file, selectors, services
+from profiles.forms import RoleProfileForm, initial_from, shown_wording
 from profiles.models import LexiconUpload, LexiconVersion, PartOfSpeech
+from profiles.role_mix import SUM_TOLERANCE
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
-from servicefit.core.policies import CLASSIFIER_RETRAIN, FRAMEWORK_READ, LEXICON_UPLOAD
+from servicefit.core.policies import CLASSIFIER_RETRAIN, FRAMEWORK_EDIT, FRAMEWORK_READ, LEXICON_UPLOAD
 
 
 def _ui_language() -> str:
@@ -28,6 +30,7 @@ def index(request):
             "service_types": selectors.service_type_list(),
             "competencies": selectors.competency_list(),
             "role_profiles": selectors.role_profile_list(),
+            "can_edit": FRAMEWORK_EDIT.allows(request.user),
         },
     )
 
@@ -61,12 +64,97 @@ def role_profile_detail(request, slug):
         "profiles/role_profile_detail.html",
         {
             "role_profile": role_profile,
+            "can_edit": FRAMEWORK_EDIT.allows(request.user),
             "chart": {
                 "labels": [str(w.service_type) for w in role_profile.type_weights.all()],
                 "values": [float(w.weight) for w in role_profile.type_weights.all()],
             },
         },
     )
+
+
+def _role_profile_form(request, *, with_slug: bool, initial: dict | None = None) -> RoleProfileForm:
+    service_types = [(t.code, t.translation().name) for t in selectors.service_type_list()]
+    competencies = [
+        (c.code, t.name, t.description, t.anchors) for c in selectors.competency_list() for t in [c.translation()]
+    ]
+    return RoleProfileForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        service_types=service_types,
+        competencies=competencies,
+        with_slug=with_slug,
+    )
+
+
+def _role_profile_form_page(request, form: RoleProfileForm, **context):
+    labels = [field.label for field in form.weight_fields()]
+    return render(
+        request,
+        "profiles/role_profile_form.html",
+        {
+            "form": form,
+            # The tolerance of the sum (thirds typed as 33.3 pass), in percentage points.
+            "chart": {"labels": labels, "tolerance": float(SUM_TOLERANCE * 100)},
+            "sum_words": {
+                "exact": _("Adds up to 100 %."),
+                # {points} is filled in by the page's script as the weights change.
+                "under": _("%(points)s percentage points left to place.") % {"points": "{points}"},
+                "over": _("%(points)s percentage points too many.") % {"points": "{points}"},
+            },
+            **context,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@policy_required(FRAMEWORK_EDIT)
+def role_profile_new(request):
+    # "Start from": another profile's mix and competencies, under a name of the user's own.
+    start = selectors.role_profile_list().filter(slug=request.GET.get("from", "")).first()
+    initial = {**initial_from(start), "name": "", "description": ""} if start else None
+    form = _role_profile_form(request, with_slug=True, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            role_profile = services.role_profile_create(
+                slug=form.cleaned_data["slug"],
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                type_weights=form.type_weights(),
+                competencies=form.competency_levels(),
+                user=request.user,
+            )
+        except ApplicationError as exc:
+            form.service_errors_add(exc)
+        else:
+            messages.success(request, _("The role profile %(name)s was created.") % {"name": role_profile.name})
+            return redirect("profiles:role-profile-detail", slug=role_profile.slug)
+    return _role_profile_form_page(request, form, start=start)
+
+
+@require_http_methods(["GET", "POST"])
+@policy_required(FRAMEWORK_EDIT)
+def role_profile_edit(request, slug):
+    role_profile = get_object_or_404(selectors.role_profile_list(), slug=slug)
+    form = _role_profile_form(request, with_slug=False, initial=initial_from(role_profile))
+    if request.method == "POST" and form.is_valid():
+        # Only a changed name or description is passed on: the service drops the translations of both,
+        # and what the user wrote, in whatever language, becomes the profile's wording in every language.
+        shown = shown_wording(role_profile)
+        changed = {field: form.cleaned_data[field] for field in shown if form.cleaned_data[field] != shown[field]}
+        try:
+            services.role_profile_update(
+                role_profile=role_profile,
+                type_weights=form.type_weights(),
+                competencies=form.competency_levels(),
+                **changed,
+            )
+        except ApplicationError as exc:
+            form.service_errors_add(exc)
+        else:
+            messages.success(request, _("The role profile %(name)s was saved.") % {"name": role_profile.name_in()})
+            return redirect("profiles:role-profile-detail", slug=role_profile.slug)
+    return _role_profile_form_page(request, form, role_profile=role_profile)
 
 
 @require_GET

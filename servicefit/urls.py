@@ -45,8 +45,10 @@ urlpatterns = [
     path("hiring/", include("hiring.urls")),
     path("assessments/", include("assessments.urls")),
     path("take/", include("assessments.take_urls")),
+    path("employer/", include("servicefit.core.employer_urls")),
     path("talent-pool/", include("hiring.talent_pool_urls")),
     path("workforce/", include("workforce.urls")),
     path("pulse/", include("workforce.pulse_urls")),
     path("staffing/", include("staffing.urls")),
+    path("personal-data/", include("servicefit.core.personal_data_urls")),
 ]

@@ -8,11 +8,13 @@ class StaffingConfig(AppConfig):
 
     def ready(self):
         from servicefit.core import registry
+        from staffing import demo
 
         registry.admin_models_register(self.label)
 
-        # Traffic, planning assumptions and known events (staffing/traffic_*.py, settings_*.py, demo.py).
-        from staffing import demo
+        # The Staffing page (staffing/views.py): after People.
+        registry.area_register(namespace="staffing", label=_("Staffing"), order=40)
 
+        # Traffic, planning assumptions and known events (staffing/traffic_*.py, settings_*.py, demo.py).
         # After the workforce demo (60): the centre's agents exist when its traffic arrives.
         registry.demo_loader_register(name="staffing", load=demo.demo_load, order=70)

@@ -1,9 +1,16 @@
 from django.urls import path
 
-from staffing import settings_views, traffic_views
+from staffing import settings_views, traffic_views, views
 
 app_name = "staffing"
 urlpatterns = []
+
+# The Staffing page and the hiring plan (staffing/views.py, staffing/plan_*.py).
+urlpatterns += [
+    path("", views.index, name="index"),
+    path("plan.csv", views.plan_download, name="plan-csv"),
+    path("requisition/", views.requisition_draft, name="requisition-draft"),
+]
 
 # Traffic, planning assumptions and known events (staffing/traffic_*.py, staffing/settings_*.py).
 urlpatterns += [

@@ -28,7 +28,8 @@ from tests.conftest import make_user
 from tests.hiring.factories import DA_AD
 
 # Reachable without a role, on purpose.
-PUBLIC = {"login", "logout", "set_language", "health", "api:token-obtain"}
+# The employer's logo is on every candidate page and names no person.
+PUBLIC = {"login", "logout", "set_language", "health", "api:token-obtain", "employer:logo"}
 WRITE_METHODS = ("post", "put", "patch", "delete")
 
 

@@ -11,7 +11,7 @@ class WorkforceConfig(AppConfig):
         from hiring.events import candidate_hired, hire_cancelled
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
-        from workforce import demo, development, development_panel
+        from workforce import demo, development, development_panel, home
         from workforce.hire_handoff import candidate_hired_received, hire_cancelled_received
         from workforce.panels import agent_panel_register
         from workforce.personal_data import HANDLER
@@ -20,6 +20,9 @@ class WorkforceConfig(AppConfig):
         registry.area_register(namespace="workforce", label=_("People"), order=30)
         registry.home_panel_register(template="workforce/_home_panel.html", context=lambda request: {}, order=30)
         registry.home_panel_register(template="workforce/pulse/_home_panel.html", context=_pulse_panel, order=45)
+        registry.home_work_register(
+            name="workforce", items=home.home_items, first_steps=home.home_first_steps, order=30
+        )
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
         # After the hiring pipeline's demo (40): its hires become agents.

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 from workforce.models import (
@@ -186,4 +187,10 @@ HANDLER = PersonalDataHandler(
     export=employee_export,
     erase=employee_erase,
     related=employee_related,
+    label=_("Employee records"),
+    kept=_(
+        "The agent stays as an anonymous record with team, dates and exit type, so headcount and attrition "
+        "figures do not change; pulse answers stay with it, no longer anyone's. Name, e-mail address, "
+        "employee number, development records and risk score go."
+    ),
 )

@@ -22,7 +22,13 @@ from assessments.services.invitations import (
 from assessments.services.item_analysis import psychometrics_compute
 from assessments.services.norms import norm_statistics_rebuild, norm_statistics_rebuild_all, norm_statistics_replace
 from assessments.services.scoring import attempt_score, item_keys, review_save
-from assessments.services.tokens import TOKEN_SALT, invitation_for_token, invitation_token
+from assessments.services.tokens import (
+    TOKEN_SALT,
+    invitation_for_token,
+    invitation_signed,
+    invitation_token,
+    invitation_usable,
+)
 
 __all__ = [
     "INVITATION_DAYS",
@@ -40,7 +46,9 @@ __all__ = [
     "invitation_resend",
     "invitation_revoke",
     "invitation_send",
+    "invitation_signed",
     "invitation_token",
+    "invitation_usable",
     "item_keys",
     "norm_statistics_rebuild",
     "norm_statistics_rebuild_all",

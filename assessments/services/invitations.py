@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Invitation
+from assessments.queues import EXPIRING_WITHIN
 from assessments.services.tokens import invitation_token
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
@@ -105,13 +106,14 @@ def invitation_send(*, invitation_id: int, reminder: bool = False) -> None:
 
 
 def invitation_reminders_due() -> list[int]:
-    """Unfinished invitations expiring within two days that have had no reminder yet."""
+    """Unfinished invitations expiring within two days that have had no reminder yet (the home page
+    counts the same window as "expiring")."""
     now = timezone.now()
     return list(
         Invitation.objects.filter(
             status__in=[Invitation.Status.PENDING, Invitation.Status.STARTED],
             expires_at__gt=now,
-            expires_at__lte=now + timedelta(days=2),
+            expires_at__lte=now + EXPIRING_WITHIN,
             reminded_at__isnull=True,
             sent_at__isnull=False,
         ).values_list("id", flat=True)

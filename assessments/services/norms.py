@@ -40,10 +40,10 @@ def norm_statistics_rebuild(*, assessment: Assessment) -> int:
         counted = 0
         results = AttemptResult.objects.filter(
             attempt__invitation__assessment=assessment, attempt__submitted_at__isnull=False
-        ).values_list("type_scores", "competency_scores")
-        for type_scores, competency_scores in results.iterator(chunk_size=REBUILD_CHUNK):
+        ).values_list("type_scores", "competency_scores", "provisional_scales")
+        for type_scores, competency_scores, provisional in results.iterator(chunk_size=REBUILD_CHUNK):
             counted += 1
-            for scale, value in {**type_scores, **competency_scores}.items():
+            for scale, value in norms.group_scores(type_scores, competency_scores, provisional).items():
                 key = norms.score_key(value)
                 histogram = histograms.setdefault(scale, {})
                 histogram[key] = histogram.get(key, 0) + 1

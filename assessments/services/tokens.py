@@ -20,18 +20,26 @@ def invitation_token(invitation: Invitation) -> str:
     return f"{invitation.public_id}.{signature}"
 
 
+def invitation_signed(token: str) -> Invitation | None:
+    """The invitation a genuine link belongs to, whatever its state (withdrawn, expired, submitted)."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
+    public_id, _dot, _signature = token.partition(".")
+    # The attempt comes along in the same query: every candidate request needs both.
+    invitation = Invitation.objects.select_related("assessment", "attempt").filter(public_id=public_id).first()
+    if invitation is None or not constant_time_compare(invitation_token(invitation), token):
+        return None
+    return invitation
+
+
 def invitation_for_token(token: str, *, for_writing: bool = False) -> Invitation:
     """The invitation a link belongs to, or the error its holder should see."""
-    if not TOKEN_SHAPE.fullmatch(token):
-        raise ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
-    public_id, _dot, signature = token.partition(".")
-    # The attempt comes along in the same query: every candidate request needs both.
-    invitation = (
-        Invitation.objects.select_related("assessment", "attempt").filter(public_id=public_id).first()
-        if public_id
-        else None
-    )
-    if invitation is None or not constant_time_compare(invitation_token(invitation), token):
+    return invitation_usable(invitation_signed(token), for_writing=for_writing)
+
+
+def invitation_usable(invitation: Invitation | None, *, for_writing: bool = False) -> Invitation:
+    """The invitation of a link (`invitation_signed`), if it can still be used; else the error to show."""
+    if invitation is None:
         raise ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
     if invitation.status == Invitation.Status.REVOKED:
         raise ApplicationError(_("This invitation has been withdrawn."), status=410)

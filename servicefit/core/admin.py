@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from servicefit.core import employer_admin  # noqa: F401  (registers the employer profile's admin)
 from servicefit.core.models import AccessLog, Team, TeamMembership
 from servicefit.core.personal_data import personal_data_category
 from servicefit.core.policies import PERSONAL_DATA_ERASE

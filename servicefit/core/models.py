@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -149,3 +150,62 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.created_at:%Y-%m-%d}"
+
+
+# The employer's and sender's names go into the From header of e-mails, where a line break would
+# start a header of its own.
+SINGLE_LINE = RegexValidator(r"[\r\n\x00]", inverse_match=True, message=_("Write it on one line."))
+
+
+class EmployerProfile(TimeStampedModel):
+    """The employer candidates meet: its name and logo on their pages and e-mails, the sender of
+    those e-mails, and whether they get a short feedback report. One row per installation (id 1);
+    written only through `servicefit.core.employer.employer_profile_update`."""
+
+    class LogoType(models.TextChoices):
+        PNG = "image/png", "PNG"
+        JPEG = "image/jpeg", "JPEG"
+        SVG = "image/svg+xml", "SVG"
+
+    name = models.CharField(_("employer name"), max_length=120, blank=True, validators=[SINGLE_LINE])
+    # Small (servicefit.core.logo.MAX_BYTES) and read only by the logo view, so kept in the database:
+    # backed up with everything else, no media folder to configure.
+    logo = models.BinaryField(_("logo"), null=True, blank=True, editable=False)
+    logo_type = models.CharField(_("logo type"), max_length=20, choices=LogoType.choices, blank=True)
+    # A hash of the logo, in its address: a new logo gets a new address, so browsers may cache one for good.
+    logo_version = models.CharField(max_length=16, blank=True, editable=False)
+    sender_name = models.CharField(
+        _("sender name"),
+        max_length=120,
+        blank=True,
+        validators=[SINGLE_LINE],
+        help_text=_("Shown as the sender of candidate e-mails; leave empty to use the employer name."),
+    )
+    sender_email = models.EmailField(
+        _("sender address"),
+        blank=True,
+        help_text=_("The From address of candidate e-mails. Your mail server must be allowed to send as it."),
+    )
+    candidate_feedback = models.BooleanField(
+        _("feedback report for candidates"),
+        default=False,
+        help_text=_("After submitting, candidates see a short description of their own service style."),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="employer_profile_single_row"),
+            models.CheckConstraint(
+                condition=(models.Q(logo__isnull=True) & models.Q(logo_type="") & models.Q(logo_version=""))
+                | (models.Q(logo__isnull=False) & ~models.Q(logo_type="") & ~models.Q(logo_version="")),
+                name="employer_profile_logo_complete",
+            ),
+        ]
+        verbose_name = _("employer profile")
+        verbose_name_plural = _("employer profile")
+
+    def __str__(self):
+        return self.name or str(_("employer profile"))

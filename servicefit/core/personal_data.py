@@ -32,7 +32,9 @@ class PersonalDataHandler:
     JSON-able dict, `erase` removes or anonymises them (it runs inside the caller's transaction and
     must raise, not swallow, when it cannot finish). `models` lists every model whose rows hold the
     category's personal data: the access log derives the category from them. `related` returns the
-    (model, pk) pairs of every row `erase` touches, so their admin history can be scrubbed.
+    (model, pk) pairs of every row `erase` touches, so their admin history can be scrubbed and the
+    erasure page can say beforehand what will go. `label` names the category to people, `kept` says
+    in a sentence what erasure keeps as an anonymous record, and why (both translated).
     """
 
     category: str
@@ -43,6 +45,8 @@ class PersonalDataHandler:
     related: Callable[[Sequence[Model]], list[tuple[type[Model], object]]] = field(
         default=lambda records: [(type(record), record.pk) for record in records]
     )
+    label: object = ""
+    kept: object = ""
 
 
 _handlers: dict[str, PersonalDataHandler] = {}

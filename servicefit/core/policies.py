@@ -113,6 +113,8 @@ ATTRITION_MODEL_MANAGE = Policy("attrition_model_manage", all_teams=_roles(HR, A
 # admins also import traffic and change the planning assumptions.
 STAFFING_READ = Policy("staffing_read", all_teams=_roles(HR, MANAGER, ADMIN), team_data=False)
 STAFFING_WRITE = Policy("staffing_write", all_teams=_roles(HR, ADMIN), team_data=False)
+# What candidates see of the employer (name, logo, e-mail sender, feedback report): one profile, no team's.
+EMPLOYER_PROFILE_EDIT = Policy("employer_profile_edit", all_teams=_roles(HR, ADMIN), team_data=False)
 
 POLICIES = {
     p.name: p
@@ -142,6 +144,7 @@ POLICIES = {
         ATTRITION_MODEL_MANAGE,
         STAFFING_READ,
         STAFFING_WRITE,
+        EMPLOYER_PROFILE_EDIT,
     )
 }
 

@@ -1,8 +1,9 @@
 """What the project needs from each app, registered by the app itself in `AppConfig.ready()`.
 
-Core imports no app: an app adds its navigation area, its home-page panel, its demo data and the
-models the admin role manages by calling these functions, the way `django.contrib.admin` finds
-`admin.py`. Adding an app is then its line in INSTALLED_APPS and its URL include.
+Core imports no app: an app adds its navigation area, its home-page panel, its part of the home
+page's "what to do next", its demo data and the models the admin role manages by calling these
+functions, the way `django.contrib.admin` finds `admin.py`. Adding an app is then its line in
+INSTALLED_APPS and its URL include.
 """
 
 from collections.abc import Callable
@@ -28,6 +29,36 @@ class HomePanel:
 
 
 @dataclass(frozen=True)
+class WorkItem:
+    """One line of the home page's "what to do next": how many records wait for the user, and the
+    list that shows exactly those records. `urgent` marks what has a deadline (expiring links)."""
+
+    label: str
+    count: int
+    url: str
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class FirstStep:
+    """Where to start when nothing waits: a link for someone new to this part of the product."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class HomeWork:
+    """An app's part of the home page. `items(user)` gives the work the user's roles make theirs
+    (zero counts included; the page hides them), `first_steps(user)` what to do when nothing waits."""
+
+    name: str
+    items: Callable[..., list[WorkItem]]
+    first_steps: Callable[..., list[FirstStep]]
+    order: int
+
+
+@dataclass(frozen=True)
 class DemoLoader:
     """Loads an app's demo data; gets the demo users by username and returns a line for the console."""
 
@@ -38,6 +69,7 @@ class DemoLoader:
 
 _areas: dict[str, Area] = {}
 _home_panels: dict[str, HomePanel] = {}
+_home_work: dict[str, HomeWork] = {}
 _demo_loaders: dict[str, DemoLoader] = {}
 _admin_app_labels: set[str] = set()
 
@@ -48,6 +80,20 @@ def area_register(*, namespace: str, label, order: int) -> None:
 
 def home_panel_register(*, template: str, context: Callable, order: int) -> None:
     _home_panels[template] = HomePanel(template=template, context=context, order=order)
+
+
+def _nothing(user) -> list:
+    return []
+
+
+def home_work_register(
+    *,
+    name: str,
+    items: Callable[..., list[WorkItem]] = _nothing,
+    first_steps: Callable[..., list[FirstStep]] = _nothing,
+    order: int,
+) -> None:
+    _home_work[name] = HomeWork(name=name, items=items, first_steps=first_steps, order=order)
 
 
 def demo_loader_register(*, name: str, load: Callable[..., str], order: int) -> None:
@@ -65,6 +111,10 @@ def areas() -> list[Area]:
 
 def home_panels() -> list[HomePanel]:
     return sorted(_home_panels.values(), key=lambda panel: (panel.order, panel.template))
+
+
+def home_work() -> list[HomeWork]:
+    return sorted(_home_work.values(), key=lambda work: (work.order, work.name))
 
 
 def demo_loaders() -> list[DemoLoader]:

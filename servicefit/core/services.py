@@ -115,6 +115,22 @@ def personal_data_find(*, subject: Subject) -> dict[str, list[Model]]:
     return found
 
 
+def personal_data_erasure_counts(*, records: dict[str, list[Model]]) -> dict[str, dict[type[Model], int]]:
+    """What erasing `records` (from `personal_data_find`) touches, per category and table, as each
+    handler reports it (`related`): the rows it deletes or strips of what identifies the person.
+    A row two categories reach is counted once, under the first, as erasure handles it once."""
+    seen: set[tuple[type[Model], str]] = set()
+    counts: dict[str, dict[type[Model], int]] = {}
+    for category, category_records in records.items():
+        tables: dict[type[Model], int] = {}
+        for model, pk in personal_data_handler(category).related(category_records):
+            if (model, str(pk)) not in seen:
+                seen.add((model, str(pk)))
+                tables[model] = tables.get(model, 0) + 1
+        counts[category] = tables
+    return counts
+
+
 def _nothing_held() -> ApplicationError:
     return ApplicationError(_("No personal data is held for this person."), status=404)
 

@@ -10,12 +10,17 @@ from servicefit.core.roles import ALL_ROLES
 
 @role_required(*ALL_ROLES)
 def home(request):
+    """What to do next for the user's roles, each with a count and the list it links to; when
+    nothing waits, where to start. Below it, each app's panel."""
+    sources = registry.home_work()
+    waiting = [item for source in sources for item in source.items(request.user) if item.count]
+    first_steps = [] if waiting else [step for source in sources for step in source.first_steps(request.user)]
     panels = []
     for panel in registry.home_panels():
         context = panel.context(request)
         if context is not None:
             panels.append({"template": panel.template, "context": context})
-    return render(request, "home.html", {"panels": panels})
+    return render(request, "home.html", {"work": waiting, "first_steps": first_steps, "panels": panels})
 
 
 @never_cache

@@ -1,9 +1,10 @@
 """Item analysis over submitted attempts: the stored report, its API and its page."""
 
+import html
 import math
 
 import pytest
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from assessments import services
 from assessments.models import Answer, Item, PsychometricReport
@@ -41,22 +42,19 @@ def test_the_report_has_reliability_per_scale_and_statistics_per_item(battery, a
     report = services.psychometrics_compute(assessment_id=battery.id)
     assert report.n_attempts == N_ATTEMPTS
     scales = report.data["scales"]
-    assert set(scales) == {
-        "accommodator",
-        "competitor",
-        "controller",
-        "empathizer",
-        "hard_worker",
-        "innovator",
-        "rock",
-    }
-    for summary in scales.values():
+    types = {"accommodator", "competitor", "controller", "empathizer", "hard_worker", "innovator", "rock"}
+    # The situations and the multiple-choice questions are scales of their own, next to the seven types.
+    assert set(scales) == types | {"sjt", "mcq"}
+    for scale in types:
+        summary = scales[scale]
         assert summary["n_items"] == 6 and summary["n_attempts"] == N_ATTEMPTS and summary["n_complete"] == N_ATTEMPTS
         assert {"alpha", "omega", "sem"} <= set(summary)
+    assert (scales["sjt"]["n_items"], scales["mcq"]["n_items"]) == (12, 4)
     rows = {row["id"]: row for row in report.data["items"]}
     likert = Item.objects.filter(section__assessment=battery, kind=Item.Kind.LIKERT)
+    sjt = Item.objects.filter(section__assessment=battery, kind=Item.Kind.SJT)
     mcq = Item.objects.filter(section__assessment=battery, kind=Item.Kind.MCQ)
-    assert set(rows) == {i.id for i in likert} | {i.id for i in mcq}
+    assert set(rows) == {i.id for i in likert} | {i.id for i in sjt} | {i.id for i in mcq}
     for row in rows.values():
         assert {"difficulty", "item_total_r", "alpha_if_deleted", "flags"} <= set(row)
         assert 0 <= row["difficulty"] <= 1
@@ -144,10 +142,11 @@ def test_the_item_analysis_page_shows_the_report_to_hr_and_recomputes_it(client,
     response = client.post("/assessments/service-profile-standard/items/recompute/", follow=True)
     assertContains(response, "The statistics are being recomputed")
     assertContains(response, "Item analysis")
-    assertContains(response, f"{N_ATTEMPTS} completed attempts")
-    assertContains(response, '<td class="type-controller">Controller</td>')
-    for item in controller_items(battery):
-        assertContains(response, f"<td>{item.key}{' (R)' if item.reverse else ''}</td>")
+    assertContains(response, f"from {N_ATTEMPTS} completed attempts")
+    assertContains(response, '<a href="#scale-controller">Controller</a>')
+    for item in controller_items(battery):  # each item by its own words, never by its key
+        assertContains(response, html.escape(item.stem["en"]))
+        assertNotContains(response, item.key)
 
 
 def test_the_item_analysis_page_is_closed_to_recruiters(client, recruiter):

@@ -99,19 +99,25 @@ def test_an_unsubmitted_attempt_is_not_counted(battery, items):
     assert statistic(battery, "controller").n == 1
 
 
-def test_a_review_replaces_the_old_competency_score_in_the_statistics(battery, items, hr_user):
+def test_a_provisional_competency_joins_the_group_once_its_written_answers_are_reviewed(battery, items, hr_user):
     attempt = level_attempt(battery, items, 4, number=1)
-    text = Answer.objects.filter(attempt=attempt, item__kind=Item.Kind.TEXT, item__rubric__has_key="en").first()
-    competency = text.item.scale
-    before = AttemptResult.objects.get(attempt=attempt).competency_scores[competency]
-    services.review_save(
-        answer=text, scores=dict.fromkeys(map(str, range(len(text.item.rubric["en"]))), 3), reviewer=hr_user
-    )
+    written = list(Answer.objects.filter(attempt=attempt, item__kind=Item.Kind.TEXT, item__rubric__has_key="en"))
+    competency = written[0].item.scale
+    before = AttemptResult.objects.get(attempt=attempt).competency_scores[competency]  # the situations' points only
+    assert not NormStatistic.objects.filter(assessment=battery, scale=competency).exists()
+    for number, text in enumerate(written, start=1):
+        services.review_save(
+            answer=text, scores=dict.fromkeys(map(str, range(len(text.item.rubric["en"]))), 3), reviewer=hr_user
+        )
+        # Still provisional while another written answer waits: the group does not see it yet.
+        assert NormStatistic.objects.filter(assessment=battery, scale=competency).exists() == (number == len(written))
     after = AttemptResult.objects.get(attempt=attempt).competency_scores[competency]
     assert after != before
     row = statistic(battery, competency)
     assert row.n == 1
     assert row.histogram == {repr(float(after)): 1}
+    call_command("norms_rebuild", battery.slug)  # a recount agrees
+    assert statistic(battery, competency).histogram == {repr(float(after)): 1}
 
 
 def test_erasing_a_candidate_keeps_their_anonymous_scores_in_the_group(battery, items, api, hr_user):

@@ -25,7 +25,7 @@ ITEMS = [
     ),
     ItemKey(9, "mcq", "complex_problem_solving", options={91: ("", True, {}), 92: ("", False, {})}),
     ItemKey(10, "mcq", "complex_problem_solving", options={101: ("", True, {}), 102: ("", False, {})}),
-    ItemKey(11, "text", "written_communication"),
+    ItemKey(11, "text", "written_communication", criteria=3),
 ]
 
 

@@ -68,6 +68,14 @@ def part_items(attempt, number) -> list[Item]:
     return [items[item_id] for item_id in ids]
 
 
+def page_urls(candidate, token, number) -> list[str]:
+    """The addresses of a part's pages, as its "Next" links them (read from the page's own progress)."""
+    first = candidate.get(part_url(token, number))
+    pages = [part_url(token, number)]
+    pages += [f"/take/{token}/part/{number}/page/{n}/" for n in range(2, first.context["page_count"] + 1)]
+    return pages
+
+
 def start_part(candidate, token, number):
     response = candidate.post(f"/take/{token}/part/{number}/start/")
     assertRedirects(response, part_url(token, number), fetch_redirect_response=False)
@@ -137,32 +145,42 @@ def test_each_part_lists_its_items_as_fieldsets_with_a_legend(candidate, battery
     for number, section in enumerate(sections, start=1):
         if section.time_limit_seconds:
             start_part(candidate, token, number)
-        response = candidate.get(part_url(token, number))
-        assert response.status_code == 200
-        page = Fieldsets()
-        page.feed(response.content.decode())
+        legends = {}
+        for url in page_urls(candidate, token, number):
+            response = candidate.get(url)
+            assert response.status_code == 200
+            page = Fieldsets()
+            page.feed(response.content.decode())
+            legends.update(page.legends)
         items = part_items(started, number)
-        assert list(page.legends) == [item.id for item in items]  # in the attempt's own order
-        assert all(legend.strip() for legend in page.legends.values())
+        assert list(legends) == [item.id for item in items]  # in the attempt's own order
+        assert all(legend.strip() for legend in legends.values())
         assert section.items.count() == len(items)
     assert number == 4
 
 
-def test_a_likert_item_offers_five_choices(candidate, started, token):
-    response = candidate.get(part_url(token, 1))
-    page = Fieldsets()
-    page.feed(response.content.decode())
-    assert all(values == ["1", "2", "3", "4", "5"] for values in page.inputs.values())
-    assert len(page.inputs) == 42
+def test_the_statements_come_in_pages_of_seven_with_five_choices_each(candidate, started, token):
+    urls = page_urls(candidate, token, 1)
+    assert urls == [part_url(token, 1)] + [f"/take/{token}/part/1/page/{n}/" for n in range(2, 7)]
+    inputs = {}
+    for url in urls:
+        page = Fieldsets()
+        page.feed(candidate.get(url).content.decode())
+        assert len(page.inputs) == 7
+        inputs.update(page.inputs)
+    assert all(values == ["1", "2", "3", "4", "5"] for values in inputs.values())
+    assert len(inputs) == 42
 
 
-def test_posting_a_part_saves_its_answers_and_goes_to_the_next(candidate, started, token):
+def test_posting_a_page_saves_its_answers_and_goes_to_the_next_page_then_the_next_part(candidate, started, token):
     items = part_items(started, 1)
-    response = candidate.post(part_url(token, 1), form_answers(items))
+    response = candidate.post(part_url(token, 1), form_answers(items[:7]))
+    assertRedirects(response, f"/take/{token}/part/1/page/2/", fetch_redirect_response=False)
+    assert dict(Answer.objects.values_list("item_id", "value")) == {item.id: answer_for(item) for item in items[:7]}
+    response = candidate.post(f"/take/{token}/part/1/page/6/", form_answers(items[35:]))
     assertRedirects(response, part_url(token, 2), fetch_redirect_response=False)
-    assert dict(Answer.objects.values_list("item_id", "value")) == {item.id: answer_for(item) for item in items}
     page = candidate.get(part_url(token, 1))
-    assertContains(page, 'value="4" checked', count=len(items))  # the saved answers show when going back
+    assertContains(page, 'value="4" checked', count=7)  # the saved answers show when going back
 
 
 def test_posting_the_last_part_goes_to_the_summary(candidate, started, token):
@@ -251,16 +269,22 @@ def test_the_done_page_before_submitting_goes_to_the_welcome_page(candidate, tok
     ("change", "status", "message"),
     [
         ({"status": Invitation.Status.REVOKED}, 410, "This invitation has been withdrawn."),
-        ({"expires_at": timezone.now() - timedelta(minutes=1)}, 410, "This link expired on"),
+        (
+            {"expires_at": timezone.now() - timedelta(minutes=1)},
+            410,
+            "This link expired on %(date)s. Ask the recruiter for a new one.",
+        ),
     ],
 )
 @pytest.mark.parametrize("page", ["", "part/1/", "finish/", "done/"])
 def test_a_revoked_or_expired_link_shows_an_error_page(candidate, invitation, token, change, status, message, page):
     Invitation.objects.filter(id=invitation.id).update(**change)
-    response = candidate.get(f"/take/{token}/{page}")
+    response = candidate.get(f"/take/{token}/{page}", headers={"accept-language": "sv"})
     assert response.status_code == status
-    assertContains(response, "This link cannot be used", status_code=status)
-    assertContains(response, message, status_code=status)
+    # In the invitation's language (Danish), whatever the browser asks for.
+    assertContains(response, '<html lang="da">', status_code=status)
+    assertContains(response, in_danish("This link cannot be used"), status_code=status)
+    assertContains(response, in_danish(message).split("%")[0], status_code=status)
     assertNotContains(response, "Traceback", status_code=status)
 
 

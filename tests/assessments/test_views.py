@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from assessments import services
@@ -134,7 +134,7 @@ def test_the_page_of_a_submitted_attempt_shows_profile_competencies_and_written_
     competency_names = {c.code: c.translation().name for c in profile_selectors.competency_list()}
     for code in result.competency_scores:
         assertContains(response, competency_names[code])
-    assertContains(response, "<h2>Written answers</h2>", html=True)
+    assertContains(response, '<h2 id="written">Written answers</h2>', html=True)
     text = answer_for(Item.objects.filter(kind=Item.Kind.TEXT).first())
     assertContains(response, text, count=2)  # both written answers
     for answer in written_answers(submitted):
@@ -176,7 +176,10 @@ def test_revoking_stops_the_link(staff, invitation, token):
     assertContains(response, "The invitation was withdrawn; the link no longer works.")
     assert Invitation.objects.get().status == Invitation.Status.REVOKED
     staff.logout()
-    assertContains(staff.get(f"/take/{token}/"), "This invitation has been withdrawn.", status_code=410)
+    # The candidate's page speaks the invitation's language (Danish here), not the staff member's.
+    with translation.override("da"):
+        withdrawn = translation.gettext("This invitation has been withdrawn.")
+    assertContains(staff.get(f"/take/{token}/"), withdrawn, status_code=410)
 
 
 def test_a_submitted_invitation_cannot_be_revoked(staff, submitted):
@@ -207,14 +210,15 @@ def test_a_review_scores_the_written_communication_competency(staff, submitted):
     assert written_score(submitted) == expected
     page = staff.get(f"/assessments/invitations/{submitted.invitation_id}/")
     assertContains(page, "Update review", count=2)
-    assertContains(page, f"{expected}</td>")
+    assertContains(page, f'<span class="figure">{expected}</span>')
+    assertNotContains(page, "not reviewed yet")
 
 
-@pytest.mark.parametrize("scores", [[3, 3, 3, 3], [3, 3, 5, 3, 3], [3, 3, "x", 3, 3]])
+@pytest.mark.parametrize("scores", [[3, 3, 5, 3, 3], [3, 3, "x", 3, 3], [3, 3, -1, 3, 3]])
 def test_a_bad_review_is_refused_and_nothing_is_stored(staff, submitted, scores):
     before = written_score(submitted)
     answer = written_answers(submitted)[0]
     response = review(staff, answer, scores)
-    assertContains(response, "Score every criterion from 0 to 3.")
+    assertContains(response, "Score each criterion from 0 to 3, or leave it as not reviewed.")
     assert not ReviewerScore.objects.exists()
     assert written_score(submitted) == before

@@ -5,13 +5,19 @@ from servicefit.core.roles import Role
 
 
 def test_it_lists_the_areas_each_app_registered_in_their_order():
-    assert [area.namespace for area in registry.areas()] == ["profiles", "hiring", "assessments", "workforce"]
+    assert [area.namespace for area in registry.areas()] == [
+        "profiles",
+        "hiring",
+        "assessments",
+        "workforce",
+        "staffing",
+    ]
 
 
 def test_it_shows_a_manager_only_the_areas_their_role_opens(client, manager):
     client.force_login(manager)
     response = client.get("/")
-    assert [area["app"] for area in response.context["nav_areas"]] == ["profiles", "hiring", "workforce"]
+    assert [area["app"] for area in response.context["nav_areas"]] == ["profiles", "hiring", "workforce", "staffing"]
     assert b'href="/assessments/"' not in response.content
 
 

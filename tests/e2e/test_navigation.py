@@ -131,5 +131,5 @@ def test_it_shows_a_manager_no_assessments_area(live_server, open_page):
     browser_page = open_page()
     log_in(browser_page, live_server.url, role=Role.MANAGER)
 
-    assert nav_labels(browser_page) == ["Profiles", "Hiring", "People"]
+    assert nav_labels(browser_page) == ["Profiles", "Hiring", "People", "Staffing"]
     assert_stayed_local_and_quiet(browser_page)

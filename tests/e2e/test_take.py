@@ -21,6 +21,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 
 SLUG = "service-profile-standard"
 TIMED_PARTS = {3, 4}
+# Pages per part: 42 statements in pages of seven, ten preference questions in pages of five; a timed
+# part on one page.
+PAGES = {1: 6, 2: 2, 3: 1, 4: 1}
 DANISH_REPLY = (
     "Hej Anna. Jeg kan godt forstå, at du er frustreret over at være blevet trukket to gange. "
     "Jeg har tilbageført beløbet, og pengene står på din konto i morgen."
@@ -119,6 +122,10 @@ def go_next(page, expected_url: str) -> None:
     page.wait_for_url(expected_url, timeout=5_000)
 
 
+def page_url(base: str, number: int, page: int) -> str:
+    return f"{base}/part/{number}/" if page == 1 else f"{base}/part/{number}/page/{page}/"
+
+
 def test_a_candidate_takes_the_whole_battery_in_danish_on_a_phone(live_server, open_page, token):
     browser_page = open_page(viewport=PHONE, is_mobile=True)
     page = browser_page.page
@@ -130,10 +137,6 @@ def test_a_candidate_takes_the_whole_battery_in_danish_on_a_phone(live_server, o
     given: dict[int, object] = {}
     for number in range(1, parts + 1):
         assert page.url == f"{base}/part/{number}/"
-        assert page.locator("html").get_attribute("lang") == "da"
-        if number not in TIMED_PARTS:
-            assert_items_are_labelled_fieldsets(page)
-        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
         if number in TIMED_PARTS:
             # A timed part shows what it is and a start button; its questions are not on the
             # device before the clock starts.
@@ -145,44 +148,50 @@ def test_a_candidate_takes_the_whole_battery_in_danish_on_a_phone(live_server, o
                 page.locator("#section-start button[type=submit]").click()
             assert page.url == f"{base}/part/{number}/"
             assert str(section_id) in Attempt.objects.get().section_started
-            assert_items_are_labelled_fieldsets(page)
             # The clock counts down from the server's deadline: "<label>: m:ss".
             page.wait_for_function("() => /\\d+:\\d\\d$/.test(document.getElementById('timer').textContent.trim())")
             assert re.search(r"\b(2[45]|1[45]):\d\d$", page.locator("#timer").inner_text().strip())
         else:
             assert page.locator("#timer").count() == 0
 
-        items = fieldsets(page)
-        count = items.count()
-        half = count // 2 if number == 1 else count
-        for index in range(half):
-            item = items.nth(index)
-            given[int(item.get_attribute("data-item"))] = answer(item, index)
-
-        if number == 1:
-            # Half-way through the first part the phone reloads the page: what was answered is
-            # on the server, so it comes back checked, and nothing waits on the device.
-            wait_until_saved(page)
-            assert stored_answers(token) == given
-            page.reload()
-            wait_until_saved(page)
-            shown = {int(k): v for k, v in page_state(page).items()}
-            assert {k: v for k, v in shown.items() if v is not None} == given
-            assert fieldsets(page).count() == count
-            for index in range(half, count):
-                item = fieldsets(page).nth(index)
+        for page_number in range(1, PAGES[number] + 1):
+            assert page.url == page_url(base, number, page_number)
+            assert page.locator("html").get_attribute("lang") == "da"
+            assert_items_are_labelled_fieldsets(page)
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "the page scrolls sideways"
+            items = fieldsets(page)
+            count = items.count()
+            half = count // 2 if (number, page_number) == (1, 1) else count
+            for index in range(half):
+                item = items.nth(index)
                 given[int(item.get_attribute("data-item"))] = answer(item, index)
 
-        # The candidate goes on at once; "Next" waits for saves still under way.
-        if number == parts:
-            wait_until_saved(page)
-            # The last part: the written answers are back after a reload too.
-            page.reload()
-            shown = {int(k): v for k, v in page_state(page).items()}
-            assert shown == {k: given[k] for k in shown}, "an answer of the last part is not shown after a reload"
-            go_next(page, f"{base}/finish/")
-        else:
-            go_next(page, f"{base}/part/{number + 1}/")
+            if (number, page_number) == (1, 1):
+                # Half-way through the first page the phone reloads it: what was answered is on the
+                # server, so it comes back checked, and nothing waits on the device.
+                wait_until_saved(page)
+                assert stored_answers(token) == given
+                page.reload()
+                wait_until_saved(page)
+                shown = {int(k): v for k, v in page_state(page).items()}
+                assert {k: v for k, v in shown.items() if v is not None} == given
+                assert fieldsets(page).count() == count
+                for index in range(half, count):
+                    item = fieldsets(page).nth(index)
+                    given[int(item.get_attribute("data-item"))] = answer(item, index)
+
+            # The candidate goes on at once; "Next" waits for saves still under way.
+            if number == parts:
+                wait_until_saved(page)
+                # The last part: the written answers are back after a reload too.
+                page.reload()
+                shown = {int(k): v for k, v in page_state(page).items()}
+                assert shown == {k: given[k] for k in shown}, "an answer of the last part is not shown after a reload"
+                go_next(page, f"{base}/finish/")
+            elif page_number < PAGES[number]:
+                go_next(page, page_url(base, number, page_number + 1))
+            else:
+                go_next(page, f"{base}/part/{number + 1}/")
 
     assert page.locator("h1").inner_text().strip() == da("Review and submit")
     with page.expect_navigation():
@@ -321,6 +330,11 @@ def test_next_right_after_an_answer_goes_on_once_it_is_saved(live_server, open_p
     browser_page = open_page(viewport=PHONE, is_mobile=True)
     page = browser_page.page
     start(browser_page, live_server.url, token)
+    given = {}
+    for index in range(fieldsets(page).count() - 1):
+        item = fieldsets(page).nth(index)
+        given[int(item.get_attribute("data-item"))] = answer(item, index)
+    wait_until_saved(page)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send(
@@ -328,12 +342,11 @@ def test_next_right_after_an_answer_goes_on_once_it_is_saved(live_server, open_p
         {"offline": False, "latency": 600, "downloadThroughput": -1, "uploadThroughput": -1},
     )
 
-    first = fieldsets(page).nth(0)
-    first_id = int(first.get_attribute("data-item"))
-    value = answer(first, 4)
+    last = fieldsets(page).last
+    given[int(last.get_attribute("data-item"))] = answer(last, 4)
     page.locator("#section-form button[type=submit]").click()
 
     page.wait_for_selector("#save-status.save-saved")
-    assert stored_answers(token) == {first_id: value}
-    page.wait_for_url(f"{live_server.url}/take/{token}/part/2/", timeout=5_000)
+    assert stored_answers(token) == given
+    page.wait_for_url(f"{live_server.url}/take/{token}/part/1/page/2/", timeout=8_000)
     assert not browser_page.outside_requests()

@@ -128,7 +128,7 @@ def test_navigation_shows_only_the_areas_a_role_may_open(client, manager):
     client.force_login(manager)
     response = client.get("/")
     apps = {area["app"] for area in response.context["nav_areas"]}
-    assert apps == {"profiles", "hiring", "workforce"}
+    assert apps == {"profiles", "hiring", "workforce", "staffing"}
 
 
 def test_pages_send_a_strict_content_security_policy(client, recruiter):

@@ -135,14 +135,29 @@
     if (sent[fieldset.dataset.item] !== event.target.value) queue(fieldset, event.target.value);
   });
 
-  // Going on only once everything is saved; offline, the candidate stays on this page.
+  // Going on only once everything is saved; offline, the candidate stays on this page. The button
+  // pressed goes along ("Go on without answering" says so by its name), as a native submit would send it.
   form.addEventListener("submit", function (event) {
     if (!Object.keys(pending).length && !busy) return;
     event.preventDefault();
     if (!navigator.onLine) { show("offline"); return; }
+    var pressed = form.querySelector("input[data-pressed]");
+    if (pressed) pressed.remove();
+    if (event.submitter && event.submitter.name) {
+      pressed = document.createElement("input");
+      pressed.type = "hidden";
+      pressed.name = event.submitter.name;
+      pressed.value = event.submitter.value;
+      pressed.dataset.pressed = "";
+      form.appendChild(pressed);
+    }
     goOn = true;
     flush();
   });
+
+  // Back after "Next" with questions left open: the question of going on is read out and has the focus.
+  var warning = document.getElementById("unanswered");
+  if (warning && window.location.hash === "#unanswered") warning.focus();
 
   window.addEventListener("online", flush);
   window.addEventListener("offline", function () { show("offline"); });
@@ -162,18 +177,37 @@
   });
   flush();
 
-  // The clock shows the server's deadline; the server alone decides when time is up.
+  // The clock shows the server's deadline; the server alone decides when time is up. It stays in
+  // sight (take.css), and screen readers hear it only at a few moments (10 and 5 minutes, 1 minute,
+  // 30 seconds left, time up), never every second.
   var timer = document.getElementById("timer");
   if (timer) {
     var deadline = Date.parse(timer.dataset.deadline);
     var offset = Date.parse(timer.dataset.serverTime) - Date.now();
+    var announcer = document.getElementById("timer-announcer");
+    var moments = Array.prototype.map.call(
+      document.querySelectorAll("#timer-announcements li"),
+      function (li) { return { seconds: parseInt(li.dataset.seconds, 10), text: li.textContent }; }
+    );
+    var secondsLeft = function () {
+      return Math.max(0, Math.round((deadline - (Date.now() + offset)) / 1000));
+    };
+    // Moments already past when the page opens are not read out late.
+    var lastSpoken = secondsLeft();
+    var announce = function (left) {
+      var due = moments.filter(function (m) { return m.seconds < lastSpoken && m.seconds >= left; });
+      lastSpoken = left;
+      if (due.length && announcer) announcer.textContent = due[due.length - 1].text;
+    };
     var tick = function () {
-      var left = Math.max(0, Math.round((deadline - (Date.now() + offset)) / 1000));
+      var left = secondsLeft();
       if (left === 0) {
         timer.textContent = timer.dataset.over;
         timer.classList.add("over");
+        if (announcer) announcer.textContent = timer.dataset.over;
         return;
       }
+      announce(left);
       var minutes = Math.floor(left / 60);
       var seconds = left % 60;
       timer.textContent = timer.dataset.label + ": " + minutes + ":" + (seconds < 10 ? "0" : "") + seconds;

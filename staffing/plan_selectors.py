@@ -1,0 +1,350 @@
+"""The staffing plan: required FTE from the traffic forecast, available FTE from today's agents and the
+pipeline, and the hiring plan that closes the gap (staffing.analysis.plan), with what-if changes that
+are never saved.
+
+One call reads the inputs in a fixed number of queries. The forecast (the slow part) is cached under a
+key of the traffic imports, the planner's events and the first planned month; everything after it is
+recomputed on each call, so a what-if answers at once.
+"""
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, timedelta
+
+import numpy as np
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from servicefit.core.exceptions import ApplicationError
+from staffing import plan_inputs
+from staffing.analysis import plan as planning
+from staffing.analysis.channels import EMAIL
+from staffing.analysis.forecast import ForecastError, Series, forecast, holdout_error
+from staffing.plan_headcount import annual_from_monthly, monthly_from_annual, presence_by_month, shifted
+from staffing.plan_required import (
+    Assumptions,
+    ChannelNeed,
+    channel_need,
+    daily_fte,
+    email_days,
+    fte_by_period,
+    month_starts,
+    next_month,
+    scaled,
+    service_level_by_month,
+    week_starts,
+)
+from workforce import staffing_inputs as workforce_inputs
+from workforce.models import Channel
+
+MAX_MONTHS = 24
+CACHE_SECONDS = 6 * 3600
+HOLDOUT_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    """Changes to try on the plan, never saved. Fractions for the service level and shrinkage."""
+
+    attrition_points: float = 0.0  # annual voluntary attrition, percentage points up (+) or down (−)
+    aht_percent: float = 0.0
+    traffic_percent: float = 0.0
+    service_level: float | None = None
+    shrinkage: float | None = None
+
+    @property
+    def is_default(self) -> bool:
+        return self == WhatIf()
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: date
+    required_fte: float
+    required_by_channel: dict[str, float]
+    available_without_hiring: float
+    available_with_plan: float
+    gap_without_hiring: float  # required − available: positive is a shortfall
+    gap_with_plan: float
+    hires_starting: int
+    exits_expected: float
+    service_level_without_hiring: float | None  # phone and chat, contact-weighted
+
+
+@dataclass(frozen=True)
+class HiringClass:
+    start: date
+    hires: int
+    open_requisition_by: date
+    productive_month: date
+    for_month: date
+    late: bool
+
+
+@dataclass(frozen=True)
+class PlanInputsUsed:
+    today: date
+    first_month: date
+    agents_today: int
+    attrition_source: str  # "override", "model", "rate" or "none"
+    annual_attrition: float
+    monthly_attrition: float
+    model_version: int | None
+    time_to_hire_days: float
+    time_to_hire_source: str  # "override", "pipeline" or "default"
+    time_to_hire_hires: int
+    pipeline_hires: int
+    steady_state_hires: float
+    service_level: float
+    target_answer_seconds: int
+    max_occupancy: float
+    shrinkage: float
+    patience_seconds: int | None
+    chat_concurrency: float
+    chat_target_answer_seconds: int
+    email_response_hours: int
+    weekly_hours: float
+    training_months: int
+    ramp: tuple[float, ...]
+    early_loss: float
+    channels: list[str]
+    traffic_first_day: date
+    traffic_last_day: date
+    forecast_errors: dict[str, ForecastError | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StaffingPlan:
+    months: list[MonthFigures]
+    classes: list[HiringClass]
+    inputs: PlanInputsUsed
+    what_if: WhatIf
+    days: list[date]
+    daily_fte: dict[str, list[float]]  # channel → gross FTE per day
+    weeks: list[date]
+    weekly_fte: dict[str, list[float]]
+
+
+def _assumptions(settings, what_if: WhatIf) -> Assumptions:
+    return Assumptions(
+        service_level=what_if.service_level if what_if.service_level is not None else settings.service_level,
+        target_answer_seconds=settings.target_answer_seconds,
+        max_occupancy=settings.max_occupancy,
+        shrinkage=what_if.shrinkage if what_if.shrinkage is not None else settings.shrinkage,
+        patience_seconds=settings.patience_seconds,
+        chat_concurrency=settings.chat_concurrency,
+        chat_target_answer_seconds=settings.chat_target_answer_seconds,
+        email_response_hours=settings.email_response_hours,
+        weekly_hours=settings.weekly_hours,
+    )
+
+
+@dataclass(frozen=True)
+class _History:
+    series: list[Series]
+    errors: dict[str, ForecastError | None]
+
+
+def _history(signature: str) -> _History:
+    """The imported traffic and each channel's forecast error on held-out weeks, cached per import."""
+    key = f"staffing:history:v1:{signature}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    series = plan_inputs.traffic_series()
+    errors = {}
+    for channel_series in series:
+        try:
+            errors[channel_series.channel] = holdout_error(channel_series, weeks=HOLDOUT_WEEKS)
+        except ValueError:
+            errors[channel_series.channel] = None  # less history than the held-out weeks need: nothing to show
+    history = _History(series, errors)
+    cache.set(key, history, CACHE_SECONDS)
+    return history
+
+
+def _forecasts(first: date, end: date, email_lead_days: int) -> tuple[_History, list[Series]]:
+    """The history and its forecasts, cached by the traffic and events they come from."""
+    signature = plan_inputs.traffic_signature()
+    uplifts, events_key = plan_inputs.traffic_uplifts()
+    key = f"staffing:forecast:v1:{signature}:{events_key}:{first}:{end}:{email_lead_days}"
+    history = _history(signature)
+    forecasts = cache.get(key)
+    if forecasts is not None:
+        return history, forecasts
+    forecasts = []
+    for series in history.series:
+        start = first - timedelta(days=email_lead_days if series.channel == EMAIL else 0)
+        try:
+            forecasts.append(forecast(series, start=start, days=(end - start).days, uplifts=uplifts))
+        except ValueError as error:
+            raise ApplicationError(
+                _(
+                    "The %(channel)s traffic cannot be forecast yet: the forecast needs at least four weeks "
+                    "of history, with contacts in the last eight (%(reason)s)."
+                )
+                % {"channel": Channel(series.channel).label, "reason": error},
+                extra={"fields": {"traffic": ["too_little"]}},
+            ) from error
+    cache.set(key, forecasts, CACHE_SECONDS)
+    return history, forecasts
+
+
+def _trimmed(need: ChannelNeed, first: date) -> ChannelNeed:
+    keep = need.days >= np.datetime64(first)
+    return replace(
+        need,
+        days=need.days[keep],
+        contacts=need.contacts[keep],
+        aht_seconds=need.aht_seconds[keep],
+        agents=None if need.agents is None else need.agents[keep],
+        net_hours=need.net_hours[keep],
+    )
+
+
+def _exits(settings, today: date, months: list[date], what_if: WhatIf):
+    """(today's agents, their hazards, source, annual rate, model version) with the what-if applied."""
+    outlook = workforce_inputs.agents_outlook(as_of=today, months=len(months))
+    n = len(outlook.hire_dates)
+    version = None
+    if settings.monthly_attrition is not None:
+        source, hazards = "override", np.full((n, len(months)), settings.monthly_attrition)
+        base = settings.monthly_attrition
+    elif outlook.hazards is not None and n:
+        source, hazards, version = "model", outlook.hazards, outlook.model_version
+        base = float(hazards.mean())
+    else:
+        rate = plan_inputs.voluntary_attrition_last_year(today)
+        source = "rate" if rate is not None else "none"
+        base = monthly_from_annual(rate or 0.0)
+        hazards = np.full((n, len(months)), base)
+    monthly = base
+    if what_if.attrition_points:
+        hazards, _mean = shifted(hazards, what_if.attrition_points)
+        monthly = monthly_from_annual(annual_from_monthly(base) + what_if.attrition_points / 100)
+    return outlook, hazards, source, monthly, version
+
+
+def staffing_plan(*, months: int = 12, what_if: WhatIf = WhatIf(), today: date | None = None) -> StaffingPlan | None:
+    """The plan for the `months` months after today's; None when no traffic has been imported."""
+    if not 1 <= months <= MAX_MONTHS:
+        raise ApplicationError(
+            _("Plan between 1 and %(max)s months.") % {"max": MAX_MONTHS}, extra={"fields": {"months": ["range"]}}
+        )
+    today = today or timezone.localdate()
+    settings = plan_inputs.plan_settings()
+    a = _assumptions(settings, what_if)
+    first = next_month(today)
+    plan_months = month_starts(first, months)
+    end = next_month(plan_months[-1])
+    lead = email_days(a.email_response_hours) - 1
+    history, forecasts = _forecasts(first, end, lead)
+    if not history.series:
+        return None
+
+    traffic, aht = 1 + what_if.traffic_percent / 100, 1 + what_if.aht_percent / 100
+    needs = [_trimmed(channel_need(scaled(s, traffic=traffic, aht=aht), a), first) for s in forecasts]
+    by_channel = {need.channel: fte_by_period(need, plan_months, end, a) for need in needs}
+    required = [sum(values[i] for values in by_channel.values()) for i in range(months)]
+
+    ramp = planning.Ramp(
+        training_months=settings.training_months, curve=settings.ramp(), early_loss=settings.early_loss
+    )
+    outlook, hazards, source, monthly, version = _exits(settings, today, plan_months, what_if)
+    current = presence_by_month(
+        hire_dates=outlook.hire_dates,
+        exit_dates=outlook.exit_dates,
+        hazards=hazards,
+        months=plan_months,
+        productivity=ramp.productivity,
+    )
+    hire_time, offer_to_start = plan_inputs.time_to_hire(settings, today)
+    starters = plan_inputs.pipeline_hires(today, offer_to_start)
+    result = planning.hiring_plan(
+        planning.PlanInput(
+            months=plan_months,
+            required_fte=required,
+            current_fte_by_month=current,
+            monthly_attrition=monthly,
+            ramp=ramp,
+            hire_lead_days=round(hire_time.days),
+            today=today,
+            pipeline_hires=starters,
+        )
+    )
+    staffed = [
+        row.available_fte_without_hiring / row.required_fte if row.required_fte > 0 else 1.0 for row in result.months
+    ]
+    levels = service_level_by_month(needs, staffed, plan_months, a)
+    month_rows = [
+        MonthFigures(
+            month=row.month,
+            required_fte=row.required_fte,
+            required_by_channel={channel: values[i] for channel, values in by_channel.items()},
+            available_without_hiring=row.available_fte_without_hiring,
+            available_with_plan=row.available_fte_with_plan,
+            gap_without_hiring=row.gap_without_hiring,
+            gap_with_plan=row.gap_with_plan,
+            hires_starting=row.hires_starting,
+            exits_expected=row.exits_expected,
+            service_level_without_hiring=levels[i],
+        )
+        for i, row in enumerate(result.months)
+    ]
+    classes = [
+        HiringClass(
+            start=c.start,
+            hires=c.hires,
+            open_requisition_by=c.open_requisition_by,
+            productive_month=c.productive_month,
+            for_month=c.for_month,
+            late=c.late,
+        )
+        for c in result.classes
+    ]
+    weeks = week_starts(first, end)
+    inputs = PlanInputsUsed(
+        today=today,
+        first_month=first,
+        agents_today=len(outlook.hire_dates),
+        attrition_source=source,
+        annual_attrition=annual_from_monthly(monthly),
+        monthly_attrition=monthly,
+        model_version=version,
+        time_to_hire_days=hire_time.days,
+        time_to_hire_source=hire_time.source,
+        time_to_hire_hires=hire_time.hires,
+        pipeline_hires=sum(n for _day, n in starters),
+        steady_state_hires=planning.steady_state_hires(
+            headcount=len(outlook.hire_dates), monthly_attrition=monthly, early_loss=settings.early_loss
+        ),
+        service_level=a.service_level,
+        target_answer_seconds=a.target_answer_seconds,
+        max_occupancy=a.max_occupancy,
+        shrinkage=a.shrinkage,
+        patience_seconds=a.patience_seconds,
+        chat_concurrency=a.chat_concurrency,
+        chat_target_answer_seconds=a.chat_target_answer_seconds,
+        email_response_hours=a.email_response_hours,
+        weekly_hours=a.weekly_hours,
+        training_months=settings.training_months,
+        ramp=settings.ramp(),
+        early_loss=settings.early_loss,
+        channels=[s.channel for s in history.series],
+        traffic_first_day=min(s.starts[0] for s in history.series).astype("datetime64[D]").astype(date),
+        traffic_last_day=max(s.starts[-1] for s in history.series).astype("datetime64[D]").astype(date),
+        forecast_errors=history.errors,
+    )
+    return StaffingPlan(
+        months=month_rows,
+        classes=classes,
+        inputs=inputs,
+        what_if=what_if,
+        days=[d.astype(date) for d in needs[0].days] if needs else [],
+        daily_fte={need.channel: daily_fte(need, a).tolist() for need in needs},
+        weeks=weeks,
+        weekly_fte={need.channel: fte_by_period(need, weeks, end, a) for need in needs},
+    )

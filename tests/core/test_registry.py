@@ -48,4 +48,5 @@ def test_it_runs_the_demo_loaders_in_order():
         "assessments",
         "hiring-pipeline",
         "workforce",
+        "staffing",
     ]

@@ -107,6 +107,18 @@ def test_it_takes_the_exits_from_the_attrition_model_when_one_is_active(traffic)
     assert result.inputs.monthly_attrition == pytest.approx(0.05)
 
 
+def test_it_gives_new_hires_the_models_hazard_at_their_tenure(traffic):
+    agents_make(20)
+    hazard_model_make(monthly=0.01, first_quarter=0.2)
+    settings_make(training_months=2)
+
+    inputs = plan(months=4).inputs
+
+    # Out of training at two months: one more month in the first quarter, then three settled ones.
+    assert inputs.monthly_attrition == pytest.approx(0.01)
+    assert inputs.new_hire_monthly_attrition == pytest.approx((0.2 + 3 * 0.01) / 4)
+
+
 def test_it_falls_back_on_the_last_12_months_voluntary_attrition(traffic):
     agents_make(10)
     agents_make(2, start=50, exit_date=date(2025, 1, 10), exit_type="voluntary", exit_reason="pay")

@@ -65,3 +65,14 @@ def test_it_reads_in_a_fixed_number_of_queries(db, django_assert_max_num_queries
     hazard_model_make(monthly=0.05)
     with django_assert_max_num_queries(12):
         agents_outlook(as_of=TODAY, months=12)
+
+
+def test_it_scores_new_hires_at_their_own_tenure(db):
+    agents_make(3)  # tenured: the settled hazard
+    hazard_model_make(monthly=0.01, first_quarter=0.2)
+
+    outlook = agents_outlook(as_of=TODAY, months=4, new_hire_tenure=1)
+
+    assert outlook.hazards == pytest.approx(np.full((3, 4), 0.01))
+    # A new hire one month in: two more months in the first quarter, then settled.
+    assert outlook.new_hire_hazards == pytest.approx([0.2, 0.2, 0.01, 0.01])

@@ -103,7 +103,8 @@ class Command(BaseCommand):
         write("")
         write(
             f"Agents today {i.agents_today}; attrition {_percent(i.annual_attrition)} a year "
-            f"({_percent(i.monthly_attrition)} a month, {i.attrition_source}); time to hire "
+            f"({_percent(i.monthly_attrition)} a month, {i.attrition_source}; new hires "
+            f"{_percent(i.new_hire_monthly_attrition)} a month); time to hire "
             f"{i.time_to_hire_days:.0f} days ({i.time_to_hire_source}); {i.pipeline_hires} hires in the pipeline; "
             f"{i.steady_state_hires:.2f} hires a month hold today's head count."
         )

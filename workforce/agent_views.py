@@ -17,6 +17,7 @@ from profiles.models import ServiceType
 from servicefit.core.csv import csv_write
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
+from servicefit.core.ids import record_id
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import AGENT_READ, AGENT_WRITE, CANDIDATE_RESULTS_READ, team_choices
 from workforce import agent_forms as forms
@@ -114,7 +115,8 @@ def agent_csv(request):
 @policy_required(AGENT_READ)
 def team_page(request):
     teams = team_choices(policy=AGENT_READ, user=request.user)
-    team = teams.filter(id=request.GET.get("team")).first() if str(request.GET.get("team", "")).isdigit() else None
+    team_id = record_id(request.GET.get("team", ""))
+    team = teams.filter(id=team_id).first() if team_id else None
     rows = selectors.team_overview(user=request.user, team=team)
     selectors.agents_shown(user=request.user, agents=rows)
     return render(request, "workforce/team.html", {"rows": rows, "teams": teams, "team": team})

@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from servicefit.core.ids import record_id
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import ATTRITION_MODEL_MANAGE, RETENTION_READ
@@ -64,12 +65,12 @@ class AtRiskListApi(APIView):
     )
     def get(self, request):
         team = request.query_params.get("team", "")
-        if team and not (team.isascii() and team.isdigit()):
+        if team and record_id(team) is None:
             raise ValidationError({"team": ["Give a team id."]})
         band = request.query_params.get("band", "")
         if band and band not in {name for _lowest, name in BANDS}:
             raise ValidationError({"band": ["Give high, medium or low."]})
-        scores = risk_selectors.risk_scores(user=request.user, team_id=int(team) if team else None, band=band)
+        scores = risk_selectors.risk_scores(user=request.user, team_id=record_id(team) if team else None, band=band)
 
         def shown(page):
             return [_risk_data(row) for row in risk_selectors.risk_rows(user=request.user, scores=page)]

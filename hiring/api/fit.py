@@ -11,6 +11,7 @@ from hiring import decisions, fit_records, fit_settings, pipeline_selectors, ran
 from hiring.fit import MAX_COVER_LETTER_WEIGHT
 from hiring.models import FIT_SETTING_VALUES, FitSetting, RankingDecision, Stage
 from profiles.models import RoleProfile
+from servicefit.core.ids import record_id
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import FRAMEWORK_EDIT, RANKING_DECIDE, RANKING_READ
@@ -18,7 +19,7 @@ from servicefit.core.policies import FRAMEWORK_EDIT, RANKING_DECIDE, RANKING_REA
 
 def role_profile_get(slug_or_id: str) -> RoleProfile:
     if slug_or_id.isdigit():
-        return get_object_or_404(RoleProfile, id=int(slug_or_id))
+        return get_object_or_404(RoleProfile, id=record_id(slug_or_id))
     return get_object_or_404(RoleProfile, slug=slug_or_id)
 
 

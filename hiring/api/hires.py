@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hiring import hire_selectors, pipeline_selectors
+from servicefit.core.ids import record_id
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import CANDIDATE_RESULTS_READ
@@ -73,12 +74,12 @@ class HireListApi(APIView):
         except ValueError:
             raise ValidationError({"since": ["Give a date as YYYY-MM-DD."]}) from None
         requisition = params.get("requisition", "")
-        if requisition and not (requisition.isascii() and requisition.isdigit()):
+        if requisition and record_id(requisition) is None:
             raise ValidationError({"requisition": ["Give a requisition id."]})
         hires = hire_selectors.hire_list(
             user=request.user,
             since=since,
-            requisition=int(requisition) if requisition else None,
+            requisition=record_id(requisition) if requisition else None,
             include_cancelled=params.get("include_cancelled", "").lower() in ("1", "true", "yes"),
         )
 

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from hiring import pipeline, pipeline_import, pipeline_selectors
 from hiring.api.common import RoleProfileSlugField, TeamField
 from hiring.models import Candidate, JobAd, Requisition, Stage, StageTemplate
+from servicefit.core.ids import record_id
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
@@ -278,7 +279,7 @@ class ApplicationListApi(APIView):
         requisition = request.query_params.get("requisition", "")
         applications = pipeline_selectors.application_list(
             user=request.user,
-            requisition=int(requisition) if requisition.isascii() and requisition.isdigit() else None,
+            requisition=record_id(requisition),
             stage=request.query_params.get("stage", ""),
             q=request.query_params.get("q", ""),
         )

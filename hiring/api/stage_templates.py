@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 from hiring import stage_template_selectors, stage_templates
 from hiring.api.common import TeamField
 from hiring.models import Stage
+from servicefit.core.ids import record_id
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import JOB_AD_READ, JOB_AD_WRITE
@@ -59,9 +60,7 @@ class StageTemplateListApi(APIView):
     )
     def get(self, request):
         team = request.query_params.get("team", "")
-        templates = stage_template_selectors.stage_template_list(
-            user=request.user, team=int(team) if team.isascii() and team.isdigit() else None
-        )
+        templates = stage_template_selectors.stage_template_list(user=request.user, team=record_id(team))
         return paginated_response(view=self, queryset=templates, serializer_class=StageTemplateOutput)
 
     @extend_schema(request=StageTemplateInput, responses={201: StageTemplateOutput})

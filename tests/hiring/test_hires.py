@@ -239,6 +239,8 @@ def test_the_api_filters_hires_and_refuses_bad_filters(as_recruiter, recruiter):
     bad = as_recruiter.get("/api/hires/?since=1.3.2026")
     assert bad.status_code == 400 and "since" in bad.json()["extra"]["fields"]
     assert as_recruiter.get("/api/hires/?requisition=abc").status_code == 400
+    # An id beyond any database id is refused, not compared (SQLite cannot hold it: it was a 500).
+    assert as_recruiter.get("/api/hires/?requisition=222520197472271592138996518486016").status_code == 400
 
 
 def test_the_hire_api_refuses_other_teams_wrong_roles_and_anonymous(api, recruiter, manager, other_team_users):

@@ -27,10 +27,6 @@ DEFAULT_TIME_TO_HIRE_DAYS = 45
 DEFAULT_OFFER_TO_START_DAYS = 30
 
 
-def plan_settings() -> PlanSettings:
-    return PlanSettings.objects.filter(pk=1).first() or PlanSettings(pk=1)
-
-
 def traffic_signature() -> str:
     """Changes whenever traffic is imported or an import is deleted: part of the forecast's cache key."""
     row = TrafficImport.objects.aggregate(n=Count("id"), last=Max("id"), changed=Max("updated_at"))

@@ -36,6 +36,7 @@ from staffing.plan_required import (
     service_level_by_month,
     week_starts,
 )
+from staffing.settings_selectors import plan_settings_get
 from workforce import staffing_inputs as workforce_inputs
 from workforce.models import Channel
 
@@ -267,7 +268,7 @@ def staffing_plan(*, months: int = 12, what_if: WhatIf = WhatIf(), today: date |
             _("Plan between 1 and %(max)s months.") % {"max": MAX_MONTHS}, extra={"fields": {"months": ["range"]}}
         )
     today = today or timezone.localdate()
-    settings = plan_inputs.plan_settings()
+    settings = plan_settings_get()
     a = _assumptions(settings, what_if)
     first = next_month(today)
     plan_months = month_starts(first, months)

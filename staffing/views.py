@@ -18,8 +18,9 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.policies import JOB_AD_WRITE, STAFFING_READ, team_choices
 from staffing import plan_csv
 from staffing.plan_forms import DraftRequisitionForm, WhatIfForm
-from staffing.plan_inputs import plan_settings, usual_role_profile_slug
+from staffing.plan_inputs import usual_role_profile_slug
 from staffing.plan_selectors import StaffingPlan, staffing_plan
+from staffing.settings_selectors import plan_settings_get
 from staffing.templatetags.plan_format import share
 
 CHART_ID = "staffing-plan-data"
@@ -90,7 +91,7 @@ def _class_rows(plan: StaffingPlan) -> list[dict]:
 
 
 def _what_if(request):
-    form = WhatIfForm(request.GET or None, settings=plan_settings())
+    form = WhatIfForm(request.GET or None, settings=plan_settings_get())
     if form.is_bound and not form.is_valid():
         return form, None
     return form, form.what_if()

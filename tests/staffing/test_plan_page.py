@@ -87,7 +87,9 @@ def test_it_explains_what_to_do_without_traffic(client, hr_user):
     client.force_login(hr_user)
     response = client.get(URL)
     assert response.status_code == 200
-    assert "No traffic yet" in response.content.decode()
+    page = response.content.decode()
+    assert "No traffic yet" in page
+    assert 'href="/staffing/traffic/import/"' in page and "sample_traffic" in page
     assert client.get(URL + "plan.csv?part=months").status_code == 404
 
 

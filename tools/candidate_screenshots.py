@@ -128,7 +128,9 @@ def _arguments():
     parser.add_argument(
         "--languages", default=",".join(LANGUAGES), type=lambda value: [v for v in value.split(",") if v.strip()]
     )
-    parser.add_argument("--keep-db", metavar="FILE", help="build the SQLite database in FILE and keep it (replaced if it exists)")
+    parser.add_argument(
+        "--keep-db", metavar="FILE", help="build the SQLite database in FILE and keep it (replaced if it exists)"
+    )
     args = parser.parse_args()
     unknown = sorted(set(args.languages) - set(LANGUAGES))
     if unknown:

@@ -124,7 +124,8 @@ def test_a_finished_part_is_marked_done_in_the_steps(candidate, token):
     items = page_items(attempt, 1)
     candidate.post(f"/take/{token}/part/1/", answers(items))  # all 42 at once, as an old form would
     text = candidate.get(f"/take/{token}/part/2/").content.decode()
-    assert re.search(r'<li class="step step-done">\s*<a href="/take/[^"]+/part/1/">', text)
+    done = re.search(r'<li class="step step-done">\s*<a href="/take/[^"]+/part/1/" aria-label="([^"]+)">', text)
+    assert done and done.group(1) == "1. Sådan arbejder du (" + in_language("da", "done") + ")"
     assert '<li class="step step-current" aria-current="step">' in text
     assert text.count('class="step step-todo"') == 2
 

@@ -81,16 +81,6 @@ class MonthFigures:
 
 
 @dataclass(frozen=True)
-class HiringClass:
-    start: date
-    hires: int
-    open_requisition_by: date
-    productive_month: date
-    for_month: date
-    late: bool
-
-
-@dataclass(frozen=True)
 class PlanInputsUsed:
     today: date
     first_month: date
@@ -126,7 +116,7 @@ class PlanInputsUsed:
 @dataclass(frozen=True)
 class StaffingPlan:
     months: list[MonthFigures]
-    classes: list[HiringClass]
+    classes: list[planning.Class]
     inputs: PlanInputsUsed
     what_if: WhatIf
     days: list[date]
@@ -328,17 +318,6 @@ def staffing_plan(*, months: int = 12, what_if: WhatIf = WhatIf(), today: date |
         )
         for i, row in enumerate(result.months)
     ]
-    classes = [
-        HiringClass(
-            start=c.start,
-            hires=c.hires,
-            open_requisition_by=c.open_requisition_by,
-            productive_month=c.productive_month,
-            for_month=c.for_month,
-            late=c.late,
-        )
-        for c in result.classes
-    ]
     weeks = week_starts(first, end)
     inputs = PlanInputsUsed(
         today=today,
@@ -375,7 +354,7 @@ def staffing_plan(*, months: int = 12, what_if: WhatIf = WhatIf(), today: date |
     )
     return StaffingPlan(
         months=month_rows,
-        classes=classes,
+        classes=result.classes,
         inputs=inputs,
         what_if=what_if,
         days=[d.astype(date) for d in needs[0].days] if needs else [],

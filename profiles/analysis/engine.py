@@ -274,15 +274,16 @@ class Analyzer:
         # What was an entity or a tag in pasted HTML is padding now: soft hyphens inside words and
         # runs of blanks. Headings, cue phrases and language words are read without it.
         plain = [_plain(t) if "\xad" in t or "  " in t else t for t in texts]
+        packs = language_detection.packed_signals(plain)
         if language is None:
-            detection = language_detection.detect_from([language_detection.signals(t) for t in plain])
+            detection = language_detection.detect_packed(packs)
             language, confidence = detection.language, detection.confidence
         elif language not in language_detection.SUPPORTED:
             raise language_detection.UnsupportedLanguage()
         else:
             confidence = 1.0
         # A paragraph in another supported language is read in that language.
-        languages = language_detection.detect_sentences(plain, language)
+        languages = language_detection.detect_sentences_packed(plain, packs, language)
         kinds = sections.classify(plain, languages)
         results = self._sentence_results(texts, languages, [kind.kind in sections.COUNTED_KINDS for kind in kinds])
         parts = [

@@ -82,6 +82,15 @@ class LanguageModel:
     def __post_init__(self):
         self.coef_t = np.ascontiguousarray(self.coef.T)
 
+    def _word_features(self, word: str, word_stem: str) -> bytes:
+        """The feature ids of a word on its own (its stem and letter pieces), packed; kept per process."""
+        word_ids = self._word_ids
+        if len(word_ids) > WORD_CACHE_SIZE:
+            word_ids.clear()
+        ids = [j for j in map(self.vocabulary.get, features([word_stem], [word])) if j is not None]
+        packed = word_ids[word] = array("q", ids).tobytes()
+        return packed
+
     def predict_proba(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
         """Rows of class probabilities, one per sentence given as (stems, words).
 
@@ -98,15 +107,13 @@ class LanguageModel:
         add_packed, extend = columns.frombytes, columns.extend
         for stems, words in sentences:
             before = len(columns)
-            for word, word_stem in zip(words, stems, strict=True):
-                cached = get_ids(word)
-                if cached is None:
-                    if len(word_ids) > WORD_CACHE_SIZE:
-                        word_ids.clear()
-                    cached = word_ids[word] = array(
-                        "q", [j for j in map(vocabulary.get, features([word_stem], [word])) if j is not None]
-                    ).tobytes()
-                add_packed(cached)
+            packed = list(map(get_ids, words))
+            if None in packed:
+                packed = [
+                    ids if ids is not None else self._word_features(word, word_stem)
+                    for ids, word, word_stem in zip(packed, words, stems, strict=True)
+                ]
+            add_packed(b"".join(packed))
             extend([j for j in map(get_feature, map(" ".join, zip(stems, stems[1:], strict=False))) if j is not None])
             lengths.append(len(columns) - before)
         scores = np.tile(self.intercept, (len(sentences), 1))

@@ -14,7 +14,7 @@ from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
 from profiles.analysis.lexicon import CLAUSE, NEGATIONS, CompiledLexicon
 from profiles.analysis.negation import MORE_THAN, TRIGGERS, contrast_spans
 from profiles.analysis.readability import Readability, lix
-from profiles.analysis.text import WORD_RE, Token, is_long_word, split_sentences, word_forms
+from profiles.analysis.text import WORD_RE, Token, is_long_word, sentence_spans, word_forms
 from profiles.service_types import SERVICE_TYPES
 
 MAX_CHARACTERS = 50_000
@@ -267,10 +267,10 @@ class Analyzer:
         # HTML remnants and inline bullets become blanks and line breaks of the same length, so
         # every offset below is an offset into the text as given.
         cleaned = clean(text)
-        sentences = split_sentences(cleaned)
+        sentences = sentence_spans(cleaned)  # (start, end, text)
         if not sentences:
             raise AnalysisInputError("The text has no words.", "empty")
-        texts = [sentence.text for sentence in sentences]
+        texts = [sentence[2] for sentence in sentences]
         # What was an entity or a tag in pasted HTML is padding now: soft hyphens inside words and
         # runs of blanks. Headings, cue phrases and language words are read without it.
         plain = [_plain(t) if "\xad" in t or "  " in t else t for t in texts]
@@ -289,8 +289,8 @@ class Analyzer:
         parts = [
             Part(
                 sentence=index,
-                start=sentence.start,
-                end=sentence.end,
+                start=sentence[0],
+                end=sentence[1],
                 kind=kind.kind,
                 reason=kind.reason,
                 cue=kind.cue,
@@ -302,16 +302,16 @@ class Analyzer:
         word_count = sum(result.size for result in results)
         counted_words = sum(result.size for result, part in zip(results, parts, strict=True) if part.counted)
         matches: list[Match] = []
-        for sentence, part, result in zip(sentences, parts, results, strict=True):
+        for part, result in zip(parts, results, strict=True):
             if not part.counted:
                 continue  # company text, benefits, how to apply: not about the person sought
-            matches += [self._marker_match(text, sentence.start, part.sentence, found) for found in result.markers]
+            matches += [self._marker_match(text, part.start, part.sentence, found) for found in result.markers]
             if result.model_label is not None:
                 matches.append(
                     Match(
-                        start=sentence.start,
-                        end=sentence.end,
-                        text=text[sentence.start : sentence.end],
+                        start=part.start,
+                        end=part.end,
+                        text=text[part.start : part.end],
                         type=result.model_label,
                         source="model",
                         weight=round(MODEL_WEIGHT * result.model_probability, 3),

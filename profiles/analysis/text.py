@@ -22,6 +22,13 @@ BOUNDARY_RE = re.compile(
     rf"[.!?:]+(?=\s|$)|[\n\r\u2028\u2029{BULLETS}]"
     r"|(?<=[^\W_] )(?=\d{1,2}\)\s+[^\W\d_]|\d{1,2}\.\s+[^\W\d_a-zæøåäö])"
 )
+# BOUNDARY_RE without its inline-number branch, for text without "<digit>. " or "<digit>) " (which
+# that branch needs), written to begin with one character class so the scan skips prose quickly.
+_PUNCTUATION_BOUNDARY_RE = re.compile(
+    rf"[.!?:\n\r\u2028\u2029{BULLETS}](?:(?<=[.!?:])[.!?:]*(?=\s|$)|(?<=[\n\r\u2028\u2029{BULLETS}]))"
+)
+_INLINE_NUMBER_RE = re.compile(r"\d[.)]\s")
+_STRIP = " \t\r\n\xad•·*-–—" + BULLETS
 # What a list item may begin with: a bullet, a dash or a number ("1)", "2.", "a)").
 ITEM_MARKER_RE = re.compile(rf"(?:[{BULLETS}*·\-–—]+|\d{{1,2}}[.)]|[a-zA-Z]\))\s+")
 # Abbreviations after which a full stop never ends a sentence ...
@@ -130,13 +137,18 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences and list items, with offsets into `text`. Meant for clean()ed text, where markup
     and inline bullets have become line breaks; a list without full stops splits at its lines."""
-    sentences = []
+    return [Sentence(start, end, sentence) for start, end, sentence in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """split_sentences() as (start, end, text) tuples."""
+    sentences: list[tuple[int, int, str]] = []
     start = 0
-    for match in BOUNDARY_RE.finditer(text):
-        boundary = match.group()
-        if boundary[:1] in ".!?:" and _continues(text, match.start(), match.end()):
-            continue
+    boundaries = BOUNDARY_RE if _INLINE_NUMBER_RE.search(text) else _PUNCTUATION_BOUNDARY_RE
+    for match in boundaries.finditer(text):
         end = match.end()
+        if text[match.start()] == "." and _continues(text, match.start(), end):
+            continue
         _append_sentence(sentences, text, start, end)
         start = end
     _append_sentence(sentences, text, start, len(text))
@@ -167,16 +179,16 @@ def _continues(text: str, stop: int, after: int) -> bool:
     return False
 
 
-def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _append_sentence(sentences: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip(" \t\r\n\xad•·*-–—" + BULLETS)
+    stripped = chunk.strip(_STRIP)
     marker = ITEM_MARKER_RE.match(stripped)
     if marker:
         stripped = stripped[marker.end() :]
     if not WORD_RE.search(stripped):
         return
     offset = start + chunk.index(stripped)
-    sentences.append(Sentence(offset, offset + len(stripped), stripped))
+    sentences.append((offset, offset + len(stripped), stripped))
 
 
 @lru_cache(maxsize=4)

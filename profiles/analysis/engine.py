@@ -376,7 +376,12 @@ class Analyzer:
         if missing:
             if len(cache) + len(missing) > SENTENCE_CACHE_SIZE:
                 cache.clear()
-            cache.update({key: self._sentence_analyse(key[1], key[0]) for key in missing})
+            by_language: dict[str, dict] = {}
+            for key in missing:
+                chunks = by_language.get(key[0])
+                if chunks is None:
+                    chunks = by_language[key[0]] = _word_records(self.lexicon, self.gender, key[0])[1]
+                cache[key] = self._sentence_analyse(key[1], key[0], chunks)
         if self.classifier is not None:
             wanted = keys if counted is None else [key for key, count in zip(keys, counted, strict=True) if count]
             # The model only judges sentences it may count: not negated, not a bare heading.
@@ -395,11 +400,10 @@ class Analyzer:
                     result.set_model(probabilities)
         return [cache[key] for key in keys]
 
-    def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":
+    def _sentence_analyse(self, sentence: str, language: str, chunks: dict) -> "SentenceResult":
         # The words of a sentence are the words of its blank-separated chunks (a word never holds
         # a blank), and each chunk's word records and counts are worked out once per process
-        # (_chunk_record): the sentence costs a split, a look-up per chunk and one sum.
-        chunks = _word_records(self.lexicon, self.gender, language)[1]
+        # (_chunk_record, in `chunks`): the sentence costs a split, a look-up per chunk and one sum.
         got = list(map(chunks.get, sentence.split()))
         if None in got:
             for index, chunk in enumerate(sentence.split()):
@@ -428,7 +432,7 @@ class Analyzer:
             else:
                 # Without a negation or contrast word no marker is negated (negation.TRIGGERS), and
                 # only a match needs the words' offsets.
-                markers = self.lexicon.find_plain(sentence, [row[0] for row in rows], roots, starts, language)
+                markers = self.lexicon.find_plain(sentence, list(map(_NORM, rows)), roots, starts, language)
         if tokens is not None:
             # The classifier cannot see what a negation or a contrast ("mere end et smil") dismisses,
             # so it stays out of such sentences. A sentence without a negation or contrast word

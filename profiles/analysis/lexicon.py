@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from profiles.analysis.negation import CLAUSE_WORDS, NEGATIONS, is_negated
 from profiles.analysis.text import WORD_RE, Token, phrase_stems, stem_candidates
@@ -113,7 +114,7 @@ class CompiledLexicon:
         matches = []
         spans = None
         position = 0
-        for first in [i for i, flag in enumerate(starts) if flag]:
+        for first in compress(range(len(starts)), starts):
             if first < position:
                 continue
             found = self._best_plain(norms, roots, first, index, language)

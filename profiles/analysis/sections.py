@@ -693,7 +693,7 @@ def heading_kind(sentence: str, language: str) -> str | None:
         return None
     # _words(stripped with "&", "/", "+" read as " and "), chunk by chunk: most sentences are too
     # long to be a heading, which their chunks' word counts tell.
-    got = _chunks(sentence)
+    got = _view(sentence)[0]
     if not 0 < sum(map(len, map(_HEADING_WORDS, got))) <= MAX_HEADING_WORDS:
         return None
     words = list(chain.from_iterable(map(_HEADING_WORDS, got)))
@@ -1323,7 +1323,7 @@ def _sentence_words(sentence: str):
     if not sentence.isascii() and ("\u0130" in sentence or "\u0131" in sentence or "\u017f" in sentence):
         _last_words = (sentence, None)
         return None
-    got = _chunks(sentence)
+    got = _view(sentence)[0]
     words = frozenset(chain.from_iterable(map(_LOWERED, got)))
     keyed = [item for item in got if item[3]]
     if keyed:
@@ -1344,7 +1344,7 @@ _CHUNKS: dict[str, tuple] = {}
 _CHUNK_CACHE_SIZE = 200_000
 _HEADING_WORDS, _PLAIN_WORDS, _LOWERED, _DIGIT, _MASK = (itemgetter(k) for k in (0, 1, 2, 5, 6))
 _last_chunks: tuple = (None, None)
-_last_mask: tuple = (None, None)
+_last_view: tuple = (None, None)
 # Every phrase alternation, in the order of their bits.
 _TABLES: list = []
 
@@ -1400,17 +1400,24 @@ def _mask(words, begun, inside) -> int:
 
 def _sentence_mask(sentence: str) -> int | None:
     """The bits of the alternations whose word test a sentence passes (its chunks' masks together),
-    or None when it holds a character that IGNORECASE and str.lower() disagree on. The last is kept."""
-    global _last_mask
-    last_sentence, mask = _last_mask
+    or None when it holds a character that IGNORECASE and str.lower() disagree on."""
+    return _view(sentence)[1]
+
+
+def _view(sentence: str) -> tuple[list[tuple], int | None, bool]:
+    """(the sentence's _chunk records, _sentence_mask, whether it holds a digit). The last is kept."""
+    global _last_view
+    last_sentence, view = _last_view
     if last_sentence is sentence or last_sentence == sentence:
-        return mask
+        return view
+    got = _chunks(sentence)
     if not sentence.isascii() and ("\u0130" in sentence or "\u0131" in sentence or "\u017f" in sentence):
         mask = None
     else:
-        mask = reduce(or_, map(_MASK, _chunks(sentence)), 0)
-    _last_mask = (sentence, mask)
-    return mask
+        mask = reduce(or_, map(_MASK, got), 0)
+    view = (got, mask, any(map(_DIGIT, got)))
+    _last_view = (sentence, view)
+    return view
 
 
 class _Phrases:
@@ -1490,9 +1497,9 @@ class _Phrases:
         self.bits = 1 << len(_TABLES)
         _TABLES.append(self)
         # The chunks' keys and masks were worked out with the keys known before.
-        global _last_words, _last_chunks, _last_mask
+        global _last_words, _last_chunks, _last_view
         _CHUNKS.clear()
-        _last_words = _last_chunks = _last_mask = (None, None)
+        _last_words = _last_chunks = _last_view = (None, None)
 
     @classmethod
     def union(cls, alternations: list["_Phrases"]) -> "_Phrases":
@@ -1581,7 +1588,7 @@ class Cue:
 
 def _has_digit(sentence: str) -> bool:
     """any(map(str.isdigit, sentence)), chunk by chunk (a blank is no digit)."""
-    return any(map(_DIGIT, _chunks(sentence)))
+    return _view(sentence)[2]
 
 
 def _phone(sentence: str) -> str:
@@ -1623,10 +1630,16 @@ def find_cue(sentence: str) -> Cue | None:
     phone = _phone(sentence)
     if phone:
         return Cue("contact", True, phone)
+    mask = _view(sentence)[1]
+    if mask is None:
+        mask = -1  # every word test passes
     phrases = _ANY_CUE.possible(sentence)
     if phrases:
         for kind in CUE_ORDER:
-            match = CUE_PATTERNS[kind][STRONG].search(sentence)
+            table = CUE_PATTERNS[kind][STRONG]
+            if not (table.always or mask & table.bits):
+                continue  # (the word test of its search)
+            match = table.search(sentence)
             if match:
                 if kind == "benefits" and (commission := _pay_for_results(sentence)):
                     return Cue("other", True, commission)
@@ -1641,7 +1654,10 @@ def find_cue(sentence: str) -> Cue | None:
     if not phrases:
         return None
     for kind in CUE_ORDER:
-        match = CUE_PATTERNS[kind][WEAK].search(sentence)
+        table = CUE_PATTERNS[kind][WEAK]
+        if not (table.always or mask & table.bits):
+            continue
+        match = table.search(sentence)
         if match:
             return Cue(kind, False, match.group())
     return None
@@ -2291,7 +2307,7 @@ def _default_part(sentence: str, language: str, weak: Cue | None) -> Part:
     match = TASK_RE.search(sentence)
     if match:
         return Part("task", "default", match.group())
-    words = list(chain.from_iterable(map(_PLAIN_WORDS, _chunks(sentence))))  # _words(sentence)
+    words = list(chain.from_iterable(map(_PLAIN_WORDS, _view(sentence)[0])))  # _words(sentence)
     verb = _begins_with_work_verb(words, language)
     if verb:
         return Part("task", "default", verb)

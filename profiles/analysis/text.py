@@ -182,6 +182,8 @@ def _continues(text: str, stop: int, after: int) -> bool:
 def _append_sentence(sentences: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip(_STRIP)
+    if not stripped:
+        return  # (no word in it)
     marker = ITEM_MARKER_RE.match(stripped)
     if marker:
         stripped = stripped[marker.end() :]

@@ -13,6 +13,8 @@ import zlib
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import is_not
 
 import numpy as np
 
@@ -22,6 +24,7 @@ from profiles.service_types import SENTENCE_LABELS
 from servicefit.core.languages import LANGUAGE_CODES
 
 WORD_CACHE_SIZE = 200_000
+_IS_ID = partial(is_not, None)  # a feature id (0 is one), not a miss
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,17 @@ class LanguageModel:
     classes: tuple[str, ...]
     coef_t: np.ndarray = field(init=False, repr=False)  # features × classes, for row gathers
     _word_ids: dict[str, bytes] = field(init=False, repr=False, default_factory=dict)
+    # The stem-pair features by (stem, next stem): a stem holds no blank, so "a b" is the pair
+    # (a, b), and zip() of a sentence's stems is looked up without joining a string per pair.
+    _pair_ids: dict[tuple[str, ...], int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         self.coef_t = np.ascontiguousarray(self.coef.T)
+        self._pair_ids = {
+            tuple(feature.split(" ")): j
+            for feature, j in self.vocabulary.items()
+            if feature.count(" ") == 1 and not feature.startswith("#")
+        }
 
     def _word_features(self, word: str, word_stem: str) -> bytes:
         """The feature ids of a word on its own (its stem and letter pieces), packed; kept per process."""
@@ -98,8 +109,7 @@ class LanguageModel:
         looked up once per process. Sublinear tf, idf weighting and l2 normalisation reproduce
         TfidfVectorizer; the tests compare the result with scikit-learn's own predict_proba.
         """
-        vocabulary, word_ids = self.vocabulary, self._word_ids
-        get_ids, get_feature = word_ids.get, vocabulary.get
+        get_ids, get_pair = self._word_ids.get, self._pair_ids.get
         lengths: list[int] = []  # features of each sentence, in order
         # The feature ids as machine integers, each word's packed once per process, so the array
         # is read without converting a Python int per feature.
@@ -114,7 +124,7 @@ class LanguageModel:
                     for ids, word, word_stem in zip(packed, words, stems, strict=True)
                 ]
             add_packed(b"".join(packed))
-            extend([j for j in map(get_feature, map(" ".join, zip(stems, stems[1:], strict=False))) if j is not None])
+            extend(filter(_IS_ID, map(get_pair, zip(stems, stems[1:], strict=False))))
             lengths.append(len(columns) - before)
         scores = np.tile(self.intercept, (len(sentences), 1))
         if columns:

@@ -708,11 +708,16 @@ def _chunk_record(chunks: dict, chunk: str, language: str, lexicon: CompiledLexi
 
 def _has_more_than(rows: list[tuple], language: str) -> bool:
     """Whether the words hold a whole "more than" cue (negation.MORE_THAN), in order."""
-    norms = [row[0] for row in rows]
+    norms = list(map(_NORM, rows))
     for cue in MORE_THAN[language]:
         first, size = cue[0], len(cue)
-        for i, norm in enumerate(norms):
-            if norm == first and tuple(norms[i : i + size]) == cue:
+        at = -1
+        while True:
+            try:
+                at = norms.index(first, at + 1)
+            except ValueError:
+                break
+            if tuple(norms[at : at + size]) == cue:
                 return True
     return False
 

@@ -702,12 +702,13 @@ def heading_kind(sentence: str, language: str) -> str | None:
         return kind
     # "Ansøgning og kontakt", "Løn og pension" (only when every part names a section).
     parts, current = [], []
-    for word in words:
-        if word in JOINERS:
-            parts.append(current)
-            current = []
-        else:
-            current.append(word)
+    if not JOINERS.isdisjoint(words):
+        for word in words:
+            if word in JOINERS:
+                parts.append(current)
+                current = []
+            else:
+                current.append(word)
     parts.append(current)
     if len(parts) > 1 and all(parts):
         kinds = [_lookup(part, language) for part in parts]
@@ -726,11 +727,10 @@ def heading_kind(sentence: str, language: str) -> str | None:
     if 2 <= len(words) <= 4 and words[0] in SECTION_NOUN_LEADS and words[-1] in SECTION_NOUNS:
         return SECTION_NOUNS[words[-1]]
     # "Om Novo Nordisk", "About Acme": about + a name.
-    original = WORD_RE.findall(stripped)
     if (
         words[0] in ABOUT_WORDS
         and 1 < len(words) <= 5
-        and all(word[:1].isupper() or word[:1].isdigit() for word in original[1:])
+        and all(word[:1].isupper() or word[:1].isdigit() for word in WORD_RE.findall(stripped)[1:])
     ):
         return "company"
     return None
@@ -1325,13 +1325,7 @@ def _sentence_words(sentence: str):
         return None
     got = _view(sentence)[0]
     words = frozenset(chain.from_iterable(map(_LOWERED, got)))
-    keyed = [item for item in got if item[3]]
-    if keyed:
-        begun = set().union(*(item[3] for item in keyed))
-        inside = set().union(*(item[4] for item in keyed))
-    else:
-        begun, inside = set(), set()
-    found = (words, begun, inside)
+    found = (words, set().union(*map(_BEGUN, got)), set().union(*map(_INSIDE, got)))
     _last_words = (sentence, found)
     return found
 
@@ -1342,7 +1336,7 @@ def _sentence_words(sentence: str):
 # a phrase alternation adds keys.
 _CHUNKS: dict[str, tuple] = {}
 _CHUNK_CACHE_SIZE = 200_000
-_HEADING_WORDS, _PLAIN_WORDS, _LOWERED, _DIGIT, _MASK = (itemgetter(k) for k in (0, 1, 2, 5, 6))
+_HEADING_WORDS, _PLAIN_WORDS, _LOWERED, _BEGUN, _INSIDE, _DIGIT, _MASK = map(itemgetter, range(7))
 _last_chunks: tuple = (None, None)
 _last_view: tuple = (None, None)
 # Every phrase alternation, in the order of their bits.

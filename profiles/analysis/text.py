@@ -29,6 +29,8 @@ _PUNCTUATION_BOUNDARY_RE = re.compile(
 )
 _INLINE_NUMBER_RE = re.compile(r"\d[.)]\s")
 _STRIP = " \t\r\n\xad•·*-–—" + BULLETS
+_WORD_TAIL_RE = re.compile(r"(?:[^\W_]|\.)*\Z")
+_WORD_BACK = 48
 # What a list item may begin with: a bullet, a dash or a number ("1)", "2.", "a)").
 ITEM_MARKER_RE = re.compile(rf"(?:[{BULLETS}*·\-–—]+|\d{{1,2}}[.)]|[a-zA-Z]\))\s+")
 # Abbreviations after which a full stop never ends a sentence ...
@@ -160,9 +162,13 @@ def _continues(text: str, stop: int, after: int) -> bool:
     an ordinal ("den 1. marts") or a list item's number ("1. Du har ...")."""
     if text[stop] != ".":
         return False
-    word_start = stop
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
-        word_start -= 1
+    # The letters, digits and full stops just before `stop` (str.isalnum() is [^\W_]): the first
+    # place in the last _WORD_BACK characters from which they run to `stop`.
+    low = max(0, stop - _WORD_BACK)
+    word_start = _WORD_TAIL_RE.search(text, low, stop).start()
+    if word_start == low:
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+            word_start -= 1
     word = text[word_start:stop].lower()
     following = text[after : after + 40].lstrip()
     if word in ABBREVIATIONS:

@@ -214,6 +214,7 @@ SENTENCE_MIN_WORDS = 6
 SENTENCE_MARGIN = 1.5
 SENTENCE_CONFIDENCE = 0.9
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_WWW_RE = re.compile(r"[wW][wW][wW]\.")
 
 
 # The refusal messages, by UnsupportedLanguage.message_key; callers translate them (the msgids are
@@ -347,8 +348,8 @@ def detect_sentences(texts: list[str], main: str) -> list[str]:
 
 
 def _without_urls(text: str) -> str:
-    # (every URL_RE match holds "://", "www." in any case, or "@")
-    if "@" in text or "://" in text or ("." in text and "www." in text.lower()):
+    # (every URL_RE match holds "://", "www." in any case, or "@"; no other letter lowers to "w")
+    if "@" in text or "://" in text or ("." in text and _WWW_RE.search(text)):
         return URL_RE.sub(" ", text)
     return text
 

@@ -1519,7 +1519,8 @@ class _Phrases:
 
     def search(self, sentence: str, pos: int = 0):
         if not self.always:
-            mask = _sentence_mask(sentence)
+            last_sentence, view = _last_view
+            mask = view[1] if last_sentence is sentence else _view(sentence)[1]
             if mask is not None:
                 # (mask & bits: the word test, on the sentence's words, "word*" keys and "*word" keys)
                 if not mask & self.bits:

@@ -247,3 +247,15 @@ def test_it_looks_stem_pairs_up_as_the_joined_feature():
     stems, _words = sentence_words("Du guider kunden til den rigtige løsning og tager ansvar", "da")
     for pair in zip(stems, stems[1:], strict=False):
         assert model._pair_ids.get(pair) == model.vocabulary.get(" ".join(pair))
+
+
+@pytest.mark.parametrize(("kind", "counted"), [("candidate", True), ("other", True), ("company", False)])
+def test_it_makes_each_part_as_the_dataclass_does(kind, counted):
+    from profiles.analysis.engine import Part, _part
+
+    made = _part(3, 10, 20, kind, "default", "du er", "da")
+    expected = Part(
+        sentence=3, start=10, end=20, kind=kind, reason="default", cue="du er", language="da", counted=counted
+    )
+    assert made == expected
+    assert vars(made) == vars(expected)  # every field, and no other

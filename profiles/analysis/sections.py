@@ -2331,11 +2331,13 @@ def classify(sentences: list[str], languages: list[str]) -> list[Part]:
     parts: list[Part] = []
     section: str | None = None
     section_cue = ""
+    in_section = None  # the (frozen) Part of every sentence that belongs to the current section
     for index, sentence in enumerate(sentences):
         language = languages[index] if index < len(languages) and languages[index] in LANGUAGES else "en"
         kind = heading_kind(sentence, language)
         if kind:
             section, section_cue = kind, _heading_text(sentence)
+            in_section = Part(section, "section", section_cue)
             parts.append(Part(kind if kind in NOT_COUNTED_KINDS else "other", "heading", section_cue))
             continue
         cue = find_cue(sentence)
@@ -2345,11 +2347,11 @@ def classify(sentences: list[str], languages: list[str]) -> list[Part]:
         elif section is None:
             parts.append(_default_part(sentence, language, cue))
         elif section in COUNTED_KINDS or strong:
-            parts.append(Part(section, "section", section_cue))
+            parts.append(in_section)
         elif phrase := _about_candidate(sentence):
             parts.append(Part("candidate", "cue", phrase))
         else:
-            parts.append(Part(section, "section", section_cue))
+            parts.append(in_section)
     return parts
 
 

@@ -13,8 +13,6 @@ import zlib
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
-from operator import is_not
 
 import numpy as np
 
@@ -24,7 +22,6 @@ from profiles.service_types import SENTENCE_LABELS
 from servicefit.core.languages import LANGUAGE_CODES
 
 WORD_CACHE_SIZE = 200_000
-_IS_ID = partial(is_not, None)  # a feature id (0 is one), not a miss
 
 
 @dataclass(frozen=True)
@@ -124,7 +121,7 @@ class LanguageModel:
                     for ids, word, word_stem in zip(packed, words, stems, strict=True)
                 ]
             add_packed(b"".join(packed))
-            extend(filter(_IS_ID, map(get_pair, zip(stems, stems[1:], strict=False))))
+            extend([j for j in map(get_pair, zip(stems, stems[1:], strict=False)) if j is not None])
             lengths.append(len(columns) - before)
         scores = np.tile(self.intercept, (len(sentences), 1))
         if columns:

@@ -29,7 +29,7 @@ _PUNCTUATION_BOUNDARY_RE = re.compile(
 )
 _INLINE_NUMBER_RE = re.compile(r"\d[.)]\s")
 _STRIP = " \t\r\n\xad•·*-–—" + BULLETS
-_WORD_TAIL_RE = re.compile(r"(?:[^\W_]|\.)*\Z")
+_WORD_RUN_RE = re.compile(r"(?:[^\W_]|\.)*")
 _WORD_BACK = 48
 # What a list item may begin with: a bullet, a dash or a number ("1)", "2.", "a)").
 ITEM_MARKER_RE = re.compile(rf"(?:[{BULLETS}*·\-–—]+|\d{{1,2}}[.)]|[a-zA-Z]\))\s+")
@@ -162,10 +162,10 @@ def _continues(text: str, stop: int, after: int) -> bool:
     an ordinal ("den 1. marts") or a list item's number ("1. Du har ...")."""
     if text[stop] != ".":
         return False
-    # The letters, digits and full stops just before `stop` (str.isalnum() is [^\W_]): the first
-    # place in the last _WORD_BACK characters from which they run to `stop`.
+    # The letters, digits and full stops just before `stop` (str.isalnum() is [^\W_]): their run in
+    # the last _WORD_BACK characters, read backwards.
     low = max(0, stop - _WORD_BACK)
-    word_start = _WORD_TAIL_RE.search(text, low, stop).start()
+    word_start = stop - _WORD_RUN_RE.match(text[low:stop][::-1]).end()
     if word_start == low:
         while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
             word_start -= 1

@@ -78,9 +78,26 @@ class LanguageModel:
     classes: tuple[str, ...]
     coef_t: np.ndarray = field(init=False, repr=False)  # features × classes, for row gathers
     _word_ids: dict[str, bytes] = field(init=False, repr=False, default_factory=dict)
+    # The stem-pair features by (stem, next stem): a stem holds no blank, so "a b" is the pair
+    # (a, b), and zip() of a sentence's stems is looked up without joining a string per pair.
+    _pair_ids: dict[tuple[str, ...], int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self):
         self.coef_t = np.ascontiguousarray(self.coef.T)
+        self._pair_ids = {
+            tuple(feature.split(" ")): j
+            for feature, j in self.vocabulary.items()
+            if feature.count(" ") == 1 and not feature.startswith("#")
+        }
+
+    def _word_features(self, word: str, word_stem: str) -> bytes:
+        """The feature ids of a word on its own (its stem and letter pieces), packed; kept per process."""
+        word_ids = self._word_ids
+        if len(word_ids) > WORD_CACHE_SIZE:
+            word_ids.clear()
+        ids = [j for j in map(self.vocabulary.get, features([word_stem], [word])) if j is not None]
+        packed = word_ids[word] = array("q", ids).tobytes()
+        return packed
 
     def predict_proba(self, sentences: list[tuple[list[str], list[str]]]) -> np.ndarray:
         """Rows of class probabilities, one per sentence given as (stems, words).
@@ -89,8 +106,7 @@ class LanguageModel:
         looked up once per process. Sublinear tf, idf weighting and l2 normalisation reproduce
         TfidfVectorizer; the tests compare the result with scikit-learn's own predict_proba.
         """
-        vocabulary, word_ids = self.vocabulary, self._word_ids
-        get_ids, get_feature = word_ids.get, vocabulary.get
+        get_ids, get_pair = self._word_ids.get, self._pair_ids.get
         lengths: list[int] = []  # features of each sentence, in order
         # The feature ids as machine integers, each word's packed once per process, so the array
         # is read without converting a Python int per feature.
@@ -98,16 +114,14 @@ class LanguageModel:
         add_packed, extend = columns.frombytes, columns.extend
         for stems, words in sentences:
             before = len(columns)
-            for word, word_stem in zip(words, stems, strict=True):
-                cached = get_ids(word)
-                if cached is None:
-                    if len(word_ids) > WORD_CACHE_SIZE:
-                        word_ids.clear()
-                    cached = word_ids[word] = array(
-                        "q", [j for j in map(vocabulary.get, features([word_stem], [word])) if j is not None]
-                    ).tobytes()
-                add_packed(cached)
-            extend([j for j in map(get_feature, map(" ".join, zip(stems, stems[1:], strict=False))) if j is not None])
+            packed = list(map(get_ids, words))
+            if None in packed:
+                packed = [
+                    ids if ids is not None else self._word_features(word, word_stem)
+                    for ids, word, word_stem in zip(packed, words, stems, strict=True)
+                ]
+            add_packed(b"".join(packed))
+            extend([j for j in map(get_pair, zip(stems, stems[1:], strict=False)) if j is not None])
             lengths.append(len(columns) - before)
         scores = np.tile(self.intercept, (len(sentences), 1))
         if columns:

@@ -3,6 +3,8 @@
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from itertools import chain
+from operator import itemgetter
 
 from profiles.analysis import language as language_detection
 from profiles.analysis import sections
@@ -10,9 +12,9 @@ from profiles.analysis.classifier import SentenceClassifier
 from profiles.analysis.clean import clean
 from profiles.analysis.gender import GenderCoder, GenderCoding, verdict
 from profiles.analysis.lexicon import CLAUSE, NEGATIONS, CompiledLexicon
-from profiles.analysis.negation import TRIGGERS, contrast_spans
+from profiles.analysis.negation import MORE_THAN, TRIGGERS, contrast_spans
 from profiles.analysis.readability import Readability, lix
-from profiles.analysis.text import WORD_RE, Token, is_long_word, split_sentences, word_forms
+from profiles.analysis.text import WORD_RE, Token, is_long_word, sentence_spans, word_forms
 from profiles.service_types import SERVICE_TYPES
 
 MAX_CHARACTERS = 50_000
@@ -38,11 +40,20 @@ VERDICTS = ("controller", "empathizer", "balanced", "insufficient")
 GAP_THRESHOLD = 0.05
 MAX_SUGGESTIONS = 8
 SENTENCE_CACHE_SIZE = 20_000
-# Per (lexicon, gender coder, language): each word as written -> its record (see _word_record). The
-# lexicon and coder are held with their records, so their ids stay theirs.
-_RECORDS: dict[tuple[int, int, str], tuple[CompiledLexicon, GenderCoder, dict[str, tuple]]] = {}
+# Per (lexicon, gender coder, language): each word as written -> its record (see _word_record), and
+# each blank-free chunk of text -> its words' records (_chunk_record). The lexicon and coder are held
+# with their records, so their ids stay theirs.
+_RECORDS: dict[tuple[int, int, str], tuple[CompiledLexicon, GenderCoder, tuple[dict, dict]]] = {}
 WORD_CACHE_SIZE = 200_000
 _new_token = tuple.__new__
+# A chunk's counts, packed in one int so a sentence's are one sum: words, long words, gender-coded
+# words, words that begin a marker, negation words, negation/contrast words (negation.TRIGGERS);
+# _FIELD bits each (a sentence of at most MAX_CHARACTERS has fewer words than that).
+_FIELD_BITS = 16
+_FIELD = (1 << _FIELD_BITS) - 1
+_LONG, _GENDERED, _STARTS, _NEGATORS, _TRIGGERS = (_FIELD_BITS * k for k in range(1, 6))
+_ROWS, _COUNTS = itemgetter(0), itemgetter(1)
+_NORM, _STEM, _ROOTS, _STARTS_MARKER = itemgetter(0), itemgetter(1), itemgetter(4), itemgetter(5)
 
 
 class AnalysisInputError(ValueError):
@@ -119,6 +130,27 @@ class Part:
     cue: str
     language: str
     counted: bool
+
+
+_new_object = object.__new__
+_COUNTED = frozenset(sections.COUNTED_KINDS)
+
+
+def _part(sentence: int, start: int, end: int, kind: str, reason: str, cue: str, language: str) -> Part:
+    """Part(...) for every sentence of an ad: the same frozen object, its fields set in one update
+    instead of one object.__setattr__ each (a third of the cost, and an ad has dozens of parts)."""
+    part = _new_object(Part)
+    part.__dict__.update(
+        sentence=sentence,
+        start=start,
+        end=end,
+        kind=kind,
+        reason=reason,
+        cue=cue,
+        language=language,
+        counted=kind in _COUNTED,
+    )
+    return part
 
 
 @dataclass(frozen=True)
@@ -208,7 +240,8 @@ def _drop_none(data: dict) -> dict:
 
 @dataclass
 class SentenceResult:
-    tokens: list
+    rows: list  # each word's record (see _word_record)
+    size: int  # words
     markers: list
     long_words: int
     masculine: list[str]
@@ -255,50 +288,42 @@ class Analyzer:
         # HTML remnants and inline bullets become blanks and line breaks of the same length, so
         # every offset below is an offset into the text as given.
         cleaned = clean(text)
-        sentences = split_sentences(cleaned)
+        sentences = sentence_spans(cleaned)  # (start, end, text)
         if not sentences:
             raise AnalysisInputError("The text has no words.", "empty")
-        texts = [sentence.text for sentence in sentences]
+        texts = [sentence[2] for sentence in sentences]
         # What was an entity or a tag in pasted HTML is padding now: soft hyphens inside words and
         # runs of blanks. Headings, cue phrases and language words are read without it.
         plain = [_plain(t) if "\xad" in t or "  " in t else t for t in texts]
+        packs = language_detection.packed_signals(plain)
         if language is None:
-            detection = language_detection.detect_from([language_detection.signals(t) for t in plain])
+            detection = language_detection.detect_packed(packs)
             language, confidence = detection.language, detection.confidence
         elif language not in language_detection.SUPPORTED:
             raise language_detection.UnsupportedLanguage()
         else:
             confidence = 1.0
         # A paragraph in another supported language is read in that language.
-        languages = language_detection.detect_sentences(plain, language)
+        languages = language_detection.detect_sentences_packed(plain, packs, language)
         kinds = sections.classify(plain, languages)
         results = self._sentence_results(texts, languages, [kind.kind in sections.COUNTED_KINDS for kind in kinds])
         parts = [
-            Part(
-                sentence=index,
-                start=sentence.start,
-                end=sentence.end,
-                kind=kind.kind,
-                reason=kind.reason,
-                cue=kind.cue,
-                language=sentence_language,
-                counted=kind.kind in sections.COUNTED_KINDS,
-            )
+            _part(index, sentence[0], sentence[1], kind.kind, kind.reason, kind.cue, sentence_language)
             for index, (sentence, kind, sentence_language) in enumerate(zip(sentences, kinds, languages, strict=True))
         ]
-        word_count = sum(len(result.tokens) for result in results)
-        counted_words = sum(len(result.tokens) for result, part in zip(results, parts, strict=True) if part.counted)
+        word_count = sum(result.size for result in results)
+        counted_words = sum(result.size for result, part in zip(results, parts, strict=True) if part.counted)
         matches: list[Match] = []
-        for sentence, part, result in zip(sentences, parts, results, strict=True):
+        for part, result in zip(parts, results, strict=True):
             if not part.counted:
                 continue  # company text, benefits, how to apply: not about the person sought
-            matches += [self._marker_match(text, sentence.start, part.sentence, found) for found in result.markers]
+            matches += [self._marker_match(text, part.start, part.sentence, found) for found in result.markers]
             if result.model_label is not None:
                 matches.append(
                     Match(
-                        start=sentence.start,
-                        end=sentence.end,
-                        text=text[sentence.start : sentence.end],
+                        start=part.start,
+                        end=part.end,
+                        text=text[part.start : part.end],
                         type=result.model_label,
                         source="model",
                         weight=round(MODEL_WEIGHT * result.model_probability, 3),
@@ -322,7 +347,7 @@ class Analyzer:
         suggestions = self._suggest(text, matches, scores, target, gender, language, parts)
         words_per_language: dict[str, int] = {language: 0}
         for result, part in zip(results, parts, strict=True):
-            words_per_language[part.language] = words_per_language.get(part.language, 0) + len(result.tokens)
+            words_per_language[part.language] = words_per_language.get(part.language, 0) + result.size
         return Analysis(
             language=language,
             language_confidence=confidence,
@@ -363,7 +388,12 @@ class Analyzer:
         if missing:
             if len(cache) + len(missing) > SENTENCE_CACHE_SIZE:
                 cache.clear()
-            cache.update({key: self._sentence_analyse(key[1], key[0]) for key in missing})
+            by_language: dict[str, dict] = {}
+            for key in missing:
+                chunks = by_language.get(key[0])
+                if chunks is None:
+                    chunks = by_language[key[0]] = _word_records(self.lexicon, self.gender, key[0])[1]
+                cache[key] = self._sentence_analyse(key[1], key[0], chunks)
         if self.classifier is not None:
             wanted = keys if counted is None else [key for key, count in zip(keys, counted, strict=True) if count]
             # The model only judges sentences it may count: not negated, not a bare heading.
@@ -373,62 +403,62 @@ class Analyzer:
                 if result.judged:
                     continue
                 result.judged = True
-                if not result.negated and len(result.tokens) >= MODEL_MIN_WORDS:
+                if not result.negated and result.size >= MODEL_MIN_WORDS:
                     by_language[key[0]].append(result)
             for sentence_language, judged in by_language.items():
-                words = [([t.stem for t in r.tokens], [t.norm for t in r.tokens]) for r in judged]
+                words = [(list(map(_STEM, r.rows)), list(map(_NORM, r.rows))) for r in judged]
                 predicted = self.classifier.predict(words, sentence_language)
                 for result, probabilities in zip(judged, predicted, strict=True):
                     result.set_model(probabilities)
         return [cache[key] for key in keys]
 
-    def _sentence_analyse(self, sentence: str, language: str) -> "SentenceResult":
-        # tokenize() of the sentence alone; each word's record (forms, LIX length, gender kind,
-        # marker roots, negation/contrast trigger) is worked out once per process (_word_records).
-        records = _word_records(self.lexicon, self.gender, language)
-        get = records.get
-        tokens = []
-        append = tokens.append
-        found = []
-        keep = found.append
-        long_words = 0
+    def _sentence_analyse(self, sentence: str, language: str, chunks: dict) -> "SentenceResult":
+        # The words of a sentence are the words of its blank-separated chunks (a word never holds
+        # a blank), and each chunk's word records and counts are worked out once per process
+        # (_chunk_record, in `chunks`): the sentence costs a split, a look-up per chunk and one sum.
+        got = list(map(chunks.get, sentence.split()))
+        if None in got:
+            for index, chunk in enumerate(sentence.split()):
+                if got[index] is None:
+                    got[index] = _chunk_record(chunks, chunk, language, self.lexicon, self.gender)
+        counts = sum(map(_COUNTS, got))
+        rows = list(chain.from_iterable(map(_ROWS, got)))
         masculine, feminine = [], []
-        starts_marker = triggered = False
-        for match in WORD_RE.finditer(sentence):
-            word = match.group()
-            record = get(word)
-            if record is None:
-                record = _word_record(records, word, language, self.lexicon, self.gender)
-            append(_new_token(Token, (match.start(), match.end(), word, record[0], record[1], 0)))
-            keep(record)
-            long_words += record[2]
-            if record[3] is not None:
-                if record[3] == "masculine":
-                    masculine.append(word)
-                elif record[3] == "feminine":
-                    feminine.append(word)
-            if record[5]:
-                starts_marker = True
-            if record[6]:
-                triggered = True
-        if starts_marker:
-            markers = self.lexicon.find_from(
-                sentence, tokens, [record[4] for record in found], [record[5] for record in found], language
+        if (counts >> _GENDERED) & _FIELD:
+            for row in rows:
+                if row[3] == "masculine":
+                    masculine.append(row[7])
+                elif row[3] == "feminine":
+                    feminine.append(row[7])
+        markers = []
+        negated = False
+        # Negation and contrast need the words' offsets (clause breaks); a sentence whose only
+        # trigger is the first word of an incomplete "more than" ("i", "more") has neither.
+        tokens = None
+        if (counts >> _NEGATORS) & _FIELD or (counts >> _TRIGGERS and _has_more_than(rows, language)):
+            tokens = _tokens(sentence, rows)
+        if (counts >> _STARTS) & _FIELD:
+            roots, starts = list(map(_ROOTS, rows)), list(map(_STARTS_MARKER, rows))
+            if tokens is not None:
+                markers = self.lexicon.find_from(sentence, tokens, roots, starts, language)
+            else:
+                # Without a negation or contrast word no marker is negated (negation.TRIGGERS), and
+                # only a match needs the words' offsets.
+                markers = self.lexicon.find_plain(sentence, list(map(_NORM, rows)), roots, starts, language)
+        if tokens is not None:
+            # The classifier cannot see what a negation or a contrast ("mere end et smil") dismisses,
+            # so it stays out of such sentences. A sentence without a negation or contrast word
+            # (negation.TRIGGERS) has neither: no marker of it is negated and no span dismissed.
+            negated = (
+                not NEGATIONS[language].isdisjoint([row[0] for row in rows])
+                or any(m.negated for m in markers)
+                or bool(contrast_spans(tokens, sentence, language))
             )
-        else:
-            markers = []  # (lexicon.find: most words start no marker)
-        # The classifier cannot see what a negation or a contrast ("mere end et smil") dismisses,
-        # so it stays out of such sentences. A sentence without a negation or contrast word
-        # (negation.TRIGGERS) has neither: no marker of it is negated and no span dismissed.
-        negated = triggered and (
-            not NEGATIONS[language].isdisjoint([t.norm for t in tokens])
-            or any(m.negated for m in markers)
-            or bool(contrast_spans(tokens, sentence, language))
-        )
         return SentenceResult(
-            tokens=tokens,
+            rows=rows,
+            size=counts & _FIELD,
             markers=markers,
-            long_words=long_words,
+            long_words=(counts >> _LONG) & _FIELD,
             masculine=masculine,
             feminine=feminine,
             negated=negated,
@@ -633,19 +663,21 @@ def _as_line(text: str, at: int, sentence: str) -> str:
     return f"{before}{bullet.group() if bullet else ''}{sentence}{after}"
 
 
-def _word_records(lexicon: CompiledLexicon, gender: GenderCoder, language: str) -> dict[str, tuple]:
-    """The word records of one lexicon, gender coder and language (kept for the few in a process)."""
+def _word_records(lexicon: CompiledLexicon, gender: GenderCoder, language: str) -> tuple[dict, dict]:
+    """The word and chunk records of one lexicon, gender coder and language (kept for the few in a
+    process): ({word: record}, {chunk: (records, counts)})."""
     key = (id(lexicon), id(gender), language)
     entry = _RECORDS.get(key)
     if entry is None or entry[0] is not lexicon or entry[1] is not gender:
         if len(_RECORDS) >= 16:
             _RECORDS.clear()
-        entry = _RECORDS[key] = (lexicon, gender, {})
+        entry = _RECORDS[key] = (lexicon, gender, ({}, {}))
     return entry[2]
 
 
 def _word_record(records: dict, word: str, language: str, lexicon: CompiledLexicon, gender: GenderCoder) -> tuple:
-    """(norm, stem, is a long word, gender kind, marker roots, begins a marker, negation/contrast word)."""
+    """(norm, stem, is a long word, gender kind, marker roots, begins a marker, negation/contrast
+    word, the word as written)."""
     if len(records) > WORD_CACHE_SIZE:
         records.clear()
     norm, word_stem = word_forms(word, language)
@@ -653,13 +685,61 @@ def _word_record(records: dict, word: str, language: str, lexicon: CompiledLexic
     record = records[word] = (
         norm,
         word_stem,
-        is_long_word(word),
+        int(is_long_word(word)),
         gender.coded_kind(norm, language),
         roots,
         starts_marker,
         norm in TRIGGERS[language],
+        word,
     )
     return record
+
+
+def _chunk_record(chunks: dict, chunk: str, language: str, lexicon: CompiledLexicon, gender: GenderCoder) -> tuple:
+    """(the records of the words in a blank-free chunk of text, their counts packed in one int:
+    words, long words, gender-coded words, marker starts and negation/contrast words, _FIELD bits each)."""
+    if len(chunks) > WORD_CACHE_SIZE:
+        chunks.clear()
+    records = _word_records(lexicon, gender, language)[0]
+    rows = []
+    counts = 0
+    for word in WORD_RE.findall(chunk):
+        record = records.get(word) or _word_record(records, word, language, lexicon, gender)
+        rows.append(record)
+        counts += (
+            1
+            + (record[2] << _LONG)
+            + ((record[3] is not None) << _GENDERED)
+            + (bool(record[5]) << _STARTS)
+            + ((record[0] in NEGATIONS[language]) << _NEGATORS)
+            + (bool(record[6]) << _TRIGGERS)
+        )
+    result = chunks[chunk] = (tuple(rows), counts)
+    return result
+
+
+def _has_more_than(rows: list[tuple], language: str) -> bool:
+    """Whether the words hold a whole "more than" cue (negation.MORE_THAN), in order."""
+    norms = list(map(_NORM, rows))
+    for cue in MORE_THAN[language]:
+        first, size = cue[0], len(cue)
+        at = -1
+        while True:
+            try:
+                at = norms.index(first, at + 1)
+            except ValueError:
+                break
+            if tuple(norms[at : at + size]) == cue:
+                return True
+    return False
+
+
+def _tokens(sentence: str, rows: list[tuple]) -> list[Token]:
+    """The sentence's tokens (text.tokenize of the sentence alone), from its word records."""
+    return [
+        _new_token(Token, (match.start(), match.end(), match.group(), row[0], row[1], 0))
+        for match, row in zip(WORD_RE.finditer(sentence), rows, strict=True)
+    ]
 
 
 def _plain(sentence: str) -> str:

@@ -214,6 +214,7 @@ SENTENCE_MIN_WORDS = 6
 SENTENCE_MARGIN = 1.5
 SENTENCE_CONFIDENCE = 0.9
 URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.IGNORECASE)
+_WWW_RE = re.compile(r"[wW][wW][wW]\.")
 
 
 # The refusal messages, by UnsupportedLanguage.message_key; callers translate them (the msgids are
@@ -343,12 +344,18 @@ def detect_sentences(texts: list[str], main: str) -> list[str]:
     its confidence is SENTENCE_CONFIDENCE or more). A sentence that leans the same way but is not
     sure on its own follows its neighbours when they and it read surely as that language together:
     a paragraph is decided as a whole. Short sentences, names, URLs and e-mail addresses keep `main`."""
-    # (every URL_RE match holds "://", "www." in any case, or "@")
-    cleaned = [
-        URL_RE.sub(" ", text) if "@" in text or "://" in text or ("." in text and "www." in text.lower()) else text
-        for text in texts
-    ]
-    parts = [signals(text) for text in cleaned]
+    return _languages([signals(_without_urls(text)) for text in texts], main)
+
+
+def _without_urls(text: str) -> str:
+    # (every URL_RE match holds "://", "www." in any case, or "@"; no other letter lowers to "w")
+    if "@" in text or "://" in text or ("." in text and _WWW_RE.search(text)):
+        return URL_RE.sub(" ", text)
+    return text
+
+
+def _languages(parts: list[tuple], main: str) -> list[str]:
+    """detect_sentences from the sentences' signals (of their text without URLs)."""
     alone = [_sure_other(part, main) for part in parts]
     languages = []
     for index, part in enumerate(parts):
@@ -451,3 +458,89 @@ def _word_signals(word: str) -> tuple[tuple[int, ...], tuple[float, ...], tuple[
         int(word in NOT_NYNORSK),
     )
     return common, tuple(evidence[lang] for lang in SUPPORTED), extra
+
+
+# The signals of a blank-free chunk of text, packed in one int (_PACK_BITS bits a field, in the order
+# of signals(): words, common words per language, evidence per language with English's negated (it is
+# never positive), extra counts), so a sentence's are one sum of its chunks'. Every signal is a whole
+# number, so the sums are exact and unpack() gives what signals() of the sentence gives.
+_PACK_BITS = 24  # a sentence of at most 50,000 characters stays below 2**24 in every field
+_PACK_MASK = (1 << _PACK_BITS) - 1
+_PACK_FIELDS = 1 + 2 * len(SUPPORTED) + len(EXTRA)
+_ENGLISH = SUPPORTED.index("en")
+_CHUNK_PACKS: dict[str, int] = {}
+
+
+def packed_signals(texts: list[str]) -> list[int]:
+    """Each text's signals, packed (see unpack): a look-up per blank-separated chunk, once per
+    process per chunk. A word never holds a blank, and str.lower() reads no context across one."""
+    packs = _CHUNK_PACKS
+    result = []
+    for text in texts:
+        chunks = text.split()
+        try:
+            result.append(sum(map(packs.__getitem__, chunks)))
+        except KeyError:
+            result.append(sum(packs.get(chunk) if chunk in packs else _chunk_pack(chunk) for chunk in chunks))
+    return result
+
+
+def _chunk_pack(chunk: str) -> int:
+    if len(_CHUNK_PACKS) > WORD_RECORDS_SIZE:
+        _CHUNK_PACKS.clear()
+    total = 0
+    for word in WORD_RE.findall(chunk.lower().replace("\xad", "")):
+        common, evidence, extra = _word_signals(word)
+        values = (1, *common, *evidence[:_ENGLISH], -evidence[_ENGLISH], *evidence[_ENGLISH + 1 :], *extra)
+        for field, value in enumerate(values):
+            total += int(value) << (_PACK_BITS * field)
+    _CHUNK_PACKS[chunk] = total
+    return total
+
+
+def unpack(pack: int) -> tuple[int, tuple[float, ...], tuple[float, ...], tuple[int, ...]]:
+    """The signals() tuple of packed signals."""
+    fields = [(pack >> (_PACK_BITS * field)) & _PACK_MASK for field in range(_PACK_FIELDS)]
+    size = len(SUPPORTED)
+    if not fields[0]:
+        return 0, _ZERO_FLOATS, _ZERO_FLOATS, _ZERO_EXTRA
+    evidence = fields[1 + size : 1 + 2 * size]
+    evidence[_ENGLISH] = -evidence[_ENGLISH]
+    common = tuple(map(float, fields[1 : 1 + size]))
+    return fields[0], common, tuple(map(float, evidence)), tuple(fields[1 + 2 * size :])
+
+
+def detect_packed(packs: list[int]) -> Detection:
+    """detect_from() of the sentences' packed signals."""
+    return detect_from([unpack(sum(packs))])
+
+
+def detect_sentences_packed(texts: list[str], packs: list[int], main: str) -> list[str]:
+    """detect_sentences(texts, main), given packed_signals(texts).
+
+    A sentence reads as another language only when that language's score beats main's by
+    SENTENCE_MARGIN; the scores are whole numbers over the sentence's words, so a sentence whose
+    best other total is below main's by a clear margin (1.4 per word instead of 1.5: no rounding can
+    bridge that) is main's, and when every sentence is, the answer is main for all of them without
+    the per-sentence arithmetic."""
+    packs = [
+        packed_signals([cleaned])[0] if (cleaned := _without_urls(text)) is not text else pack
+        for text, pack in zip(texts, packs, strict=True)
+    ]
+    index = SUPPORTED.index(main)
+    bits, mask = _PACK_BITS, _PACK_MASK
+    for pack in packs:
+        total = pack & mask
+        if total < SENTENCE_MIN_WORDS:
+            continue
+        scores = [
+            10 * ((pack >> (bits * (1 + k))) & mask) + ((pack >> (bits * (1 + len(SUPPORTED) + k))) & mask)
+            for k in range(len(SUPPORTED))
+        ]
+        scores[_ENGLISH] = 10 * ((pack >> (bits * (1 + _ENGLISH))) & mask) - (
+            (pack >> (bits * (1 + len(SUPPORTED) + _ENGLISH))) & mask
+        )
+        lead = max(score for k, score in enumerate(scores) if k != index) - scores[index]
+        if 10 * lead >= 14 * total:
+            return _languages([unpack(pack) for pack in packs], main)
+    return [main] * len(texts)

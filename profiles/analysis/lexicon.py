@@ -3,9 +3,10 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from profiles.analysis.negation import CLAUSE_WORDS, NEGATIONS, is_negated
-from profiles.analysis.text import Token, phrase_stems, stem_candidates
+from profiles.analysis.text import WORD_RE, Token, phrase_stems, stem_candidates
 
 # Parts of speech of a marker and of a word-level rewrite; a "clause" rewrite replaces the whole
 # sentence, for phrases no word of the same part of speech and inflection can replace.
@@ -105,6 +106,64 @@ class CompiledLexicon:
             matches.append(match)
             position = match.last_token + 1
         return matches
+
+    def find_plain(self, text, norms, roots, starts, language) -> list[MarkerMatch]:
+        """`find_from` for one sentence without a negation or contrast word (negation.TRIGGERS),
+        given its words' norms: no match is negated, and only a match needs the words' offsets."""
+        index = self._index.get(language, {})
+        matches = []
+        spans = None
+        position = 0
+        for first in compress(range(len(starts)), starts):
+            if first < position:
+                continue
+            found = self._best_plain(norms, roots, first, index, language)
+            if found is None:
+                continue
+            marker, last = found
+            if spans is None:
+                spans = [match.span() for match in WORD_RE.finditer(text)]
+            matches.append(MarkerMatch(spans[first][0], spans[last][1], first, last, marker, False))
+            position = last + 1
+        return matches
+
+    def _best_plain(self, norms, roots, position, index, language) -> tuple[Marker, int] | None:
+        """_match_at's choice within one sentence: (marker, last word) or None."""
+        best = None  # (length in marker words, -inserted words, marker, last token)
+        for root in roots[position]:
+            for marker_roots, marker in index.get(root, ()):
+                length = len(marker_roots)
+                if best is not None and length < best[0]:
+                    break
+                if length == 1:
+                    last = position
+                else:
+                    last = self._phrase_end_plain(norms, roots, position, marker_roots, language)
+                    if last is None:
+                        continue
+                candidate = (length, -(last - position + 1 - length), marker, last)
+                if best is None or candidate[:2] > best[:2]:
+                    best = candidate
+        return None if best is None else (best[2], best[3])
+
+    @staticmethod
+    def _phrase_end_plain(norms, roots, position, marker_roots, language) -> int | None:
+        """_phrase_end within one sentence (every word is of it)."""
+        length = len(marker_roots)
+        stop = NEGATIONS[language] | CLAUSE_WORDS[language]
+        n = len(norms)
+        i, gaps = position, 0
+        for j in range(1, length):
+            nxt = i + 1
+            if nxt < n and roots[nxt] & marker_roots[j]:
+                i = nxt
+                continue
+            skip = nxt + 1
+            if gaps < MAX_INSERTED_WORDS and skip < n and norms[nxt] not in stop and roots[skip] & marker_roots[j]:
+                i, gaps = skip, gaps + 1
+                continue
+            return None
+        return i
 
     def _match_at(self, text, tokens, roots, position, index, language) -> MarkerMatch | None:
         sentence = tokens[position].sentence

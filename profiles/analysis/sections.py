@@ -46,7 +46,9 @@ one is scanned once), so the time is linear in the length of the ad.
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from itertools import chain
+from operator import itemgetter, or_
 
 from profiles.analysis.text import WORD_RE, stem
 
@@ -689,20 +691,24 @@ def heading_kind(sentence: str, language: str) -> str | None:
     stripped = sentence.strip()
     if not stripped or stripped.endswith(".") or "@" in stripped:
         return None
-    words = _words(stripped.replace("&", " and ").replace("/", " and ").replace("+", " and "))
-    if not words or len(words) > MAX_HEADING_WORDS:
+    # _words(stripped with "&", "/", "+" read as " and "), chunk by chunk: most sentences are too
+    # long to be a heading, which their chunks' word counts tell.
+    got = _view(sentence)[0]
+    if not 0 < sum(map(len, map(_HEADING_WORDS, got))) <= MAX_HEADING_WORDS:
         return None
+    words = list(chain.from_iterable(map(_HEADING_WORDS, got)))
     kind = _lookup(words, language)
     if kind:
         return kind
     # "Ansøgning og kontakt", "Løn og pension" (only when every part names a section).
     parts, current = [], []
-    for word in words:
-        if word in JOINERS:
-            parts.append(current)
-            current = []
-        else:
-            current.append(word)
+    if not JOINERS.isdisjoint(words):
+        for word in words:
+            if word in JOINERS:
+                parts.append(current)
+                current = []
+            else:
+                current.append(word)
     parts.append(current)
     if len(parts) > 1 and all(parts):
         kinds = [_lookup(part, language) for part in parts]
@@ -721,11 +727,10 @@ def heading_kind(sentence: str, language: str) -> str | None:
     if 2 <= len(words) <= 4 and words[0] in SECTION_NOUN_LEADS and words[-1] in SECTION_NOUNS:
         return SECTION_NOUNS[words[-1]]
     # "Om Novo Nordisk", "About Acme": about + a name.
-    original = WORD_RE.findall(stripped)
     if (
         words[0] in ABOUT_WORDS
         and 1 < len(words) <= 5
-        and all(word[:1].isupper() or word[:1].isdigit() for word in original[1:])
+        and all(word[:1].isupper() or word[:1].isdigit() for word in WORD_RE.findall(stripped)[1:])
     ):
         return "company"
     return None
@@ -1307,29 +1312,106 @@ _MAX_SUBPATTERNS = 4096
 
 def _sentence_words(sentence: str):
     """(words, "word*" keys begun, "*word" keys found) of a sentence for the word test, or None
-    when it holds a character that IGNORECASE and str.lower() disagree on. The last one is kept."""
+    when it holds a character that IGNORECASE and str.lower() disagree on. The last one is kept.
+
+    A sentence's words are its blank-separated chunks' words (a word never holds a blank, and
+    str.lower() reads no context across one), and each chunk's are worked out once (_chunk)."""
     global _last_words
     last_sentence, found = _last_words
     if last_sentence is sentence or last_sentence == sentence:
         return found
-    if not sentence.isascii() and not _CASE_EXCEPTIONS.isdisjoint(sentence):
+    if not sentence.isascii() and ("\u0130" in sentence or "\u0131" in sentence or "\u017f" in sentence):
         _last_words = (sentence, None)
         return None
-    lowered = sentence.lower()
-    words = frozenset(_WORD_CHUNK.findall(lowered))
-    begun = set()
-    for word in words:
+    got = _view(sentence)[0]
+    words = frozenset(chain.from_iterable(map(_LOWERED, got)))
+    found = (words, set().union(*map(_BEGUN, got)), set().union(*map(_INSIDE, got)))
+    _last_words = (sentence, found)
+    return found
+
+
+# Per blank-free chunk of text: (its heading words (heading_kind's _words after "&", "/", "+" became
+# " and "), its _words, its lower-cased \w+ runs, "word*" keys begun in them, "*word" keys in them,
+# whether it holds a digit (str.isdigit), the bits of the alternations with a key in it). Cleared when
+# a phrase alternation adds keys.
+_CHUNKS: dict[str, tuple] = {}
+_CHUNK_CACHE_SIZE = 200_000
+_HEADING_WORDS, _PLAIN_WORDS, _LOWERED, _BEGUN, _INSIDE, _DIGIT, _MASK = map(itemgetter, range(7))
+_last_chunks: tuple = (None, None)
+_last_view: tuple = (None, None)
+# Every phrase alternation, in the order of their bits.
+_TABLES: list = []
+
+
+def _chunks(sentence: str) -> list[tuple]:
+    """The _chunk records of a sentence's chunks. The last sentence's are kept."""
+    global _last_chunks
+    last_sentence, got = _last_chunks
+    if last_sentence is sentence or last_sentence == sentence:
+        return got
+    chunks = sentence.split()
+    got = list(map(_CHUNKS.get, chunks))
+    if None in got:
+        got = [item if item is not None else _chunk(chunk) for item, chunk in zip(got, chunks, strict=True)]
+    _last_chunks = (sentence, got)
+    return got
+
+
+def _chunk(chunk: str) -> tuple:
+    if len(_CHUNKS) > _CHUNK_CACHE_SIZE:
+        _CHUNKS.clear()
+    lowered = _WORD_CHUNK.findall(chunk.lower())
+    begun, inside = set(), set()
+    for word in lowered:
         for prefix in _PREFIXES_BY_HEAD.get(word[:_HEAD], ()):
             if word.startswith(prefix):
                 begun.add(prefix)
-        if _SHORT_PREFIXES:
-            for size in range(1, _HEAD):
-                if word[:size] in _SHORT_PREFIXES:
-                    begun.add(word[:size])
-    inside = {infix for infix in _INFIXES if infix in lowered} if _INFIXES else set()
-    found = (words, begun, inside)
-    _last_words = (sentence, found)
-    return found
+        for size in range(1, _HEAD):
+            if word[:size] in _SHORT_PREFIXES:
+                begun.add(word[:size])
+        inside.update(infix for infix in _INFIXES if infix in word)
+    item = _CHUNKS[chunk] = (
+        tuple(_words(chunk.replace("&", " and ").replace("/", " and ").replace("+", " and "))),
+        tuple(_words(chunk)),
+        tuple(lowered),
+        frozenset(begun),
+        frozenset(inside),
+        any(map(str.isdigit, chunk)),
+        _mask(frozenset(lowered), begun, inside),
+    )
+    return item
+
+
+def _mask(words, begun, inside) -> int:
+    """The bits of the alternations with a key among these words, begun keys and inside keys."""
+    mask = 0
+    for table in _TABLES:
+        disjoint = table.exact.isdisjoint(words) and table.prefixes.isdisjoint(begun)
+        if not (disjoint and table.infixes.isdisjoint(inside)):
+            mask |= table.bits
+    return mask
+
+
+def _sentence_mask(sentence: str) -> int | None:
+    """The bits of the alternations whose word test a sentence passes (its chunks' masks together),
+    or None when it holds a character that IGNORECASE and str.lower() disagree on."""
+    return _view(sentence)[1]
+
+
+def _view(sentence: str) -> tuple[list[tuple], int | None, bool]:
+    """(the sentence's _chunk records, _sentence_mask, whether it holds a digit). The last is kept."""
+    global _last_view
+    last_sentence, view = _last_view
+    if last_sentence is sentence or last_sentence == sentence:
+        return view
+    got = _chunks(sentence)
+    if not sentence.isascii() and ("\u0130" in sentence or "\u0131" in sentence or "\u017f" in sentence):
+        mask = None
+    else:
+        mask = reduce(or_, map(_MASK, got), 0)
+    view = (got, mask, any(map(_DIGIT, got)))
+    _last_view = (sentence, view)
+    return view
 
 
 class _Phrases:
@@ -1344,7 +1426,18 @@ class _Phrases:
     searched at all. The answer is always the pattern's own.
     """
 
-    __slots__ = ("pattern", "exact", "prefixes", "infixes", "always", "phrases", "by_key", "subpatterns", "pending")
+    __slots__ = (
+        "pattern",
+        "exact",
+        "prefixes",
+        "infixes",
+        "always",
+        "phrases",
+        "by_key",
+        "subpatterns",
+        "pending",
+        "bits",
+    )
 
     def __init__(self, pattern: re.Pattern, phrases, alternatives: bool = False):
         """`alternatives`: the pattern is _compile's, one alternative per phrase in this order, so a
@@ -1394,6 +1487,13 @@ class _Phrases:
             else:
                 _PREFIXES_BY_HEAD.setdefault(prefix[:_HEAD], set()).add(prefix)
         _INFIXES.update(infixes)
+        # This alternation's bit in a chunk's mask (_chunk): set when the chunk holds one of its keys.
+        self.bits = 1 << len(_TABLES)
+        _TABLES.append(self)
+        # The chunks' keys and masks were worked out with the keys known before.
+        global _last_words, _last_chunks, _last_view
+        _CHUNKS.clear()
+        _last_words = _last_chunks = _last_view = (None, None)
 
     @classmethod
     def union(cls, alternations: list["_Phrases"]) -> "_Phrases":
@@ -1405,29 +1505,28 @@ class _Phrases:
         union.exact = frozenset().union(*(each.exact for each in alternations))
         union.prefixes = frozenset().union(*(each.prefixes for each in alternations))
         union.infixes = frozenset().union(*(each.infixes for each in alternations))
+        union.bits = 0
+        for each in alternations:
+            union.bits |= each.bits
         return union
 
     def possible(self, sentence: str) -> bool:
         """False when no phrase can be in the sentence (the word test of `search`)."""
         if self.always:
             return True
-        found = _sentence_words(sentence)
-        if found is None:
-            return True
-        words, begun, inside = found
-        return not (
-            self.exact.isdisjoint(words) and self.prefixes.isdisjoint(begun) and self.infixes.isdisjoint(inside)
-        )
+        mask = _sentence_mask(sentence)
+        return mask is None or bool(mask & self.bits)
 
     def search(self, sentence: str, pos: int = 0):
         if not self.always:
-            found = _sentence_words(sentence)
-            if found is not None:
-                words, begun, inside = found
-                if self.exact.isdisjoint(words) and self.prefixes.isdisjoint(begun) and self.infixes.isdisjoint(inside):
+            last_sentence, view = _last_view
+            mask = view[1] if last_sentence is sentence else _view(sentence)[1]
+            if mask is not None:
+                # (mask & bits: the word test, on the sentence's words, "word*" keys and "*word" keys)
+                if not mask & self.bits:
                     return None
                 if self.by_key is not None:
-                    return self._subpattern(words, begun, inside).search(sentence, pos)
+                    return self._subpattern(*_sentence_words(sentence)).search(sentence, pos)
         return self.pattern.search(sentence, pos)
 
     def _subpattern(self, words, begun, inside) -> re.Pattern:
@@ -1482,8 +1581,13 @@ class Cue:
     text: str
 
 
+def _has_digit(sentence: str) -> bool:
+    """any(map(str.isdigit, sentence)), chunk by chunk (a blank is no digit)."""
+    return _view(sentence)[2]
+
+
 def _phone(sentence: str) -> str:
-    if not any(map(str.isdigit, sentence)):
+    if not _has_digit(sentence):
         return ""
     match = PHONE_INTERNATIONAL_RE.search(sentence)
     if match:
@@ -1521,10 +1625,16 @@ def find_cue(sentence: str) -> Cue | None:
     phone = _phone(sentence)
     if phone:
         return Cue("contact", True, phone)
+    mask = _view(sentence)[1]
+    if mask is None:
+        mask = -1  # every word test passes
     phrases = _ANY_CUE.possible(sentence)
     if phrases:
         for kind in CUE_ORDER:
-            match = CUE_PATTERNS[kind][STRONG].search(sentence)
+            table = CUE_PATTERNS[kind][STRONG]
+            if not (table.always or mask & table.bits):
+                continue  # (the word test of its search)
+            match = table.search(sentence)
             if match:
                 if kind == "benefits" and (commission := _pay_for_results(sentence)):
                     return Cue("other", True, commission)
@@ -1533,13 +1643,16 @@ def find_cue(sentence: str) -> Cue | None:
         if pay and PAY_CONTEXT_RE.search(sentence):
             return Cue("other", True, pay.group()) if _pay_for_results(sentence) else Cue("benefits", True, pay.group())
     # (a headcount has digits, and \d is a kind of str.isdigit)
-    match = HEADCOUNT_RE.search(sentence) if any(map(str.isdigit, sentence)) else None
+    match = HEADCOUNT_RE.search(sentence) if _has_digit(sentence) else None
     if match:
         return Cue("company", True, match.group().strip())
     if not phrases:
         return None
     for kind in CUE_ORDER:
-        match = CUE_PATTERNS[kind][WEAK].search(sentence)
+        table = CUE_PATTERNS[kind][WEAK]
+        if not (table.always or mask & table.bits):
+            continue
+        match = table.search(sentence)
         if match:
             return Cue(kind, False, match.group())
     return None
@@ -2189,7 +2302,7 @@ def _default_part(sentence: str, language: str, weak: Cue | None) -> Part:
     match = TASK_RE.search(sentence)
     if match:
         return Part("task", "default", match.group())
-    words = _words(sentence)
+    words = list(chain.from_iterable(map(_PLAIN_WORDS, _view(sentence)[0])))  # _words(sentence)
     verb = _begins_with_work_verb(words, language)
     if verb:
         return Part("task", "default", verb)
@@ -2218,11 +2331,13 @@ def classify(sentences: list[str], languages: list[str]) -> list[Part]:
     parts: list[Part] = []
     section: str | None = None
     section_cue = ""
+    in_section = None  # the (frozen) Part of every sentence that belongs to the current section
     for index, sentence in enumerate(sentences):
         language = languages[index] if index < len(languages) and languages[index] in LANGUAGES else "en"
         kind = heading_kind(sentence, language)
         if kind:
             section, section_cue = kind, _heading_text(sentence)
+            in_section = Part(section, "section", section_cue)
             parts.append(Part(kind if kind in NOT_COUNTED_KINDS else "other", "heading", section_cue))
             continue
         cue = find_cue(sentence)
@@ -2232,11 +2347,11 @@ def classify(sentences: list[str], languages: list[str]) -> list[Part]:
         elif section is None:
             parts.append(_default_part(sentence, language, cue))
         elif section in COUNTED_KINDS or strong:
-            parts.append(Part(section, "section", section_cue))
+            parts.append(in_section)
         elif phrase := _about_candidate(sentence):
             parts.append(Part("candidate", "cue", phrase))
         else:
-            parts.append(Part(section, "section", section_cue))
+            parts.append(in_section)
     return parts
 
 

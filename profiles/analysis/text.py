@@ -22,6 +22,15 @@ BOUNDARY_RE = re.compile(
     rf"[.!?:]+(?=\s|$)|[\n\r\u2028\u2029{BULLETS}]"
     r"|(?<=[^\W_] )(?=\d{1,2}\)\s+[^\W\d_]|\d{1,2}\.\s+[^\W\d_a-zæøåäö])"
 )
+# BOUNDARY_RE without its inline-number branch, for text without "<digit>. " or "<digit>) " (which
+# that branch needs), written to begin with one character class so the scan skips prose quickly.
+_PUNCTUATION_BOUNDARY_RE = re.compile(
+    rf"[.!?:\n\r\u2028\u2029{BULLETS}](?:(?<=[.!?:])[.!?:]*(?=\s|$)|(?<=[\n\r\u2028\u2029{BULLETS}]))"
+)
+_INLINE_NUMBER_RE = re.compile(r"\d[.)]\s")
+_STRIP = " \t\r\n\xad•·*-–—" + BULLETS
+_WORD_RUN_RE = re.compile(r"(?:[^\W_]|\.)*")
+_WORD_BACK = 48
 # What a list item may begin with: a bullet, a dash or a number ("1)", "2.", "a)").
 ITEM_MARKER_RE = re.compile(rf"(?:[{BULLETS}*·\-–—]+|\d{{1,2}}[.)]|[a-zA-Z]\))\s+")
 # Abbreviations after which a full stop never ends a sentence ...
@@ -130,13 +139,18 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences and list items, with offsets into `text`. Meant for clean()ed text, where markup
     and inline bullets have become line breaks; a list without full stops splits at its lines."""
-    sentences = []
+    return [Sentence(start, end, sentence) for start, end, sentence in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """split_sentences() as (start, end, text) tuples."""
+    sentences: list[tuple[int, int, str]] = []
     start = 0
-    for match in BOUNDARY_RE.finditer(text):
-        boundary = match.group()
-        if boundary[:1] in ".!?:" and _continues(text, match.start(), match.end()):
-            continue
+    boundaries = BOUNDARY_RE if _INLINE_NUMBER_RE.search(text) else _PUNCTUATION_BOUNDARY_RE
+    for match in boundaries.finditer(text):
         end = match.end()
+        if text[match.start()] == "." and _continues(text, match.start(), end):
+            continue
         _append_sentence(sentences, text, start, end)
         start = end
     _append_sentence(sentences, text, start, len(text))
@@ -148,9 +162,13 @@ def _continues(text: str, stop: int, after: int) -> bool:
     an ordinal ("den 1. marts") or a list item's number ("1. Du har ...")."""
     if text[stop] != ".":
         return False
-    word_start = stop
-    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
-        word_start -= 1
+    # The letters, digits and full stops just before `stop` (str.isalnum() is [^\W_]): their run in
+    # the last _WORD_BACK characters, read backwards.
+    low = max(0, stop - _WORD_BACK)
+    word_start = stop - _WORD_RUN_RE.match(text[low:stop][::-1]).end()
+    if word_start == low:
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+            word_start -= 1
     word = text[word_start:stop].lower()
     following = text[after : after + 40].lstrip()
     if word in ABBREVIATIONS:
@@ -167,16 +185,18 @@ def _continues(text: str, stop: int, after: int) -> bool:
     return False
 
 
-def _append_sentence(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+def _append_sentence(sentences: list[tuple[int, int, str]], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
-    stripped = chunk.strip(" \t\r\n\xad•·*-–—" + BULLETS)
+    stripped = chunk.strip(_STRIP)
+    if not stripped:
+        return  # (no word in it)
     marker = ITEM_MARKER_RE.match(stripped)
     if marker:
         stripped = stripped[marker.end() :]
     if not WORD_RE.search(stripped):
         return
     offset = start + chunk.index(stripped)
-    sentences.append(Sentence(offset, offset + len(stripped), stripped))
+    sentences.append((offset, offset + len(stripped), stripped))
 
 
 @lru_cache(maxsize=4)

@@ -116,3 +116,146 @@ def test_it_types_a_sentence_first_seen_in_the_company_text_once_it_describes_th
     seen_before = analyzer.analyze(job, "da").to_dict()
     assert any(match["source"] == "model" and match["text"] == sentence for match in seen_before["matches"])
     assert seen_before == new_analyzer().analyze(job, "da").to_dict()
+
+
+# Texts that stress the per-chunk shortcuts: soft hyphens, apostrophes, digits that are not decimal
+# ("²"), case that lower() reads with context ("Σ"), characters IGNORECASE and lower() disagree on,
+# non-breaking and thin spaces, tabs, inline numbers and bullets.
+TRICKY = [
+    "Du er servicemindet og glad for kunder.",
+    "Vi søger ikke en, der bare smiler – vi søger en, der tager ansvar.",
+    "s\xadøger en kollega, der don't give up; R&D/IT + salg",
+    "ΣΑΣ ÄR bäst: 10² kunder, 12 34 56 78, job@firma.dk og www.firma.dk",
+    "SEND DIN ANSØGNİNG I DAG\u00a0til  os\tnu\u2009tak",
+    "We need more than a friendly voice. It is not enough to be nice.",
+    "Opgaver: 1) besvare kunder 2) sælge abonnementer 3. Du har kørekort",
+    "Om os • Vi tilbyder: god løn · pension ▪ frokostordning",
+    "Du är självgående, social och har erfarenhet av försäljning i stället för kundtjänst.",
+    "Hva tilbyr vi? Gode betingelser, 250 medarbeidere og en uten_underscore",
+]
+
+
+def test_it_splits_at_the_same_boundaries_without_the_inline_number_search():
+    from profiles.analysis.text import _INLINE_NUMBER_RE, _PUNCTUATION_BOUNDARY_RE, BOUNDARY_RE
+
+    for text in TRICKY + [text.replace("1) ", "").replace("2) ", "").replace("3. ", "") for text in TRICKY]:
+        if _INLINE_NUMBER_RE.search(text):
+            continue  # the full search is used then
+        expected = [match.span() for match in BOUNDARY_RE.finditer(text)]
+        assert [match.span() for match in _PUNCTUATION_BOUNDARY_RE.finditer(text)] == expected
+
+
+def test_it_splits_sentences_into_the_same_spans_as_sentence_objects():
+    from profiles.analysis.text import sentence_spans, split_sentences
+
+    for text in TRICKY:
+        assert sentence_spans(text) == [(s.start, s.end, s.text) for s in split_sentences(text)]
+
+
+def test_it_finds_markup_where_the_three_branch_trigger_search_does():
+    import re
+
+    from profiles.analysis.clean import _BLANKS, _LINES, TRIGGER_RE
+
+    branches = re.compile(rf"<(?=[A-Za-z/!?])|&(?=[#A-Za-z])|[{_BLANKS}{_LINES}]")
+    for text in [*TRICKY, "<p>a &amp; b</p><!-- x --> a < b &#8226;\u200b\x00 R&D;\u2028&"]:
+        assert [m.start() for m in TRIGGER_RE.finditer(text)] == [m.start() for m in branches.finditer(text)]
+
+
+def test_it_reads_a_sentences_language_signals_from_its_chunks():
+    from profiles.analysis.language import packed_signals, signals, unpack
+
+    for text, pack in zip(TRICKY, packed_signals(TRICKY), strict=True):
+        assert unpack(pack) == signals(text)
+
+
+def test_it_reads_each_sentences_language_the_same_from_packed_signals():
+    from profiles.analysis.language import (
+        detect_from,
+        detect_packed,
+        detect_sentences,
+        detect_sentences_packed,
+        packed_signals,
+        signals,
+    )
+
+    from .test_language import EN_AD_WITH_SWEDISH
+
+    for texts in (EN_AD_WITH_SWEDISH, TRICKY):
+        packs = packed_signals(texts)
+        for main in ("en", "da", "nb", "sv"):
+            assert detect_sentences_packed(texts, packs, main) == detect_sentences(texts, main)
+    packs = packed_signals(EN_AD_WITH_SWEDISH)
+    assert detect_packed(packs) == detect_from([signals(text) for text in EN_AD_WITH_SWEDISH])
+
+
+@pytest.mark.parametrize("sentence", TRICKY)
+def test_it_passes_the_word_test_of_exactly_the_alternations_the_sentence_has_keys_of(sentence):
+    view_mask = sections._view(sentence)[1]
+    found = sections._sentence_words(sentence)
+    if found is None:
+        assert view_mask is None
+        return
+    words, begun, inside = found
+    lowered = sentence.lower()
+    assert words == frozenset(sections._WORD_CHUNK.findall(lowered))
+    assert inside == {infix for infix in sections._INFIXES if infix in lowered}
+    for table in sections._TABLES:
+        keyed = not (table.exact.isdisjoint(words) and table.prefixes.isdisjoint(begun))
+        keyed = keyed or not table.infixes.isdisjoint(inside)
+        assert bool(view_mask & table.bits) is keyed
+
+
+@pytest.mark.parametrize("sentence", TRICKY)
+def test_it_reads_headings_and_digits_chunk_by_chunk_as_from_the_whole_sentence(sentence):
+    stripped = sentence.strip().replace("&", " and ").replace("/", " and ").replace("+", " and ")
+    from itertools import chain
+
+    got = sections._view(sentence)[0]
+    assert list(chain.from_iterable(item[0] for item in got)) == sections._words(stripped)
+    assert list(chain.from_iterable(item[1] for item in got)) == sections._words(sentence)
+    assert sections._has_digit(sentence) is any(map(str.isdigit, sentence))
+
+
+@pytest.mark.parametrize("sentence", TRICKY)
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_it_reads_a_sentences_words_chunk_by_chunk_as_the_tokenizer_does(sentence, language, shipped_lexicon):
+    analyzer = Analyzer(lexicon=shipped_lexicon, gender=GenderCoder(SMALL_GENDER))
+    result = analyzer._sentence_results([sentence], [language])[0]
+    tokens = _tokens(sentence, language)
+    assert [(row[0], row[1], row[7]) for row in result.rows] == [(t.norm, t.stem, t.text) for t in tokens]
+    expected = shipped_lexicon.find(sentence, tokens, language)
+    assert [(m.start, m.end, m.marker, m.negated) for m in result.markers] == [
+        (m.start, m.end, m.marker, m.negated) for m in expected
+    ]
+
+
+def test_it_finds_the_same_markers_without_offsets_when_nothing_can_negate_them(shipped_lexicon):
+    sentence = "Du er servicemindet, løsningsorienteret og tager ansvar for kundens oplevelse"
+    tokens = _tokens(sentence, "da")
+    roots_and_starts = [shipped_lexicon.stem_record(token.stem, "da") for token in tokens]
+    roots, starts = [r for r, _s in roots_and_starts], [s for _r, s in roots_and_starts]
+    plain = shipped_lexicon.find_plain(sentence, [t.norm for t in tokens], roots, starts, "da")
+    assert plain == shipped_lexicon.find_from(sentence, tokens, roots, starts, "da")
+    assert plain
+
+
+def test_it_looks_stem_pairs_up_as_the_joined_feature():
+    from .test_classifier import ROWS
+
+    model = SentenceClassifier.train(ROWS, version="t").models["da"]
+    stems, _words = sentence_words("Du guider kunden til den rigtige løsning og tager ansvar", "da")
+    for pair in zip(stems, stems[1:], strict=False):
+        assert model._pair_ids.get(pair) == model.vocabulary.get(" ".join(pair))
+
+
+@pytest.mark.parametrize(("kind", "counted"), [("candidate", True), ("other", True), ("company", False)])
+def test_it_makes_each_part_as_the_dataclass_does(kind, counted):
+    from profiles.analysis.engine import Part, _part
+
+    made = _part(3, 10, 20, kind, "default", "du er", "da")
+    expected = Part(
+        sentence=3, start=10, end=20, kind=kind, reason="default", cue="du er", language="da", counted=counted
+    )
+    assert made == expected
+    assert vars(made) == vars(expected)  # every field, and no other

@@ -293,8 +293,9 @@ class Analyzer:
             raise AnalysisInputError("The text has no words.", "empty")
         texts = [sentence[2] for sentence in sentences]
         # What was an entity or a tag in pasted HTML is padding now: soft hyphens inside words and
-        # runs of blanks. Headings, cue phrases and language words are read without it.
-        plain = [_plain(t) if "\xad" in t or "  " in t else t for t in texts]
+        # runs of blanks. Headings, cue phrases and language words are read without it, and with
+        # every blank a space ("Du\tfår", a phone number with no-break spaces, a wrapped line).
+        plain = [_plain(t) if _IRREGULAR_BLANK_RE.search(t) else t for t in texts]
         packs = language_detection.packed_signals(plain)
         if language is None:
             detection = language_detection.detect_packed(packs)
@@ -740,6 +741,9 @@ def _tokens(sentence: str, rows: list[tuple]) -> list[Token]:
         _new_token(Token, (match.start(), match.end(), match.group(), row[0], row[1], 0))
         for match, row in zip(WORD_RE.finditer(sentence), rows, strict=True)
     ]
+
+
+_IRREGULAR_BLANK_RE = re.compile(r"[^\S ]| \s|\xad")
 
 
 def _plain(sentence: str) -> str:

@@ -130,7 +130,7 @@ class CompiledLexicon:
     def _best_plain(self, norms, roots, position, index, language) -> tuple[Marker, int] | None:
         """_match_at's choice within one sentence: (marker, last word) or None."""
         best = None  # (length in marker words, -inserted words, marker, last token)
-        for root in roots[position]:
+        for root in _ordered(roots[position]):
             for marker_roots, marker in index.get(root, ()):
                 length = len(marker_roots)
                 if best is not None and length < best[0]:
@@ -168,7 +168,7 @@ class CompiledLexicon:
     def _match_at(self, text, tokens, roots, position, index, language) -> MarkerMatch | None:
         sentence = tokens[position].sentence
         best = None  # (length in marker words, -inserted words, marker, last token)
-        for root in roots[position]:
+        for root in _ordered(roots[position]):
             for marker_roots, marker in index.get(root, ()):
                 length = len(marker_roots)
                 if best is not None and length < best[0]:
@@ -218,6 +218,20 @@ class CompiledLexicon:
                 continue
             return None
         return i
+
+
+def _ordered(token_root: frozenset[str]):
+    """A word's roots, its fullest first: of two markers that match as well (words, gaps), the one
+    sharing the longer root with the word wins ("problemlösning" is the marker "problemlösning", not
+    "problemlösare" through "problemlös"), the same in every process. A set's order follows the
+    string hash, which differs between processes."""
+    if len(token_root) < 2:
+        return token_root
+    return sorted(token_root, key=_root_order)
+
+
+def _root_order(root: str) -> tuple[int, str]:
+    return -len(root), root
 
 
 @lru_cache(maxsize=100_000)

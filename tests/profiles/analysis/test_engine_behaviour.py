@@ -1050,3 +1050,24 @@ def test_it_writes_an_added_requirement_in_a_bulleted_list_as_a_bullet(language)
     [add] = [s for s in analyzer.analyze(text, language).suggestions if s.kind == "add"]
     applied = text[: add.start] + add.replacement + text[add.start :]
     assert "- " + ADD_EXAMPLE[language] in applied.split("\n")
+
+
+@pytest.mark.parametrize(
+    "language,sentence,number",
+    [
+        ("en", "You are welcome to call Jane Smith on 020 7946 0000 to hear more.", "020 7946 0000"),
+        ("da", "Du er velkommen til at ringe til Mette Hansen på 12 34 56 78 og høre mere.", "12 34 56 78"),
+        ("nb", "Du er velkommen til å ringe Kari Nordmann på 912 34 567 for å høre mer.", "912 34 567"),
+        ("sv", "Du är välkommen att ringa Anna Svensson på 070-123 45 67 för att höra mer.", "070-123 45 67"),
+    ],
+)
+@pytest.mark.parametrize("blank", ["\t", "\xa0", " \t "])
+def test_it_reads_a_contact_line_typed_with_tabs_or_no_break_spaces_as_a_contact_line(
+    analyzer, language, sentence, number, blank
+):
+    # Text pasted from a spreadsheet or a web form keeps its tabs; such a contact line used to be
+    # read as a sentence about the candidate ("Du\ter") and counted in the type mix.
+    text = sentence.replace(" ", blank)
+    result = analyzer.analyze(text, language)
+    [part] = result.parts
+    assert (part.kind, part.counted, part.cue) == ("contact", False, number)

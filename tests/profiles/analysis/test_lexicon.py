@@ -76,3 +76,37 @@ def test_english_negation():
 )
 def test_negation_stays_within_its_clause(text):
     assert [negated for *_rest, negated in found(text)] == [False]
+
+
+TIE_SCRIPT = """
+from profiles.analysis.lexicon import CompiledLexicon, Marker
+from profiles.analysis.text import tokenize
+lexicon = CompiledLexicon(
+    [Marker("sv", "controller", "problemlösare", 1.0), Marker("sv", "controller", "problemlösning", 1.0)], "t"
+)
+text = "Du har god problemlösning och problemlösningen är din styrka."
+print(" ".join(m.marker.phrase for m in lexicon.find(text, tokenize(text, "sv"), "sv")))
+"""
+
+
+def test_it_matches_the_same_marker_in_every_process_when_two_markers_fit_a_word_as_well():
+    # "problemlösning" shares the root "problemlös" with the marker "problemlösare" too; which of the
+    # two matched used to follow the string hash, so two server processes highlighted different
+    # phrases (and offered different rewrites) for the same ad.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        output = subprocess.run(
+            [sys.executable, "-c", TIE_SCRIPT],
+            cwd=root,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        seen.add(output)
+    assert seen == {"problemlösning problemlösning"}

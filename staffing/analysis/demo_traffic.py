@@ -18,7 +18,8 @@ What the numbers carry, so that a forecast has something real to find:
   self-service takes the easy contacts (seed 000). An interval's AHT is the mean of its contacts'
   handle times (gamma, coefficient of variation 0.9), so thin intervals are noisy.
 
-A normal weekday holds about 2,100-2,700 calls, 650-800 chats and 850-1,100 e-mails.
+A normal weekday holds about 2,250-3,650 calls (2,800 in the middle), 700-1,100 chats and 950-1,550
+e-mails: a centre of about 150 agents that needs to hire for the January and November peaks.
 `demo_series` gives the noisy traffic; `demo_means` the expected values it is drawn around (no noise),
 which is the best any forecast could do and so a floor for its error.
 """
@@ -54,7 +55,7 @@ class _Channel:
 CHANNELS = (
     _Channel(
         code=PHONE,
-        level=2150.0,
+        level=2620.0,
         weekday=(1.22, 1.06, 1.0, 0.96, 0.86, 0.22, 0.0),
         invoice=1.0,
         aht=360.0,
@@ -65,7 +66,7 @@ CHANNELS = (
     ),
     _Channel(
         code=EMAIL,
-        level=880.0,
+        level=1075.0,
         weekday=(1.3, 1.05, 1.0, 0.97, 0.9, 0.32, 0.3),
         invoice=1.2,
         aht=360.0,
@@ -76,7 +77,7 @@ CHANNELS = (
     ),
     _Channel(
         code=CHAT,
-        level=680.0,
+        level=830.0,
         weekday=(1.15, 1.05, 1.0, 0.98, 0.9, 0.3, 0.0),
         invoice=0.8,
         aht=480.0,

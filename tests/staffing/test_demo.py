@@ -82,3 +82,18 @@ def test_it_leaves_imported_traffic_alone(users):
 def test_it_loads_after_the_workforce_demo():
     order = {loader.name: loader.order for loader in registry.demo_loaders()}
     assert order["staffing"] > order["workforce"]
+
+
+def test_it_gives_the_whole_demo_a_plan_that_hires_for_the_peaks(db, settings):
+    # The demo centre's traffic and its agents fit: HR opening the demo plan sees hiring classes for
+    # the January and November peaks, not "No hires needed" beside a 99 % service level.
+    from django.core.management import call_command
+
+    from staffing.plan_selectors import staffing_plan
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    plan = staffing_plan(months=12)
+    assert plan is not None and plan.classes
+    assert sum(hiring_class.hires for hiring_class in plan.classes) >= 5
+    assert max(month.gap_without_hiring for month in plan.months) > 0

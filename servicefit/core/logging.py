@@ -1,8 +1,10 @@
 """Candidate links are credentials: whoever reads a log line with one can open the attempt. And an
-e-mail address in a query string (`/api/personal-data/?email=…`) names a person.
+e-mail address in a query string (`/api/personal-data/?email=…`) names a person, as does a search
+for one (`/hiring/candidates/?q=Sofie+Hansen`, `/api/candidates/?q=sofie@…`).
 
 `CandidateLinkFilter` masks the token in /take/<token>/… and /api/take/<token>/… (and in the pulse
-links, /pulse/<token>/…), and the value of an `email=` query parameter, in any log record (request
+links, /pulse/<token>/…), and the value of a query parameter that may carry a name, an e-mail
+address or a phone number (`email`, `q`, `name`, `phone`, `search`), in any log record (request
 lines, "Not Found: …", referers);
 settings.LOGGING puts it on the console handler and servicefit/gunicorn.conf.py on gunicorn's access
 and error logs.
@@ -13,12 +15,12 @@ import re
 
 # Pulse-survey links (/pulse/<token>/, /api/pulse/<token>/) too, but not the staff pages under /workforce/pulse/.
 TAKE_LINK = re.compile(r"(/take/|(?<!/workforce)/pulse/)[^/\s?#\"']+")
-EMAIL_PARAMETER = re.compile(r"([?&]email=)[^&\s#\"']+", re.IGNORECASE)
+PERSONAL_PARAMETER = re.compile(r"([?&](?:email|q|name|phone|search)=)[^&\s#\"']+", re.IGNORECASE)
 MASK = r"\1…"
 
 
 def candidate_links_mask(text: str) -> str:
-    return EMAIL_PARAMETER.sub(MASK, TAKE_LINK.sub(MASK, text))
+    return PERSONAL_PARAMETER.sub(MASK, TAKE_LINK.sub(MASK, text))
 
 
 class CandidateLinkFilter(logging.Filter):

@@ -62,6 +62,26 @@ def test_the_mask_removes_an_email_address_from_a_query_string(text):
     assert "email=…" in masked.lower() and masked.endswith(("200 900", "204 0"))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"GET /hiring/candidates/?q=Sofie+Zebrafinke&page=2 HTTP/1.1" 200 900',
+        '"GET /api/candidates/?source=job_board&q=sofie.zebrafinke%40example.dk HTTP/1.1" 200 900',
+        '"GET /workforce/?team=3&Q=Zebrafinke HTTP/1.1" 200 900',
+        "Referer: https://servicefit.example.com/hiring/candidates/?q=Zebrafinke",
+    ],
+)
+def test_it_removes_a_searched_name_or_address_from_a_query_string(text):
+    masked = candidate_links_mask(text)
+    assert "zebrafinke" not in masked.lower()
+    assert "q=…" in masked.lower()
+
+
+def test_it_keeps_the_query_parameters_that_name_no_one():
+    line = '"GET /hiring/candidates/?q=Sofie&page=2&source=job_board HTTP/1.1" 200 900'
+    assert candidate_links_mask(line) == '"GET /hiring/candidates/?q=…&page=2&source=job_board HTTP/1.1" 200 900'
+
+
 def test_the_mask_leaves_other_paths_alone():
     assert candidate_links_mask("/assessments/invitations/12/ 200") == "/assessments/invitations/12/ 200"
 

@@ -291,6 +291,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "workforce.tasks.hazard_model_train_task",
         "schedule": 7 * 24 * 3600,
     },
+    "purge-unfinished-model-training-uploads": {
+        "task": "workforce.tasks.snapshot_training_uploads_purge_task",
+        "schedule": 24 * 3600,
+    },
     "pulse-surveys-close-due": {
         "task": "workforce.tasks.pulse_surveys_close_due_task",
         "schedule": 24 * 3600,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from hiring import fit_records
+from hiring import fit_records, pipeline_personal_data
 from hiring.models import Application, Candidate, CandidateMergeAudit, DuplicateFlag, Stage
 from hiring.pipeline import APPLICANT, _candidate_checked
 from servicefit.core.exceptions import ApplicationError
@@ -113,7 +113,7 @@ def _more_advanced(a: Application, b: Application) -> Application:
     return a if key_a >= key_b else b
 
 
-def _applications_moved(survivor: Candidate, merged: Candidate) -> tuple[list[int], list[dict]]:
+def _applications_moved(survivor: Candidate, merged: Candidate, user) -> tuple[list[int], list[dict]]:
     ours = {a.requisition_id: a for a in Application.objects.select_for_update().filter(candidate=survivor)}
     moved, dropped = [], []
     for theirs in Application.objects.select_for_update().filter(candidate=merged).order_by("id"):
@@ -124,7 +124,7 @@ def _applications_moved(survivor: Candidate, merged: Candidate) -> tuple[list[in
             dropped.append(
                 {"requisition": theirs.requisition_id, "kept": kept.id, "dropped": lost.id, "dropped_stage": lost.stage}
             )
-            lost.delete()  # its moves and invitation links go with it
+            pipeline_personal_data.application_drop(application=lost, user=user)
             if kept is mine:
                 continue
         Application.objects.filter(pk=theirs.pk).update(candidate=survivor)
@@ -179,7 +179,7 @@ def candidates_merge(*, flag: DuplicateFlag, survivor: Candidate, choices: dict[
         # Two records of one person may share the e-mail address: the survivor's is checked as any other's.
         _candidate_checked(kept)
         kept.save()
-        moved, dropped = _applications_moved(kept, merged)
+        moved, dropped = _applications_moved(kept, merged, user)
         _flags_carried_over(kept, merged)
         CandidateMergeAudit.objects.filter(survivor=merged).update(survivor=kept)  # its own earlier merges
         audit = CandidateMergeAudit.objects.create(

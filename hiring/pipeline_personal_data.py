@@ -42,7 +42,7 @@ from hiring.models import (
 )
 from hiring.pipeline import APPLICANT
 from servicefit.core.personal_data import PersonalDataHandler, Subject
-from servicefit.core.services import personal_data_records_erase
+from servicefit.core.services import admin_history_scrub, personal_data_records_erase
 
 EXPORTED = {
     Candidate: "candidates",
@@ -264,18 +264,44 @@ def applicant_erase(candidates: Sequence[Candidate], user) -> None:
     Candidate.objects.filter(id__in=ids).delete()
 
 
+def application_drop(*, application: Application, user) -> None:
+    """Delete one application of a person whose record stays (a merge keeps one of two applications to
+    the same requisition). Its moves, e-mails, fit and decisions go with it; the assessment invitations
+    sent for it are erased through assessments' handler (a link deleted alone would leave the
+    invitation's name, e-mail and answers behind, reached by no later request), and the admin history
+    of the rows loses the texts that named the person."""
+    rows = applicant_related_to_applications([application.id])
+    personal_data_records_erase(
+        category=assessment_personal_data.CATEGORY,
+        records=list(
+            Invitation.objects.filter(application_link__application=application)
+            .exclude(email="")
+            .select_related("assessment")
+        ),
+        user=user,
+    )
+    FitRecord.objects.filter(application=application).delete()
+    RankingDecision.objects.filter(application=application).delete()
+    application.delete()
+    admin_history_scrub(objects=rows)
+
+
+def applicant_related_to_applications(ids) -> list[tuple[type, object]]:
+    """The applications and every row that hangs off them (a list or a queryset of their ids)."""
+    rows = [(Application, pk) for pk in ids]
+    for model in (ApplicationMove, ApplicationInvitation, CandidateEmail, FitRecord, RankingDecision):
+        rows += [(model, pk) for pk in model.objects.filter(application_id__in=ids).values_list("pk", flat=True)]
+    return rows
+
+
 def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, object]]:
     ids = [candidate.id for candidate in candidates]
     rows = [(Candidate, pk) for pk in ids]
-    rows += [(Application, pk) for pk in Application.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)]
-    for model, path in (
-        (ApplicationMove, "application__candidate_id__in"),
-        (ApplicationInvitation, "application__candidate_id__in"),
-        (TalentPoolEntry, "candidate_id__in"),
-        (Hire, "candidate_id__in"),
-        (CandidateEmail, "application__candidate_id__in"),
-    ):
-        rows += [(model, pk) for pk in model.objects.filter(**{path: ids}).values_list("pk", flat=True)]
+    rows += applicant_related_to_applications(
+        Application.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)
+    )
+    for model in (TalentPoolEntry, Hire):
+        rows += [(model, pk) for pk in model.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)]
     rows += [
         (DuplicateFlag, pk)
         for pk in DuplicateFlag.objects.filter(Q(candidate_id__in=ids) | Q(other_id__in=ids)).values_list(
@@ -285,14 +311,6 @@ def applicant_related(candidates: Sequence[Candidate]) -> list[tuple[type, objec
     rows += [
         (CandidateMergeAudit, pk)
         for pk in CandidateMergeAudit.objects.filter(survivor_id__in=ids).values_list("pk", flat=True)
-    ]
-    rows += [
-        (FitRecord, pk)
-        for pk in FitRecord.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
-    ]
-    rows += [
-        (RankingDecision, pk)
-        for pk in RankingDecision.objects.filter(application__candidate_id__in=ids).values_list("pk", flat=True)
     ]
     rows += [
         (SelfIdAnswer, pk) for pk in SelfIdAnswer.objects.filter(candidate_id__in=ids).values_list("pk", flat=True)

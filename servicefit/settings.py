@@ -252,6 +252,9 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_IGNORE_RESULT = CELERY_RESULT_BACKEND is None
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The worker logs through LOGGING below (its masking filter) instead of its own root handler: a failed
+# e-mail task's exception names the recipient.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 # A running background job (lexicon upload, bulk analysis) whose worker has not been heard of for
@@ -290,6 +293,10 @@ CELERY_BEAT_SCHEDULE = {
     "retrain-attrition-risk-model": {
         "task": "workforce.tasks.hazard_model_train_task",
         "schedule": 7 * 24 * 3600,
+    },
+    "purge-unfinished-model-training-uploads": {
+        "task": "workforce.tasks.snapshot_training_uploads_purge_task",
+        "schedule": 24 * 3600,
     },
     "pulse-surveys-close-due": {
         "task": "workforce.tasks.pulse_surveys_close_due_task",

@@ -464,6 +464,34 @@ def test_lists_and_pages_show_no_other_teams_records(client, team_a, other_team_
             assert MARKER.lower() not in response.content.decode().lower(), (role, url + query)
 
 
+@pytest.mark.parametrize(("route", "callback"), list(list_routes()))
+def test_filters_naming_another_teams_records_show_nothing_of_them(client, team_a, other_team_users, route, callback):
+    """A list filtered by team A's team, requisition, candidate or agent id (as an htmx partial too)
+    shows another team's user none of team A's records."""
+    team_a.everything()
+    url = filled_url(route, route_values(route, team_a))
+    policy = declared_policies(callback).get("get")
+    if policy is None:
+        pytest.skip(f"{route} answers no GET")
+    filters = {
+        "team": team_a.team.id,
+        "requisition": team_a.requisition.id,
+        "candidate": team_a.candidate.id,
+        "application": team_a.application.id,
+        "agent": team_a.agent.id,
+        "survey": team_a.pulse_survey.id,
+        "job_ad": team_a.job_ad.id,
+        "manager": team_a.users[Role.MANAGER].id,
+    }
+    for role in CONFINED_ROLES:
+        if role not in policy.roles:
+            continue
+        client.force_login(other_team_users[role])
+        for name, value in filters.items():
+            response = client.get(url, {name: value, "q": MARKER[1:-1]}, HTTP_HX_REQUEST="true")
+            assert MARKER.lower() not in response.content.decode().lower(), (role, url, name)
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from hiring import hire_selectors
 from hiring.models import Hire
+from servicefit.core.services import admin_history_scrub
 from workforce.agents import agent_exit
 from workforce.models import Agent, ExitReason, ExitType
+from workforce.personal_data import employee_related
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +92,8 @@ def agent_hire_cancelled(*, hire_id: int) -> str:
         if agent is None:
             return "none"
         if not any(getattr(agent, relation).exists() for relation in DEVELOPMENT_RELATIONS):
+            # Its admin history would keep the name of someone no erasure can find here any more.
+            admin_history_scrub(objects=employee_related([agent]))
             agent.delete()
             return "deleted"
         if agent.exit_date is None:

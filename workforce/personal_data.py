@@ -5,7 +5,9 @@ Erasure keeps what the retention figures need: the agent's row stays as an anony
 dates, exit type and reason and the hiring-time fit band, so headcount, attrition and survival stay as
 they were. Everything that describes the person goes: development records with their free text,
 pulse links, the risk score. Pulse answers stay attached to the anonymous placeholder (group results of
-five or more need them; nobody can tell whose they are any more).
+five or more need them; nobody can tell whose they are any more). The assessment invitations of
+re-assessments are exported and erased through assessments' own handler (the link row alone would
+leave the invitation's copied name and e-mail, and the written answers, behind).
 """
 
 from collections.abc import Sequence
@@ -14,7 +16,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from assessments import personal_data as assessment_personal_data
+from assessments.models import Invitation
 from servicefit.core.personal_data import PersonalDataHandler, Subject
+from servicefit.core.services import personal_data_records_erase
 from workforce.models import (
     Agent,
     AgentAssessment,
@@ -134,11 +139,26 @@ def employee_export(agents: Sequence[Agent]) -> dict:
             )
         ),
         "risk": list(RiskScore.objects.filter(agent_id__in=ids).values("agent", "scored_at", "probability", "drivers")),
+        "reassessments": assessment_personal_data.candidate_export(_reassessment_invitations(ids))["invitations"],
     }
+
+
+def _reassessment_invitations(agent_ids: Sequence[int]) -> list[Invitation]:
+    """The assessment invitations sent to the agents for re-assessment, not yet erased."""
+    return list(
+        Invitation.objects.filter(agent_assessment__agent_id__in=agent_ids)
+        .exclude(email="")
+        .select_related("assessment")
+        .order_by("id")
+    )
 
 
 def employee_erase(agents: Sequence[Agent], user) -> None:
     ids = [agent.id for agent in agents]
+    # Before the links go: without them the invitations could no longer be found.
+    personal_data_records_erase(
+        category=assessment_personal_data.CATEGORY, records=_reassessment_invitations(ids), user=user
+    )
     for model, path in ERASED_WITH_AGENT:
         model.objects.filter(**{path: ids}).delete()
     now = timezone.now()
@@ -164,7 +184,7 @@ def employee_related(agents: Sequence[Agent]) -> list[tuple[type, object]]:
     rows = [(Agent, pk) for pk in ids]
     for model, path in (*ERASED_WITH_AGENT, (PulseResponse, "agent_id__in")):
         rows += [(model, pk) for pk in model.objects.filter(**{path: ids}).values_list("pk", flat=True)]
-    return rows
+    return rows + assessment_personal_data.candidate_related(_reassessment_invitations(ids))
 
 
 HANDLER = PersonalDataHandler(

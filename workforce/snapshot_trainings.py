@@ -1,6 +1,10 @@
 """Training a snapshot model from an upload, in the background: queue it, run it, try it again."""
 
+from datetime import timedelta
+
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobRefused, job_retry, job_run
@@ -52,6 +56,8 @@ def _train(training: SnapshotTraining) -> dict:
 def snapshot_training_retry(*, training: SnapshotTraining) -> None:
     from workforce.tasks import snapshot_training_run_task
 
+    if not training.data:
+        raise ApplicationError(_("The uploaded table is no longer kept: upload it again."))
     with transaction.atomic():
         job_retry(model=SnapshotTraining, job_id=training.id)
         transaction.on_commit(lambda: snapshot_training_run_task.delay(training.id))
@@ -63,3 +69,16 @@ def attrition_model_list():
 
 def snapshot_training_list():
     return SnapshotTraining.objects.select_related("attrition_model").order_by("-created_at")
+
+
+# An upload that did not finish (the job crashed, or never ran) waits this long for a retry.
+UPLOAD_KEPT = timedelta(days=7)
+
+
+def snapshot_training_uploads_purge(*, now=None) -> int:
+    """Empty the HR tables of trainings untouched for UPLOAD_KEPT. Their rows describe people (names
+    and employee numbers may be among the columns) and no erasure can find one person in them; only
+    a retry needs them. Returns how many were emptied."""
+    now = now or timezone.now()
+    stale = SnapshotTraining.objects.exclude(data="").filter(updated_at__lt=now - UPLOAD_KEPT)
+    return stale.update(data="", updated_at=now)

@@ -6,7 +6,7 @@ from servicefit.core.exceptions import ApplicationError
 from workforce import pulse
 from workforce.agents import agent_exits_due
 from workforce.hire_handoff import agent_from_hire, agent_hire_cancelled
-from workforce.snapshot_trainings import snapshot_training_run
+from workforce.snapshot_trainings import snapshot_training_run, snapshot_training_uploads_purge
 
 logger = logging.getLogger(__name__)
 
@@ -14,6 +14,12 @@ logger = logging.getLogger(__name__)
 @shared_task
 def snapshot_training_run_task(training_id: int) -> None:
     snapshot_training_run(training_id=training_id)
+
+
+@shared_task
+def snapshot_training_uploads_purge_task() -> int:
+    """Daily: the HR tables of model trainings that did not finish are not kept beyond a week."""
+    return snapshot_training_uploads_purge()
 
 
 @shared_task

@@ -4,6 +4,7 @@ import logging
 import logging.config
 import os
 import runpy
+import smtplib
 import socket
 import subprocess
 import sys
@@ -60,6 +61,47 @@ def test_the_mask_removes_an_email_address_from_a_query_string(text):
     masked = candidate_links_mask(text)
     assert "sofie" not in masked
     assert "email=…" in masked.lower() and masked.endswith(("200 900", "204 0"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"GET /hiring/candidates/?q=Sofie+Zebrafinke&page=2 HTTP/1.1" 200 900',
+        '"GET /api/candidates/?source=job_board&q=sofie.zebrafinke%40example.dk HTTP/1.1" 200 900',
+        '"GET /workforce/?team=3&Q=Zebrafinke HTTP/1.1" 200 900',
+        "Referer: https://servicefit.example.com/hiring/candidates/?q=Zebrafinke",
+    ],
+)
+def test_it_removes_a_searched_name_or_address_from_a_query_string(text):
+    masked = candidate_links_mask(text)
+    assert "zebrafinke" not in masked.lower()
+    assert "q=…" in masked.lower()
+
+
+def test_it_keeps_the_query_parameters_that_name_no_one():
+    line = '"GET /hiring/candidates/?q=Sofie&page=2&source=job_board HTTP/1.1" 200 900'
+    assert candidate_links_mask(line) == '"GET /hiring/candidates/?q=…&page=2&source=job_board HTTP/1.1" 200 900'
+
+
+def test_it_masks_an_email_address_in_a_message_and_in_a_traceback(capsys):
+    # Configured here, not in a fixture: a handler made during setup writes to setup's closed capture.
+    logging.config.dictConfig(production_logging())
+    try:
+        # What a Celery worker logs when the mail server refuses a candidate's address.
+        try:
+            raise smtplib.SMTPRecipientsRefused({"sofie.zebrafinke@example.dk": (550, b"5.1.1 unknown user")})
+        except smtplib.SMTPRecipientsRefused as exc:
+            logging.getLogger("assessments.tasks").exception("Task invitation_send_task raised unexpected: %r", exc)
+    finally:
+        logging.config.dictConfig(settings.LOGGING)
+    output = capsys.readouterr().err
+    assert "Logging error" not in output
+    assert "SMTPRecipientsRefused" in output and "5.1.1 unknown user" in output
+    assert "zebrafinke" not in output and output.count("…@…") >= 2
+
+
+def test_the_celery_worker_logs_through_the_masking_handler():
+    assert runpy.run_path(str(REPO / "servicefit" / "settings.py"))["CELERY_WORKER_HIJACK_ROOT_LOGGER"] is False
 
 
 def test_the_mask_leaves_other_paths_alone():

@@ -2,8 +2,11 @@
 audited, and part of the applicant's personal data."""
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from assessments.models import AttemptResult, Invitation
 from hiring import duplicates, pipeline, pipeline_import
 from hiring.models import Application, ApplicationMove, Candidate, CandidateMergeAudit, DuplicateFlag, Stage
 from profiles.models import RoleProfile
@@ -13,6 +16,7 @@ from servicefit.core.personal_data import Subject
 from servicefit.core.roles import Role
 from servicefit.core.services import personal_data_erase, personal_data_export
 from tests.conftest import make_user
+from tests.hiring.privacy_factories import assessed
 
 
 def person(user, **fields):
@@ -116,6 +120,35 @@ def test_it_keeps_the_more_advanced_application_when_both_applied_to_the_same_re
     assert audit.applications_dropped == [
         {"requisition": job.id, "kept": ahead.id, "dropped": behind.id, "dropped_stage": "applied"}
     ]
+
+
+def test_it_erases_the_assessment_sent_for_a_dropped_application(pair, recruiter, hr_user, admin_user):
+    first, second, flag = pair
+    job = requisition(recruiter)
+    behind = pipeline.application_create(user=recruiter, candidate=first, requisition=job)
+    invitation = assessed(behind, recruiter)
+    LogEntry.objects.create(
+        user_id=admin_user.id,
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id=str(behind.id),
+        object_repr="Mette Hansen",
+        action_flag=CHANGE,
+        change_message="Changed Mette Hansen",
+    )
+    ahead = pipeline.application_create(user=recruiter, candidate=second, requisition=job)
+    pipeline.application_move(application=ahead, stage=Stage.SCREENED, user=recruiter)
+
+    duplicates.candidates_merge(flag=flag, survivor=second, choices={}, user=recruiter)
+
+    # The merged-away record and its dropped application are erased: nothing of them stays behind
+    # for a later request (by the survivor's address or id) to miss.
+    erased = Invitation.objects.get(id=invitation.id)
+    assert (erased.name, erased.email) == ("—", "")
+    assert AttemptResult.objects.get(attempt__invitation=invitation).text_analysis == {}
+    assert not LogEntry.objects.filter(object_repr__icontains="Mette").exists()
+    assert ("candidate", str(invitation.id)) in set(
+        AccessLog.objects.filter(action="erase").values_list("category", "target_id")
+    )
 
 
 def test_it_refuses_a_merge_into_a_third_record_or_with_unknown_fields_and_writes_nothing(pair, recruiter):

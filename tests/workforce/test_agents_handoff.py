@@ -1,6 +1,8 @@
 """A hire recorded in hiring becomes an agent; taking the hire back removes it (or exits it)."""
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 
 from hiring import pipeline
 from hiring.models import Hire
@@ -54,6 +56,26 @@ def test_undoing_the_hire_removes_an_agent_without_development(hired, recruiter,
         pipeline.application_move_undo(application=hired, user=recruiter, reason="Offer withdrawn")
     assert not Agent.objects.exists()
     assert hire_handoff.agent_hire_cancelled(hire_id=Hire.objects.get().id) == "none"
+
+
+def test_undoing_the_hire_leaves_no_name_in_the_removed_agents_admin_history(
+    hired, recruiter, admin_user, django_capture_on_commit_callbacks
+):
+    agent = Agent.objects.get()
+    LogEntry.objects.create(
+        user_id=admin_user.id,
+        content_type=ContentType.objects.get_for_model(Agent),
+        object_id=str(agent.id),
+        object_repr=agent.name,
+        action_flag=CHANGE,
+        change_message=f"Changed {agent.name}",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        pipeline.application_move_undo(application=hired, user=recruiter, reason="Offer withdrawn")
+    assert not Agent.objects.exists()
+    assert list(LogEntry.objects.values_list("object_id", "object_repr", "change_message")) == [
+        (str(agent.id), "(erased)", "")
+    ]
 
 
 def test_undoing_the_hire_keeps_an_agent_with_development_as_an_involuntary_exit(

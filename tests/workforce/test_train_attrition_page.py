@@ -1,9 +1,13 @@
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.workforce.tabular_data import hr_csv, hr_rows
 from workforce.models import AttritionModel, ModelKind, SnapshotTraining
+from workforce.tasks import snapshot_training_uploads_purge_task
 
 pytestmark = pytest.mark.django_db
 URL = reverse("workforce:attrition-models")
@@ -95,3 +99,25 @@ def test_it_lists_the_hazard_models_too(client, hr_user):
     page = client.get(URL).content.decode()
     assert "concordance 0.740" in page and "concordance 0.710" in page
     assert page.count("Use this version") == 1
+
+
+def test_it_empties_an_unfinished_uploads_table_after_a_week_and_then_asks_for_it_again(client, hr_user, table_csv):
+    # A job that crashed keeps its table for a retry (only refused input empties it at once).
+    crashed = SnapshotTraining.objects.create(
+        file_name="hr.csv", data=table_csv, target="Left", positive="Yes", status="failed", created_by=hr_user
+    )
+    recent = SnapshotTraining.objects.create(
+        file_name="hr2.csv", data=table_csv, target="Left", positive="Yes", status="failed", created_by=hr_user
+    )
+    SnapshotTraining.objects.filter(id=crashed.id).update(updated_at=timezone.now() - timedelta(days=8))
+
+    assert snapshot_training_uploads_purge_task() == 1
+
+    crashed.refresh_from_db()
+    recent.refresh_from_db()
+    assert (crashed.data, recent.data) == ("", table_csv)
+    client.force_login(hr_user)
+    response = client.post(reverse("workforce:attrition-training-retry", args=[crashed.id]), follow=True)
+    assert "The uploaded table is no longer kept: upload it again." in response.content.decode()
+    crashed.refresh_from_db()
+    assert crashed.status == "failed"

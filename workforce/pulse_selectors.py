@@ -66,6 +66,7 @@ def _group(*, scores: list[tuple], invited: int, shown: bool) -> dict:
         "respondents": respondents,
         "response_rate": respondents / invited if invited else None,
         "suppressed": summary is None,
+        "protected": False,  # hidden although of MIN_GROUP or more: it would give a smaller group away
         "enps": None,
         "promoters": None,
         "passives": None,
@@ -133,12 +134,14 @@ def _protect_by_difference(teams: list[dict]) -> None:
             return
         smallest = min(visible, key=lambda t: t["respondents"])
         _hide(smallest)
+        smallest["protected"] = True
         hidden += smallest["respondents"]
 
 
 def enps_trend(user, team: Team | int | None = None, since: date | None = None) -> list[dict]:
     """eNPS of each closed survey the user reaches, oldest first: [{"survey" (title), "survey_id",
-    "closes_on", "respondents", "enps" (None under MIN_GROUP)}]. `team` narrows to that team and the
+    "closes_on", "respondents", "enps" (None under MIN_GROUP), "protected" (None although of MIN_GROUP
+    or more: see _subtree_shown_by_survey)}]. `team` narrows to that team and the
     teams below it (and to the surveys that covered it)."""
     surveys = survey_scope(user=user).filter(status=SurveyStatus.CLOSED)
     responses = _responses_in_scope(user=user)
@@ -154,9 +157,10 @@ def enps_trend(user, team: Team | int | None = None, since: date | None = None) 
     scores = defaultdict(list)
     for survey_id, recommend in responses.filter(survey__in=surveys).values_list("survey_id", "recommend"):
         scores[survey_id].append(recommend)
+    shown = _subtree_shown_by_survey(user, surveys, below) if team is not None else None
     trend = []
     for survey in surveys:
-        summary = pulse_summary(scores[survey.id])
+        summary = pulse_summary(scores[survey.id]) if shown is None or shown[survey.id] else None
         trend.append(
             {
                 "survey": survey.title,
@@ -164,9 +168,38 @@ def enps_trend(user, team: Team | int | None = None, since: date | None = None) 
                 "closes_on": survey.closes_on,
                 "respondents": len(scores[survey.id]),
                 "enps": None if summary is None else summary["enps"],
+                "protected": summary is None and len(scores[survey.id]) >= MIN_GROUP,
             }
         )
     return trend
+
+
+def _subtree_shown_by_survey(user, surveys: list[PulseSurvey], subtree: frozenset[int]) -> dict[int, bool]:
+    """{survey id: whether a team's figure (its own answers and its sub-teams') may be shown}.
+
+    The survey's results page (survey_results) shows the total of the user's teams and each team of
+    five answers or more, hiding more teams while the hidden ones add up to fewer than five. A
+    team's trend figure is one more total: with it, the hidden answers inside the team (its figure
+    less its shown teams) and those outside it (the total less the team less the other shown teams)
+    can each be worked out, so each must be none or at least five answers."""
+    counts: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    rows = _responses_in_scope(user=user).filter(survey__in=surveys).values_list("survey_id", "team_id")
+    for survey_id, team_id in rows:
+        counts[survey_id][team_id] += 1
+    names = dict(Team.objects.filter(id__in={t for c in counts.values() for t in c}).values_list("id", "name"))
+    shown = {}
+    for survey in surveys:
+        by_team = counts[survey.id]
+        teams = [
+            {"team_id": team_id, "respondents": n, "suppressed": n < MIN_GROUP}
+            for team_id, n in sorted(by_team.items(), key=lambda item: names.get(item[0], ""))
+        ]
+        if sum(by_team.values()) >= MIN_GROUP:
+            _protect_by_difference(teams)
+        hidden_inside = sum(t["respondents"] for t in teams if t["suppressed"] and t["team_id"] in subtree)
+        hidden_outside = sum(t["respondents"] for t in teams if t["suppressed"] and t["team_id"] not in subtree)
+        shown[survey.id] = all(n == 0 or n >= MIN_GROUP for n in (hidden_inside, hidden_outside))
+    return shown
 
 
 def _team_ids_with_ancestors(team_id: int) -> frozenset[int]:

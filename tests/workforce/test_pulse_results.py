@@ -118,7 +118,10 @@ def test_the_enps_trend_leaves_out_small_surveys_and_offers_a_csv(client, hr_use
     trend = pulse_selectors.enps_trend(hr_user)
     assert [(row["survey"], row["respondents"]) for row in trend] == [("Puls marts", 9), ("Puls april", 4)]
     assert trend[0]["enps"] == pytest.approx(-200 / 9) and trend[1]["enps"] is None
-    assert pulse_selectors.enps_trend(hr_user, team=setup["team_a"])[0]["enps"] == pytest.approx(100 / 6)
+    # Team A's 16.7 beside the total's −22.2 would give Oslo B's three answers away (the results page
+    # hides it for HR too); its own lead, who sees no other team, gets it.
+    assert pulse_selectors.enps_trend(hr_user, team=setup["team_a"])[0]["enps"] is None
+    assert pulse_selectors.enps_trend(setup["lead_a"], team=setup["team_a"])[0]["enps"] == pytest.approx(100 / 6)
     assert [row["survey"] for row in pulse_selectors.enps_trend(setup["lead_a"])] == ["Puls marts"]
 
     client.force_login(hr_user)
@@ -184,3 +187,25 @@ def test_the_home_page_links_hr_and_team_leads_to_the_pulse_surveys(client, hr_u
     for user, shown in ((hr_user, True), (manager, True), (recruiter, False)):
         client.force_login(user)
         assert ('href="/workforce/pulse/"' in client.get("/").content.decode()) is shown
+
+
+def test_it_shows_a_teams_enps_trend_only_where_no_hidden_group_can_be_worked_out_from_it(client, hr_user):
+    # Three teams: the results page shows the total (14 answers) and team A (6), and hides Oslo B (3)
+    # and, so that B cannot be worked out, Stockholm C (5, the smallest shown). A's trend figure gives
+    # nothing new away; C's would (with the total and A, it gives B), so it is hidden there too.
+    teams = {name: make_team(name, country) for name, country in (("A", "DK"), ("B", "NO"), ("C", "SE"))}
+    answers = {"A": TEAM_A, "B": TEAM_B, "C": [(9, 4, 4, 4)] * 5}
+    agents = {name: [make_agent(teams[name]) for _ in answers[name]] for name in teams}
+    survey = make_survey(hr_user, title="Puls maj")
+    pulse.pulse_survey_open(survey=survey, user=hr_user)
+    for name in teams:
+        answer_all(survey, dict(zip(agents[name], answers[name], strict=True)))
+    close(survey, hr_user)
+    results = pulse_selectors.survey_results(user=hr_user, survey=survey)
+    assert {t["team"]: t["suppressed"] for t in results["teams"]} == {"A": False, "B": True, "C": True}
+    assert pulse_selectors.enps_trend(hr_user, team=teams["A"])[0]["enps"] == pytest.approx(100 / 6)
+    assert pulse_selectors.enps_trend(hr_user, team=teams["C"])[0]["enps"] is None
+    assert pulse_selectors.enps_trend(hr_user, team=teams["B"])[0]["enps"] is None
+    client.force_login(hr_user)
+    page = client.get(f"/workforce/pulse/trend/?team={teams['C'].id}")
+    assert page.status_code == 200 and b"data-enps-trend" in page.content and b"100.0" not in page.content

@@ -56,12 +56,14 @@ ERASED_WITH_AGENT = (
 
 def employee_find(subject: Subject) -> list[Agent]:
     """An employee by e-mail (the agent's own or the candidate's they were hired as); by reference,
-    the candidate id they were hired from."""
+    the candidate id they were hired from; by employee number, every employment period under it."""
     condition = Q(pk__in=[])
     if subject.email:
         condition |= Q(email__iexact=subject.email) | Q(candidate__email__iexact=subject.email)
     if subject.reference is not None:
         condition |= Q(candidate_id=subject.reference)
+    if subject.employee_number:
+        condition |= Q(employee_number__iexact=subject.employee_number)
     return list(Agent.objects.filter(condition).exclude(name=ERASED_NAME).order_by("id"))
 
 

@@ -12,16 +12,19 @@ from django.db.models import Model
 
 @dataclass(frozen=True)
 class Subject:
-    """A person, identified by e-mail address (compared case-insensitively) and/or a record
-    reference (the id other apps use for the same person, e.g. a candidate id)."""
+    """A person, identified by e-mail address (compared case-insensitively), a record reference
+    (the id other apps use for the same person, e.g. a candidate id) and/or an employee number (the
+    HR system's, for an employee imported without an e-mail address)."""
 
     email: str = ""
     reference: int | None = None
+    employee_number: str = ""
 
     def __post_init__(self):
         object.__setattr__(self, "email", self.email.strip().lower())
-        if not self.email and self.reference is None:
-            raise ValueError("A subject needs an e-mail address or a record reference.")
+        object.__setattr__(self, "employee_number", self.employee_number.strip())
+        if not self.email and self.reference is None and not self.employee_number:
+            raise ValueError("A subject needs an e-mail address, a record reference or an employee number.")
 
 
 @dataclass(frozen=True)

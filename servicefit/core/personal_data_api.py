@@ -13,6 +13,7 @@ from servicefit.core.services import personal_data_erase, personal_data_export
 SUBJECT_PARAMETERS = [
     OpenApiParameter("email", str, description="The person's e-mail address (any case)."),
     OpenApiParameter("reference", int, description="The person's record reference (e.g. a candidate id)."),
+    OpenApiParameter("employee_number", str, description="The employee number in the HR system (any case)."),
 ]
 
 
@@ -20,10 +21,11 @@ class SubjectInput(serializers.Serializer):
     email = serializers.EmailField(required=False, default="")
     # Record ids are 64-bit integers: a larger number names nobody and must not reach the database.
     reference = serializers.IntegerField(required=False, default=None, min_value=1, max_value=2**63 - 1)
+    employee_number = serializers.CharField(required=False, default="", allow_blank=True, max_length=64)
 
     def validate(self, attrs):
-        if not attrs["email"] and attrs["reference"] is None:
-            raise serializers.ValidationError("Give the person's e-mail address or record reference.")
+        if not attrs["email"] and attrs["reference"] is None and not attrs["employee_number"]:
+            raise serializers.ValidationError("Give the person's e-mail address, record reference or employee number.")
         return attrs
 
 

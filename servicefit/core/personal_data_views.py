@@ -40,15 +40,30 @@ class SubjectForm(forms.Form):
         max_value=2**63 - 1,
         help_text=gettext_lazy("The number in the address of the candidate's page (/hiring/candidates/123/)."),
     )
+    employee_number = forms.CharField(
+        label=gettext_lazy("Employee number"),
+        required=False,
+        max_length=64,
+        help_text=gettext_lazy("The employee number in your HR system, for an employee without an e-mail address."),
+    )
 
     def clean(self):
         cleaned = super().clean()
-        if not self.errors and not cleaned.get("email") and cleaned.get("reference") is None:
-            raise forms.ValidationError(_("Give the person's e-mail address or candidate number."))
+        if (
+            not self.errors
+            and not cleaned.get("email")
+            and cleaned.get("reference") is None
+            and not cleaned.get("employee_number")
+        ):
+            raise forms.ValidationError(_("Give the person's e-mail address, candidate number or employee number."))
         return cleaned
 
     def subject(self) -> Subject:
-        return Subject(email=self.cleaned_data["email"], reference=self.cleaned_data["reference"])
+        return Subject(
+            email=self.cleaned_data["email"],
+            reference=self.cleaned_data["reference"],
+            employee_number=self.cleaned_data["employee_number"],
+        )
 
 
 def _found(subject: Subject, user) -> list[dict]:

@@ -169,7 +169,7 @@ def test_it_says_when_nothing_is_held(client, hr_user):
 def test_it_asks_for_an_address_or_a_number(client, hr_user):
     client.force_login(hr_user)
     content = client.post("/personal-data/found/", {"email": "", "reference": ""}).content.decode()
-    assert "Give the person&#x27;s e-mail address or candidate number." in content
+    assert "Give the person&#x27;s e-mail address, candidate number or employee number." in content
     content = client.post("/personal-data/found/", {"email": "not an address", "reference": "0"}).content.decode()
     assert content.count('<ul class="errors">') == 2
 

@@ -98,3 +98,40 @@ def test_a_reference_beyond_any_record_id_is_a_clear_400_not_a_server_error(api,
     response = api.as_user(hr_user).get("/api/personal-data/", {"reference": "13047882962185674752"})
     assert response.status_code == 400
     assert "reference" in response.json()["extra"]["fields"]
+
+
+def test_it_finds_exports_and_erases_an_employee_without_an_e_mail_by_employee_number(client, api, hr_user, manager):
+    # An agent imported from the HR system without an e-mail address and never a candidate here:
+    # the employee number is the only handle a data request has.
+    from django.core.management import call_command
+
+    agent = agent_make(hr_user, name=f"Sofie {MARKER}", email="", employee_number=NUMBER, manager=manager)
+    everything_make(agent, marker=MARKER)
+    client.force_login(hr_user)
+    found = client.post("/personal-data/found/", {"email": "", "reference": "", "employee_number": " emp-7731 "})
+    assert found.status_code == 200
+    page = found.content.decode()
+    assert "For employee number emp-7731." in page and 'name="employee_number" value="emp-7731"' in page
+    assert "No personal data is held" not in page
+
+    exported = api.as_user(hr_user).get("/api/personal-data/", {"employee_number": NUMBER})
+    assert exported.status_code == 200
+    assert [a["employee_number"] for a in exported.json()["data"]["employee"]["agents"]] == [NUMBER]
+    out = __import__("io").StringIO()
+    call_command("personal_data", "export", "--employee-number", NUMBER, "--by", hr_user.username, stdout=out)
+    assert f'"employee_number": "{NUMBER}"' in out.getvalue()
+
+    client.post("/personal-data/erase/", {"employee_number": NUMBER, "confirm": "yes"})
+    assert MARKER not in database_text() and NUMBER not in database_text()
+    assert not Agent.objects.filter(employee_number=NUMBER).exists()
+
+
+def test_it_refuses_an_employee_number_that_names_nobody_sensibly(client, api, hr_user):
+    client.force_login(hr_user)
+    assert client.post("/personal-data/found/", {"employee_number": "E\x00-1"}).status_code == 400
+    too_long = client.post("/personal-data/found/", {"employee_number": "x" * 65}).content.decode()
+    assert "Ensure this value has at most 64 characters" in too_long
+    answer = api.as_user(hr_user).get("/api/personal-data/", {"employee_number": "E\x00-1"})
+    assert answer.status_code == 400
+    empty = api.as_user(hr_user).get("/api/personal-data/", {"employee_number": "  "})
+    assert empty.status_code == 400 and "employee number" in json.dumps(empty.json())

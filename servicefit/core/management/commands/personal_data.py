@@ -2,6 +2,7 @@ import json
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.core.serializers.json import DjangoJSONEncoder
 
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.personal_data import Subject
@@ -18,23 +19,27 @@ class Command(BaseCommand):
         parser.add_argument("action", choices=["export", "erase"])
         parser.add_argument("--email", default="", help="The person's e-mail address (any case).")
         parser.add_argument("--reference", type=int, default=None, help="The person's record reference.")
+        parser.add_argument(
+            "--employee-number", default="", help="The employee number in the HR system (an employee without e-mail)."
+        )
         parser.add_argument("--by", required=True, metavar="USERNAME", help="The active user acting.")
 
-    def handle(self, *args, action, email, reference, by, **options):
+    def handle(self, *args, action, email, reference, employee_number, by, **options):
         user = get_user_model().objects.filter(username=by, is_active=True).first()
         if user is None:
             raise CommandError(f"--by {by!r} is not an active user; name the person acting.")
         try:
-            subject = Subject(email=email, reference=reference)
+            subject = Subject(email=email, reference=reference, employee_number=employee_number)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         try:
             if action == "export":
                 document = personal_data_export(subject=subject, user=user)
-                self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1))
+                self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1, cls=DjangoJSONEncoder))
             else:
                 erased = personal_data_erase(subject=subject, user=user)
                 summary = ", ".join(f"{count} {category} record(s)" for category, count in erased.items())
                 self.stderr.write(f"Erased {summary}.")
         except ApplicationError as exc:
-            raise CommandError(f"{exc.message} ({subject.email or subject.reference})") from exc
+            named = subject.email or subject.reference or subject.employee_number
+            raise CommandError(f"{exc.message} ({named})") from exc

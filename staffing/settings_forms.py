@@ -3,6 +3,7 @@ help texts and ranges; the services validate the whole row before they write."""
 
 from django import forms
 from django.forms.models import fields_for_model
+from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from staffing.models import PlanSettings, TrafficEvent
@@ -23,6 +24,12 @@ HELP_TEXTS = {
     "weekly_hours": _("A full-time agent's hours a week (37 in Denmark, 37.5 in Norway, 40 in Sweden)."),
     "training_months": _("Months of training before a new agent takes contacts."),
 }
+
+
+def ramp_text(settings: PlanSettings) -> str:
+    """The ramp as the reader's language writes numbers (0,5; 0,75; 1 in Danish), which the form reads back."""
+    separator = get_format("DECIMAL_SEPARATOR")
+    return "; ".join(f"{value:g}".replace(".", separator) for value in settings.ramp())
 
 
 class PlanSettingsForm(forms.Form):

@@ -15,7 +15,7 @@ from hiring.models import Requisition
 from servicefit.core.csv import csv_write
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.policies import JOB_AD_WRITE, STAFFING_READ, team_choices
+from servicefit.core.policies import AGENT_WRITE, JOB_AD_WRITE, STAFFING_READ, STAFFING_WRITE, team_choices
 from staffing import plan_csv
 from staffing.plan_forms import DraftRequisitionForm, WhatIfForm
 from staffing.plan_inputs import usual_role_profile_slug
@@ -101,7 +101,14 @@ def _what_if(request):
 @policy_required(STAFFING_READ)
 def index(request):
     form, what_if = _what_if(request)
-    context = {"form": form, "plan": None, "error": None, "can_requisition": JOB_AD_WRITE.allows(request.user)}
+    context = {
+        "form": form,
+        "plan": None,
+        "error": None,
+        "can_requisition": JOB_AD_WRITE.allows(request.user),
+        "can_import_traffic": STAFFING_WRITE.allows(request.user),
+        "can_import_agents": AGENT_WRITE.allows(request.user),
+    }
     if what_if is None:
         context["error"] = _("Check the what-if values: each must be a number within the range shown.")
         return render(request, "staffing/index.html", context, status=400)

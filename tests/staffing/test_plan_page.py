@@ -93,6 +93,38 @@ def test_it_explains_what_to_do_without_traffic(client, hr_user):
     assert client.get(URL + "plan.csv?part=months").status_code == 404
 
 
+def test_it_tells_a_manager_without_traffic_who_imports_it_instead_of_a_button_they_may_not_use(client, manager):
+    client.force_login(manager)
+
+    page = client.get(URL).content.decode()
+
+    assert "No traffic yet" in page and "HR or an administrator imports the traffic" in page
+    assert 'href="/staffing/traffic/import/"' not in page and "sample_traffic" not in page
+    assert client.get("/staffing/traffic/import/").status_code == 403
+
+
+def test_it_says_that_without_agents_on_the_books_the_plan_hires_for_the_whole_requirement(client, traffic, hr_user):
+    client.force_login(hr_user)
+
+    page = client.get(URL).content.decode()
+
+    assert "No agents are on the books yet" in page and 'href="/workforce/agents/import/"' in page
+
+
+def test_it_tells_a_manager_without_agents_who_imports_them(client, traffic, manager):
+    client.force_login(manager)
+
+    page = client.get(URL).content.decode()
+
+    assert "No agents are on the books yet" in page and "HR or an administrator imports the agents" in page
+    assert 'href="/workforce/agents/import/"' not in page
+
+
+def test_it_says_nothing_of_missing_agents_when_there_are_agents(client, short_staffed, hr_user):
+    client.force_login(hr_user)
+    assert "No agents are on the books yet" not in client.get(URL).content.decode()
+
+
 def test_it_says_why_traffic_too_short_gives_no_plan(client, hr_user, db):
     traffic_make(last_day=timezone.localdate() - timedelta(days=1), weeks=2)
     client.force_login(hr_user)

@@ -184,3 +184,21 @@ def test_it_refuses_a_draft_requisition_to_managers_and_bad_links(client, short_
         assert client.get(URL + "requisition/", query).status_code == 400, query
     response = client.post(URL + "requisition/", {"title": "", "openings": "0", "role_profile": "nope"})
     assert response.status_code == 400 and not Requisition.objects.exists()
+
+
+def test_it_heads_the_fte_table_s_columns_with_what_they_assume(client, short_staffed, manager):
+    # Read flat, "Hires starting | With the plan" was one phrase ("new ones starting with the plan" in
+    # Danish), and which "Available" went with which plan was not said.
+    client.force_login(manager)
+    page = client.get(URL).content.decode()
+    head = page.split('aria-labelledby="fte-heading">')[2].split("</thead>")[0]
+    groups, columns = head.split("</tr>")[:2]
+
+    assert '<th scope="colgroup" colspan="2">If nobody is hired</th>' in groups
+    assert '<th scope="colgroup" colspan="2">With the hiring plan</th>' in groups
+    assert [cell.split("</th>")[0] for cell in columns.split('<th scope="col">')[1:]] == [
+        "Available",
+        "Shortfall",
+        "Hires starting",
+        "Available",
+    ]

@@ -146,3 +146,22 @@ def test_hr_sees_the_ramp_in_the_form_with_the_decimal_comma_of_their_language(c
     form = client.get("/staffing/settings/").context["form"]
 
     assert form["ramp_curve"].value() == "0,5; 0,75; 1"
+
+
+@pytest.mark.parametrize(
+    ("url", "current"),
+    [
+        ("/staffing/", "Staffing plan"),
+        ("/staffing/traffic/", "Traffic"),
+        ("/staffing/settings/", "Planning assumptions"),
+        ("/staffing/events/", "Known events"),
+    ],
+)
+def test_every_staffing_page_has_the_same_sub_navigation_with_its_own_link_current(client, manager, url, current):
+    client.force_login(manager)
+
+    nav = client.get(url).content.decode().split('<nav class="subnav"')[1].split("</nav>")[0]
+
+    links = [link.split(">", 1)[1].split("</a>")[0] for link in nav.split("<a ")[1:]]
+    assert links == ["Staffing plan", "Traffic", "Planning assumptions", "Known events"]
+    assert nav.count('aria-current="page"') == 1 and f'aria-current="page">{current}</a>' in nav

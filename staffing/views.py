@@ -19,7 +19,7 @@ from servicefit.core.policies import AGENT_WRITE, JOB_AD_WRITE, STAFFING_READ, S
 from staffing import plan_csv
 from staffing.plan_forms import DraftRequisitionForm, WhatIfForm
 from staffing.plan_inputs import usual_role_profile_slug
-from staffing.plan_selectors import StaffingPlan, staffing_plan
+from staffing.plan_selectors import StaffingPlan, class_starts, staffing_plan
 from staffing.settings_selectors import plan_settings_get
 from staffing.templatetags.plan_format import share
 
@@ -65,31 +65,6 @@ def _rows(plan: StaffingPlan) -> list[dict]:
     ]
 
 
-def _class_rows(plan: StaffingPlan) -> list[dict]:
-    """Classes that start on the same day are one class to recruit for: one row, one requisition."""
-    rows: list[dict] = []
-    for c in plan.classes:
-        if rows and rows[-1]["start"] == c.start:
-            row = rows[-1]
-            row["hires"] += c.hires
-            row["last_month"] = c.for_month
-            row["late"] = row["late"] or c.late
-            row["productive_month"] = max(row["productive_month"], c.productive_month)
-        else:
-            rows.append(
-                {
-                    "start": c.start,
-                    "hires": c.hires,
-                    "open_requisition_by": c.open_requisition_by,
-                    "productive_month": c.productive_month,
-                    "first_month": c.for_month,
-                    "last_month": c.for_month,
-                    "late": c.late,
-                }
-            )
-    return rows
-
-
 def _what_if(request):
     form = WhatIfForm(request.GET or None, settings=plan_settings_get())
     if form.is_bound and not form.is_valid():
@@ -124,7 +99,7 @@ def index(request):
             chart_id=CHART_ID,
             channels=[(code, plan_csv.channel_label(code)) for code in plan.inputs.channels],
             rows=_rows(plan),
-            classes=_class_rows(plan),
+            classes=class_starts(plan.classes),
             forecast_errors=[
                 {"label": plan_csv.channel_label(code), "error": error}
                 for code, error in plan.inputs.forecast_errors.items()

@@ -93,6 +93,14 @@ def test_it_explains_what_to_do_without_traffic(client, hr_user):
     assert client.get(URL + "plan.csv?part=months").status_code == 404
 
 
+def test_it_offers_no_what_if_before_there_is_a_plan_to_change(client, hr_user):
+    client.force_login(hr_user)
+
+    page = client.get(URL).content.decode()
+
+    assert "No traffic yet" in page and "What if?" not in page and 'name="aht_percent"' not in page
+
+
 def test_it_tells_a_manager_without_traffic_who_imports_it_instead_of_a_button_they_may_not_use(client, manager):
     client.force_login(manager)
 

@@ -163,6 +163,12 @@ def _draft_initial(request) -> dict | None:
     }
 
 
+def _draft_page(request, form, status=200):
+    # A recruiter may open a draft from a link HR shares, but may not see the Staffing page.
+    context = {"form": form, "can_read_plan": STAFFING_READ.allows(request.user)}
+    return render(request, "staffing/plan/requisition_draft.html", context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 @policy_required(JOB_AD_WRITE)
 def requisition_draft(request):
@@ -181,11 +187,11 @@ def requisition_draft(request):
                     request, _("The draft requisition “%(title)s” was created.") % {"title": requisition.title}
                 )
                 return redirect("hiring:requisition-board", requisition_id=requisition.id)
-        return render(request, "staffing/plan/requisition_draft.html", {"form": form}, status=400)
+        return _draft_page(request, form, status=400)
     initial = _draft_initial(request)
     if initial is None:
         return HttpResponse(
             _("Open this page from a month of the hiring plan."), status=400, content_type="text/plain; charset=utf-8"
         )
     form = DraftRequisitionForm(initial=initial, teams=teams)
-    return render(request, "staffing/plan/requisition_draft.html", {"form": form})
+    return _draft_page(request, form)

@@ -194,6 +194,18 @@ def test_it_refuses_a_draft_requisition_to_managers_and_bad_links(client, short_
     assert response.status_code == 400 and not Requisition.objects.exists()
 
 
+def test_it_links_a_recruiter_s_draft_requisition_back_to_hiring_not_to_the_plan_they_may_not_see(
+    client, short_staffed, recruiter
+):
+    # A recruiter may open a requisition (a link HR shares), but the Staffing page answers them 403.
+    client.force_login(recruiter)
+
+    page = client.get(URL + "requisition/", {"month": "2027-03", "hires": "4"}).content.decode()
+
+    assert 'href="/staffing/"' not in page.split("<main")[1]
+    assert client.get(URL).status_code == 403
+
+
 def test_it_heads_the_fte_table_s_columns_with_what_they_assume(client, short_staffed, manager):
     # Read flat, "Hires starting | With the plan" was one phrase ("new ones starting with the plan" in
     # Danish), and which "Available" went with which plan was not said.

@@ -24,6 +24,7 @@ from staffing.settings_selectors import plan_settings_get
 from staffing.templatetags.plan_format import share
 
 CHART_ID = "staffing-plan-data"
+MAX_CLASS_HIRES = 100_000
 
 
 def _month_label(month: date) -> str:
@@ -154,7 +155,9 @@ def _draft_initial(request) -> dict | None:
         hires = int(request.GET.get("hires", ""))
     except ValueError:
         return None
-    if not 1 <= hires <= 1000 or not date(2000, 1, 1) <= month <= date(2100, 1, 1):
+    # A class may be larger than a requisition's 1,000 openings (a what-if of +200 % traffic): its link
+    # still opens the draft, and the form says the limit.
+    if not 1 <= hires <= MAX_CLASS_HIRES or not date(2000, 1, 1) <= month <= date(2100, 1, 1):
         return None
     return {
         "title": _("Customer service agents — %(month)s") % {"month": _month_label(month)},

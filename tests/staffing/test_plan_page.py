@@ -194,6 +194,21 @@ def test_it_refuses_a_draft_requisition_to_managers_and_bad_links(client, short_
     assert response.status_code == 400 and not Requisition.objects.exists()
 
 
+def test_it_opens_the_draft_of_a_class_over_a_requisition_s_1000_openings_and_says_the_limit(
+    client, short_staffed, hr_user
+):
+    # A what-if of +200 % traffic plans classes of over a thousand hires; their link answered 400 with
+    # "Open this page from a month of the hiring plan", although it was opened from there.
+    client.force_login(hr_user)
+
+    page = client.get(URL + "requisition/", {"month": "2027-03", "hires": "4622"})
+
+    assert page.status_code == 200 and page.context["form"]["openings"].value() == 4622
+    posted = {"title": "Agents", "openings": "4622", "role_profile": "", "team": ""}
+    refused = client.post(URL + "requisition/", posted).context["form"].errors["openings"]
+    assert refused == ["Ensure this value is less than or equal to 1000."]
+
+
 def test_it_links_a_recruiter_s_draft_requisition_back_to_hiring_not_to_the_plan_they_may_not_see(
     client, short_staffed, recruiter
 ):

@@ -3,11 +3,11 @@ help texts and ranges; the services validate the whole row before they write."""
 
 from django import forms
 from django.forms.models import fields_for_model
-from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from staffing.models import PlanSettings, TrafficEvent
 from staffing.settings_services import PLAN_SETTINGS_FIELDS
+from staffing.templatetags.plan_format import short_number
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,8 +28,7 @@ HELP_TEXTS = {
 
 def ramp_text(settings: PlanSettings) -> str:
     """The ramp as the reader's language writes numbers (0,5; 0,75; 1 in Danish), which the form reads back."""
-    separator = get_format("DECIMAL_SEPARATOR")
-    return "; ".join(f"{value:g}".replace(".", separator) for value in settings.ramp())
+    return "; ".join(short_number(value) for value in settings.ramp())
 
 
 class PlanSettingsForm(forms.Form):

@@ -4,7 +4,7 @@ import json
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from hiring.models import Requisition
 from tests.staffing.plan_factories import agents_make, settings_make, traffic_make
@@ -65,6 +65,18 @@ def test_it_moves_the_hiring_plan_with_the_what_ifs_and_saves_nothing(client, sh
     assert hires_on(worse) > base
     assert "not saved" in worse.content.decode()
     assert hires_on(client.get(URL)) == base
+
+
+def test_it_shows_the_what_if_defaults_with_the_reader_s_decimal_comma(client, traffic, hr_user, settings):
+    settings_make(service_level=0.875, shrinkage=0.325)
+    agents_make(24)
+    client.force_login(hr_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
+
+    with translation.override("en"):
+        page = client.get(URL).content.decode()
+
+    assert 'placeholder="87,5"' in page and 'placeholder="32,5"' in page
 
 
 def test_it_refuses_what_ifs_out_of_range(client, short_staffed, hr_user):

@@ -1,5 +1,6 @@
 """REST API of the staffing plan: the Erlang calculator and the monthly hiring plan."""
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -79,7 +80,10 @@ class ErlangInput(serializers.Serializer):
                 {
                     "contacts": [
                         _("This traffic keeps %(agents)s agents busy at once; the calculator stops at %(max)s.")
-                        % {"agents": f"{traffic:,.0f}", "max": f"{MAX_TRAFFIC_ERLANGS:,}"}
+                        % {
+                            "agents": number_format(round(traffic), force_grouping=True),
+                            "max": number_format(MAX_TRAFFIC_ERLANGS, force_grouping=True),
+                        }
                     ]
                 }
             )

@@ -5,6 +5,8 @@ An interval is stored as its local wall-clock day and start time, as ACD exports
 daylight-saving change never shifts a row into the wrong half hour.
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -20,6 +22,18 @@ CHANNEL_CHOICES = [(channel.value, channel.label) for channel in STAFFED_CHANNEL
 INTERVAL_MINUTES = (15, 30)
 # 0 % productive in training, then 50 %, 75 % and 100 % of a full agent by month.
 DEFAULT_RAMP = "0.5, 0.75, 1.0"
+
+
+def ramp_numbers(text: str) -> tuple[float, ...]:
+    """The numbers of a typed ramp. With a decimal point (0.5, 0.75, 1.0) commas, semicolons and spaces
+    separate; without one, a planner in Denmark, Norway or Sweden writes decimal commas (0,5, 0,75, 1,0 or
+    0,5; 0,75; 1), so only semicolons and spaces separate. Raises ValueError for anything else."""
+    text = text.strip()
+    if "." in text or not re.search(r"[;\s]", text):
+        parts = re.split(r"[,;\s]+", text)
+    else:
+        parts = [part.replace(",", ".") for part in re.split(r"\s*;\s*|,?\s+", text)]
+    return tuple(float(part) for part in parts if part)
 
 
 class TrafficImport(TimeStampedModel):
@@ -197,7 +211,7 @@ class PlanSettings(TimeStampedModel):
     def ramp(self) -> tuple[float, ...]:
         """The ramp curve as numbers: each month's share of a full agent, rising, ending at 1."""
         try:
-            values = tuple(float(part) for part in self.ramp_curve.replace(";", ",").split(",") if part.strip())
+            values = ramp_numbers(self.ramp_curve)
         except ValueError:
             raise ValueError(
                 _("Write the ramp as numbers between 0 and 1 separated by commas, e.g. 0.5, 0.75, 1.0.")

@@ -1,7 +1,7 @@
 """The Staffing page's CSV downloads: the plan by month, and the required FTE by day per channel.
 Figures are plain numbers (a spreadsheet sums them); dates ISO, so every locale reads them."""
 
-from staffing.plan_selectors import StaffingPlan
+from staffing.plan_selectors import StaffingPlan, class_starts
 from workforce.models import Channel
 
 PARTS = ("months", "weeks", "days", "classes")
@@ -69,17 +69,18 @@ def _weeks(plan: StaffingPlan) -> tuple[list[str], list[dict]]:
 
 
 def _classes(plan: StaffingPlan) -> tuple[list[str], list[dict]]:
-    columns = ["class_start", "hires", "open_requisition_by", "productive_from", "for_month", "late"]
+    columns = ["class_start", "hires", "open_requisition_by", "productive_from", "for_month", "for_month_last", "late"]
     rows = [
         {
-            "class_start": c.start.isoformat(),
-            "hires": c.hires,
-            "open_requisition_by": c.open_requisition_by.isoformat(),
-            "productive_from": c.productive_month.strftime("%Y-%m"),
-            "for_month": c.for_month.strftime("%Y-%m"),
-            "late": "yes" if c.late else "no",
+            "class_start": c["start"].isoformat(),
+            "hires": c["hires"],
+            "open_requisition_by": c["open_requisition_by"].isoformat(),
+            "productive_from": c["productive_month"].strftime("%Y-%m"),
+            "for_month": c["first_month"].strftime("%Y-%m"),
+            "for_month_last": c["last_month"].strftime("%Y-%m"),
+            "late": "yes" if c["late"] else "no",
         }
-        for c in plan.classes
+        for c in class_starts(plan.classes)
     ]
     return columns, rows
 

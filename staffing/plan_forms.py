@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from profiles.models import RoleProfile
 from servicefit.core.forms import TeamChoiceMixin
 from staffing.plan_selectors import WhatIf
+from staffing.templatetags.plan_format import short_number
 
 NUMBER = {"inputmode": "decimal", "step": "any"}
 
@@ -43,8 +44,8 @@ class WhatIfForm(forms.Form):
         for name in ("attrition_points", "aht_percent", "traffic_percent"):
             self.fields[name].widget.attrs["placeholder"] = "0"
         if settings is not None:
-            self.fields["service_level"].widget.attrs["placeholder"] = f"{settings.service_level * 100:g}"
-            self.fields["shrinkage"].widget.attrs["placeholder"] = f"{settings.shrinkage * 100:g}"
+            self.fields["service_level"].widget.attrs["placeholder"] = short_number(settings.service_level * 100)
+            self.fields["shrinkage"].widget.attrs["placeholder"] = short_number(settings.shrinkage * 100)
 
     def what_if(self) -> WhatIf:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}

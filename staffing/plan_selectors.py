@@ -362,3 +362,29 @@ def staffing_plan(*, months: int = 12, what_if: WhatIf = WhatIf(), today: date |
         weeks=weeks,
         weekly_fte={need.channel: fte_by_period(need, weeks, end, a) for need in needs},
     )
+
+
+def class_starts(classes: list[planning.Class]) -> list[dict]:
+    """Classes that start on the same day are one class to recruit for: one row, one requisition, on the
+    page and in its CSV."""
+    rows: list[dict] = []
+    for c in classes:
+        if rows and rows[-1]["start"] == c.start:
+            row = rows[-1]
+            row["hires"] += c.hires
+            row["last_month"] = c.for_month
+            row["late"] = row["late"] or c.late
+            row["productive_month"] = max(row["productive_month"], c.productive_month)
+        else:
+            rows.append(
+                {
+                    "start": c.start,
+                    "hires": c.hires,
+                    "open_requisition_by": c.open_requisition_by,
+                    "productive_month": c.productive_month,
+                    "first_month": c.for_month,
+                    "last_month": c.for_month,
+                    "late": c.late,
+                }
+            )
+    return rows

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from staffing.models import PlanSettings, TrafficEvent
 from staffing.settings_services import PLAN_SETTINGS_FIELDS
+from staffing.templatetags.plan_format import short_number
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -23,6 +24,11 @@ HELP_TEXTS = {
     "weekly_hours": _("A full-time agent's hours a week (37 in Denmark, 37.5 in Norway, 40 in Sweden)."),
     "training_months": _("Months of training before a new agent takes contacts."),
 }
+
+
+def ramp_text(settings: PlanSettings) -> str:
+    """The ramp as the reader's language writes numbers (0,5; 0,75; 1 in Danish), which the form reads back."""
+    return "; ".join(short_number(value) for value in settings.ramp())
 
 
 class PlanSettingsForm(forms.Form):

@@ -12,7 +12,7 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.policies import STAFFING_READ, STAFFING_WRITE
 from staffing import settings_services
 from staffing.models import TrafficEvent
-from staffing.settings_forms import HELP_TEXTS, PlanSettingsForm, TrafficEventForm
+from staffing.settings_forms import HELP_TEXTS, PlanSettingsForm, TrafficEventForm, ramp_text
 from staffing.settings_selectors import plan_settings_get, traffic_event_list
 
 
@@ -29,12 +29,13 @@ def _settings_page(request, form=None, status=200):
     settings = plan_settings_get()
     can_write = STAFFING_WRITE.allows(request.user)
     names = settings_services.PLAN_SETTINGS_FIELDS
+    values = {name: getattr(settings, name) for name in names} | {"ramp_curve": ramp_text(settings)}
     if form is None and can_write:
-        form = PlanSettingsForm(initial={name: getattr(settings, name) for name in names})
+        form = PlanSettingsForm(initial=values)
     rows = [
         {
             "label": settings._meta.get_field(name).verbose_name,
-            "value": getattr(settings, name),
+            "value": values[name],
             "help": settings._meta.get_field(name).help_text or HELP_TEXTS.get(name, ""),
         }
         for name in names

@@ -15,15 +15,16 @@ from hiring.models import Requisition
 from servicefit.core.csv import csv_write
 from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
-from servicefit.core.policies import JOB_AD_WRITE, STAFFING_READ, team_choices
+from servicefit.core.policies import AGENT_WRITE, JOB_AD_WRITE, STAFFING_READ, STAFFING_WRITE, team_choices
 from staffing import plan_csv
 from staffing.plan_forms import DraftRequisitionForm, WhatIfForm
 from staffing.plan_inputs import usual_role_profile_slug
-from staffing.plan_selectors import StaffingPlan, staffing_plan
+from staffing.plan_selectors import StaffingPlan, class_starts, staffing_plan
 from staffing.settings_selectors import plan_settings_get
 from staffing.templatetags.plan_format import share
 
 CHART_ID = "staffing-plan-data"
+MAX_CLASS_HIRES = 100_000
 
 
 def _month_label(month: date) -> str:
@@ -65,31 +66,6 @@ def _rows(plan: StaffingPlan) -> list[dict]:
     ]
 
 
-def _class_rows(plan: StaffingPlan) -> list[dict]:
-    """Classes that start on the same day are one class to recruit for: one row, one requisition."""
-    rows: list[dict] = []
-    for c in plan.classes:
-        if rows and rows[-1]["start"] == c.start:
-            row = rows[-1]
-            row["hires"] += c.hires
-            row["last_month"] = c.for_month
-            row["late"] = row["late"] or c.late
-            row["productive_month"] = max(row["productive_month"], c.productive_month)
-        else:
-            rows.append(
-                {
-                    "start": c.start,
-                    "hires": c.hires,
-                    "open_requisition_by": c.open_requisition_by,
-                    "productive_month": c.productive_month,
-                    "first_month": c.for_month,
-                    "last_month": c.for_month,
-                    "late": c.late,
-                }
-            )
-    return rows
-
-
 def _what_if(request):
     form = WhatIfForm(request.GET or None, settings=plan_settings_get())
     if form.is_bound and not form.is_valid():
@@ -101,7 +77,14 @@ def _what_if(request):
 @policy_required(STAFFING_READ)
 def index(request):
     form, what_if = _what_if(request)
-    context = {"form": form, "plan": None, "error": None, "can_requisition": JOB_AD_WRITE.allows(request.user)}
+    context = {
+        "form": form,
+        "plan": None,
+        "error": None,
+        "can_requisition": JOB_AD_WRITE.allows(request.user),
+        "can_import_traffic": STAFFING_WRITE.allows(request.user),
+        "can_import_agents": AGENT_WRITE.allows(request.user),
+    }
     if what_if is None:
         context["error"] = _("Check the what-if values: each must be a number within the range shown.")
         return render(request, "staffing/index.html", context, status=400)
@@ -117,7 +100,7 @@ def index(request):
             chart_id=CHART_ID,
             channels=[(code, plan_csv.channel_label(code)) for code in plan.inputs.channels],
             rows=_rows(plan),
-            classes=_class_rows(plan),
+            classes=class_starts(plan.classes),
             forecast_errors=[
                 {"label": plan_csv.channel_label(code), "error": error}
                 for code, error in plan.inputs.forecast_errors.items()
@@ -172,13 +155,21 @@ def _draft_initial(request) -> dict | None:
         hires = int(request.GET.get("hires", ""))
     except ValueError:
         return None
-    if not 1 <= hires <= 1000 or not date(2000, 1, 1) <= month <= date(2100, 1, 1):
+    # A class may be larger than a requisition's 1,000 openings (a what-if of +200 % traffic): its link
+    # still opens the draft, and the form says the limit.
+    if not 1 <= hires <= MAX_CLASS_HIRES or not date(2000, 1, 1) <= month <= date(2100, 1, 1):
         return None
     return {
         "title": _("Customer service agents — %(month)s") % {"month": _month_label(month)},
         "openings": hires,
         "role_profile": usual_role_profile_slug(),
     }
+
+
+def _draft_page(request, form, status=200):
+    # A recruiter may open a draft from a link HR shares, but may not see the Staffing page.
+    context = {"form": form, "can_read_plan": STAFFING_READ.allows(request.user)}
+    return render(request, "staffing/plan/requisition_draft.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -199,11 +190,11 @@ def requisition_draft(request):
                     request, _("The draft requisition “%(title)s” was created.") % {"title": requisition.title}
                 )
                 return redirect("hiring:requisition-board", requisition_id=requisition.id)
-        return render(request, "staffing/plan/requisition_draft.html", {"form": form}, status=400)
+        return _draft_page(request, form, status=400)
     initial = _draft_initial(request)
     if initial is None:
         return HttpResponse(
             _("Open this page from a month of the hiring plan."), status=400, content_type="text/plain; charset=utf-8"
         )
     form = DraftRequisitionForm(initial=initial, teams=teams)
-    return render(request, "staffing/plan/requisition_draft.html", {"form": form})
+    return _draft_page(request, form)

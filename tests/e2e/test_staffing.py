@@ -52,3 +52,23 @@ def test_it_fits_the_staffing_plan_on_a_phone_and_moves_with_a_what_if(live_serv
     assert page.evaluate(HIRES) > before
     assert page.evaluate(OVERFLOW) == []
     assert browser_page.console_errors == [] and browser_page.outside_requests() == []
+
+
+def test_it_writes_the_chart_s_numbers_in_the_page_s_language_not_the_browser_s(live_server, open_page):
+    # A Danish planner on an English browser: the tooltips said 149.3 beside a table saying 149,3.
+    demo_traffic_make(end=timezone.localdate())
+    settings_make(monthly_attrition=0.025, time_to_hire_days=40)
+    agents_make(110)
+    user_create_or_update(username="hrplan", password="demo-hrplan", role=Role.HR)
+    staffing_plan()
+    browser_page = open_page(viewport=PHONE, is_mobile=True)
+    page = browser_page.page
+    log_in(browser_page, live_server.url, "hrplan")
+    page.context.add_cookies([{"name": "django_language", "value": "da", "url": live_server.url}])
+
+    page.goto(f"{live_server.url}/staffing/")
+
+    page.wait_for_function("() => document.querySelector('canvas[data-staffing-chart]')?.dataset.drawn === '1'")
+    chart = "Chart.getChart(document.querySelector('canvas[data-staffing-chart]'))"
+    assert page.evaluate(f"() => {chart}.scales.y.getLabelForValue(1234.5)") == "1.234,5"
+    assert browser_page.console_errors == []

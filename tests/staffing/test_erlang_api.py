@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from staffing.analysis import erlang
 
@@ -103,6 +104,20 @@ def test_it_refuses_traffic_beyond_any_centre_and_missing_fields(api, hr_user):
     assert missing.status_code == 400
     assert {"aht_seconds", "service_level"} <= set(missing.json()["extra"]["fields"])
     assert client.post(URL, "not json", content_type="application/json").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("language", "busy", "limit"),
+    [("en", "199,998", "100,000"), ("da", "199.998", "100.000"), ("sv", "199\xa0998", "100\xa0000")],
+)
+def test_it_writes_the_numbers_of_too_much_traffic_as_the_reader_s_language_does(api, hr_user, language, busy, limit):
+    # "100,000" reads as a hundred with three decimals in Danish, Norwegian and Swedish.
+    body = {**REFERENCE, "contacts": 99_999, "aht_seconds": 1_800, "interval_minutes": 15}
+    with translation.override("en"):
+        response = api.as_user(hr_user).post(URL, body, format="json", HTTP_ACCEPT_LANGUAGE=language)
+
+    message = response.json()["extra"]["fields"]["contacts"][0]
+    assert response.status_code == 400 and busy in message and limit in message
 
 
 def test_it_answers_hr_managers_and_admins_only(api, client, recruiter, manager, hr_user, admin_user):

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from staffing.models import PlanSettings, TrafficEvent
 from staffing.settings_selectors import plan_settings_get
@@ -10,6 +11,17 @@ from staffing.settings_services import PLAN_SETTINGS_FIELDS
 from tests.staffing.factories import event_make
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reads_in(client, settings):
+    """Sets the reader's language cookie; the language the requests activate is not left to later tests."""
+
+    def language(code: str) -> None:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = code
+
+    with translation.override(translation.get_language()):
+        yield language
 
 
 def settings_posted(**changes) -> dict:
@@ -102,3 +114,54 @@ def test_anonymous_users_go_to_the_login_page_and_recruiters_are_refused(client,
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
     client.force_login(recruiter)
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("typed", ["0,5, 0,75, 1,0", "0,5; 0,75; 1", "0,5 0,75 1"])
+def test_hr_types_the_ramp_with_decimal_commas_as_the_nordic_help_text_shows(client, hr_user, reads_in, typed):
+    # The Danish, Norwegian and Swedish help texts give the example as "0,5, 0,75, 1,0".
+    client.force_login(hr_user)
+    reads_in("da")
+    assert "0,5, 0,75, 1,0" in client.get("/staffing/settings/").content.decode()
+
+    response = client.post("/staffing/settings/edit/", settings_posted(ramp_curve=typed))
+
+    assert response.status_code == 302, response.context["form"].errors
+    assert plan_settings_get().ramp() == (0.5, 0.75, 1.0)
+
+
+@pytest.mark.parametrize("language", ["da", "nb", "sv"])
+def test_a_manager_reads_the_ramp_with_the_decimal_comma_of_their_language(client, manager, reads_in, language):
+    client.force_login(manager)
+    reads_in(language)
+
+    body = client.get("/staffing/settings/").content.decode()
+
+    assert "<td>0,5; 0,75; 1</td>" in body and "0.75" not in body
+
+
+def test_hr_sees_the_ramp_in_the_form_with_the_decimal_comma_of_their_language(client, hr_user, reads_in):
+    client.force_login(hr_user)
+    reads_in("sv")
+
+    form = client.get("/staffing/settings/").context["form"]
+
+    assert form["ramp_curve"].value() == "0,5; 0,75; 1"
+
+
+@pytest.mark.parametrize(
+    ("url", "current"),
+    [
+        ("/staffing/", "Staffing plan"),
+        ("/staffing/traffic/", "Traffic"),
+        ("/staffing/settings/", "Planning assumptions"),
+        ("/staffing/events/", "Known events"),
+    ],
+)
+def test_every_staffing_page_has_the_same_sub_navigation_with_its_own_link_current(client, manager, url, current):
+    client.force_login(manager)
+
+    nav = client.get(url).content.decode().split('<nav class="subnav"')[1].split("</nav>")[0]
+
+    links = [link.split(">", 1)[1].split("</a>")[0] for link in nav.split("<a ")[1:]]
+    assert links == ["Staffing plan", "Traffic", "Planning assumptions", "Known events"]
+    assert nav.count('aria-current="page"') == 1 and f'aria-current="page">{current}</a>' in nav

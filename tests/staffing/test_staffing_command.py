@@ -25,7 +25,7 @@ def run(*args) -> str:
 def test_it_prints_the_plan_as_a_table(centre):
     lines = run().splitlines()
 
-    assert lines[0].split()[:3] == ["month", "required", "available"]
+    assert lines[1].split()[:3] == ["month", "required", "available"]  # under a line of group titles
     assert len([line for line in lines[1:14] if line[:4].isdigit()]) == 12
     assert any(line.startswith("class start") for line in lines)
     assert any("24" in line and "Agents today" in line for line in lines)
@@ -51,3 +51,22 @@ def test_it_refuses_values_out_of_range_and_says_when_there_is_no_traffic(db):
 def test_it_says_when_there_is_no_traffic(db):
     with pytest.raises(CommandError, match="No traffic"):
         run()
+
+
+def test_it_groups_the_table_s_columns_so_no_two_headers_read_as_one_phrase(centre):
+    lines = run().splitlines()
+    groups, header, first = lines[0], lines[1], lines[2]
+
+    assert header.split() == ["month", "required", "available", "shortfall", "service", "level", "|", "hires"] + [
+        "available",
+        "shortfall",
+    ]
+    assert "with plan gap" not in header and "hires with" not in header
+    # Each group's title lies over its own columns, and each figure under its header.
+    assert groups.index("if nobody is hired") < header.index("|") < groups.index("with the hiring plan")
+    under_a_title = [groups[header.index(name)] != " " for name in ("available", "level", "|")]
+    under_a_title += [groups[position] != " " for position in (header.index("hires"), len(header) - 1)]
+    assert under_a_title == [True, True, False, True, True]
+    assert len(first) == len(header) and first[header.index("|")] == "|"
+    classes = next(line for line in lines if line.startswith("class starts"))
+    assert classes.split()[:3] == ["class", "starts", "hires"] and "open the requisition by" in classes

@@ -78,24 +78,30 @@ class Command(BaseCommand):
 
     def _table(self, plan: StaffingPlan) -> None:
         write = self.stdout.write
+        # Two groups of columns under their titles, and a bar between them: read flat, "hires with plan
+        # gap" was one phrase, and it was not clear which "gap" was which.
+        write(f"{'':18}{' if nobody is hired ':-^35}   {' with the hiring plan ':-^27}")
         write(
-            f"{'month':<8} {'required':>9} {'available':>9} {'gap':>7} {'SL if none hired':>16} "
-            f"{'hires':>5} {'with plan':>9} {'gap':>7}"
+            f"{'month':<7} {'required':>9} {'available':>10} {'shortfall':>10} {'service level':>13} | "
+            f"{'hires':>5} {'available':>10} {'shortfall':>10}"
         )
         for row in plan.months:
             write(
-                f"{row.month:%Y-%m}  {row.required_fte:9.1f} {row.available_without_hiring:9.1f} "
-                f"{row.gap_without_hiring:7.1f} {_percent(row.service_level_without_hiring):>16} "
-                f"{row.hires_starting:5d} {row.available_with_plan:9.1f} {row.gap_with_plan:7.1f}"
+                f"{row.month:%Y-%m} {row.required_fte:9.1f} {row.available_without_hiring:10.1f} "
+                f"{row.gap_without_hiring:10.1f} {_percent(row.service_level_without_hiring):>13} | "
+                f"{row.hires_starting:5d} {row.available_with_plan:10.1f} {row.gap_with_plan:10.1f}"
             )
         write("")
         if plan.classes:
-            write(f"{'class start':<11} {'hires':>5}  {'open by':<10}  {'productive':<10}  for month")
+            write(
+                f"{'class starts':<12}  {'hires':>5}  {'open the requisition by':<23}  {'productive from':<15}  "
+                "for month"
+            )
             for c in plan.classes:
                 late = "  LATE: the requisition should already be open" if c.late else ""
                 write(
-                    f"{c.start:%Y-%m-%d}  {c.hires:5d}  {c.open_requisition_by:%Y-%m-%d}  "
-                    f"{c.productive_month:%Y-%m}     {c.for_month:%Y-%m}{late}"
+                    f"{c.start.isoformat():<12}  {c.hires:5d}  {c.open_requisition_by.isoformat():<23}  "
+                    f"{format(c.productive_month, '%Y-%m'):<15}  {c.for_month:%Y-%m}{late}"
                 )
         else:
             write("No hires needed.")

@@ -23,6 +23,8 @@
         ]
       },
       options: {
+        /* Numbers as the page's language writes them (149,3 in Danish), whatever the browser's language. */
+        locale: document.documentElement.lang || undefined,
         responsive: true, maintainAspectRatio: false, animation: false,
         interaction: { mode: "index", intersect: false },
         scales: { y: { beginAtZero: true, title: { display: true, text: data.y } } },

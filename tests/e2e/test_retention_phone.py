@@ -37,5 +37,8 @@ def test_it_fits_the_retention_dashboard_on_a_phone(live_server, open_page):
 
     assert page.locator("canvas[data-retention-chart]").count() >= 8
     page.wait_for_function("() => Chart.getChart(document.querySelector('canvas[data-retention-chart]')) !== undefined")
+    # The numbers as the page's language writes them (the browser here is English): 1.234,5.
+    chart = "Chart.getChart(document.querySelector('canvas[data-retention-chart]'))"
+    assert page.evaluate(f"() => {chart}.scales.y.getLabelForValue(1234.5)") == "1.234,5"
     assert page.evaluate(OVERFLOW) == []
     assert browser_page.console_errors == [] and browser_page.outside_requests() == []

@@ -41,6 +41,8 @@
     // CSSOM, not a style attribute: allowed under the strict CSP.
     canvas.parentElement.style.height = (values.length * ROW_HEIGHT + 70) + "px";
     canvas.dataset.drawn = "1";
+    // Numbers as the page's language writes them (149,3 in Danish), not the browser's.
+    window.Chart.defaults.locale = document.documentElement.lang || window.Chart.defaults.locale;
     new window.Chart(canvas, {
       type: "bar",
       data: {

@@ -34,6 +34,7 @@
           }]
         },
         options: {
+          locale: language,  // numbers as the page's language writes them, not the browser's
           animation: false,
           scales: { r: { beginAtZero: true, suggestedMax: 50 } },
           plugins: { legend: { display: false } }

@@ -27,6 +27,8 @@
         datasets.push(dataset(canvas.dataset.chartTargetLabel || "", data.target, COLOURS.target, true));
       }
       canvas.dataset.drawn = "1";
+      // Numbers as the page's language writes them (149,3 in Danish), not the browser's.
+      window.Chart.defaults.locale = document.documentElement.lang || window.Chart.defaults.locale;
       new window.Chart(canvas, {
         type: canvas.dataset.chart,
         data: { labels: data.labels, datasets: datasets },

@@ -53,6 +53,8 @@
       var data = JSON.parse(source.textContent);
       canvas.dataset.drawn = "1";
       var config = canvas.dataset.developmentChart === "radar" ? radar(canvas, data) : line(canvas, data);
+      // Numbers as the page's language writes them (149,3 in Danish), not the browser's.
+      window.Chart.defaults.locale = document.documentElement.lang || window.Chart.defaults.locale;
       new window.Chart(canvas, config);
     });
   }

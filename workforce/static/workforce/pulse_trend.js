@@ -9,6 +9,8 @@
     if (!source) return;
     var data = JSON.parse(source.textContent);
     canvas.dataset.drawn = "1";
+    // Numbers as the page's language writes them (149,3 in Danish), not the browser's.
+    window.Chart.defaults.locale = document.documentElement.lang || window.Chart.defaults.locale;
     new window.Chart(canvas, {
       type: "line",
       data: {

@@ -56,6 +56,8 @@
       var source = document.getElementById(canvas.dataset.retentionChart);
       if (!source) { return; }
       var data = JSON.parse(source.textContent);
+      // Numbers as the page's language writes them (149,3 in Danish), not the browser's.
+      window.Chart.defaults.locale = document.documentElement.lang || window.Chart.defaults.locale;
       new Chart(canvas, data.kind === "survival" ? survivalConfig(data) : simpleConfig(data));
     });
   }

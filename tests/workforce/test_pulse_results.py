@@ -209,3 +209,14 @@ def test_it_shows_a_teams_enps_trend_only_where_no_hidden_group_can_be_worked_ou
     client.force_login(hr_user)
     page = client.get(f"/workforce/pulse/trend/?team={teams['C'].id}")
     assert page.status_code == 200 and b"data-enps-trend" in page.content and b"100.0" not in page.content
+
+
+def test_it_writes_the_trend_csv_for_a_danish_spreadsheet_when_asked_in_danish(client, hr_user, setup):
+    from django.conf import settings
+
+    close(setup["survey"], hr_user)
+    client.force_login(hr_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+    text = client.get("/workforce/pulse/trend.csv").content.decode().lstrip("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert [(r["survey"], r["respondents"], r["enps"]) for r in rows] == [("Puls marts", "9", "-22,2")]

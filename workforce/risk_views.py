@@ -94,6 +94,7 @@ def at_risk_csv(request):
         rows.append(line)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="servicefit-at-risk.csv"'
+    response.write("\ufeff")  # so Excel opens æ/ø/å in names and reasons correctly
     csv_write(response, columns=CSV_COLUMNS, rows=rows)
     return response
 

@@ -94,7 +94,8 @@ def test_it_shows_a_manager_only_their_teams_agents_with_drivers_in_words(client
     rows = client.get(reverse("workforce:at-risk"), {"band": "low"}).context["page"].object_list
     assert rows and all(row.band == "low" for row in rows)
     csv = client.get(reverse("workforce:at-risk-csv")).content.decode()
-    assert csv.splitlines()[0].startswith("employee_number,name,team,probability,band,driver_1")
+    # A byte-order mark first, so Excel reads æ/ø/å in the names and reasons as UTF-8.
+    assert csv.startswith("\ufeffemployee_number,name,team,probability,band,driver_1")
     assert len(csv.splitlines()) == RiskScore.objects.count() + 1
 
 

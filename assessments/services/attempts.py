@@ -111,7 +111,9 @@ def _validated_value(item: Item, value, shown_options: list[int]):
             )
         if not _storable_text(value):
             raise ApplicationError(_("Your answer contains characters that cannot be saved."), status=422)
-    elif isinstance(value, bool) or value not in shown_options:  # the options this candidate was shown
+    # The options this candidate was shown, by their integer id: 12.0 == 12 in Python, but a float
+    # stored in place of an id is no longer the option to anything that reads the answer as JSON.
+    elif type(value) is not int or value not in shown_options:
         raise ApplicationError(_("Choose one of the options shown."), status=422)
     return value
 

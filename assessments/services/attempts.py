@@ -105,6 +105,9 @@ def _validated_value(item: Item, value, shown_options: list[int]):
     elif item.kind == kinds.TEXT:
         if not isinstance(value, str):
             raise ApplicationError(_("Write your answer as text."), status=422)
+        # A form sends line breaks as CRLF, a script as LF, and the text box counts each as one
+        # character: one line break is one "\n" whichever way the answer came.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
         if len(value) > MAX_TEXT_ANSWER:
             raise ApplicationError(
                 _("Your answer is longer than %(n)s characters.") % {"n": MAX_TEXT_ANSWER}, status=422

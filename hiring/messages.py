@@ -88,6 +88,9 @@ def _context(email: CandidateEmail, extra: dict) -> dict:
         "candidate_name": application.candidate.name,
         "job_title": application.requisition.title,
         "team_name": application.requisition.team.name,
+        # The built-in texts name and sign with the employer, as its assessment invitation does; a
+        # team is an internal unit ("Copenhagen", "Team Bergen"), named only when no employer name is set.
+        "employer_name": employer_identity().name or application.requisition.team.name,
         "interview_when": "",
         "interview_place": extra.get("place", ""),
         "assessment_link": "",

@@ -70,6 +70,7 @@ class CandidateApi(APIView):
         if self.invitation is not None:
             # take.js shows these messages (time up, answer refused, submitted) on a page that speaks
             # the invitation's language; a phone's browser may ask for another. A false link keeps it.
+            self.browser_language = translation.get_language()
             translation.activate(self.invitation.language)
 
     def usable_invitation(self, *, for_writing: bool = False) -> Invitation:
@@ -79,6 +80,9 @@ class CandidateApi(APIView):
         # Answers, deadlines and errors alike: nothing of a candidate's link is kept by a browser or proxy.
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Cache-Control"] = "no-store"
+        if getattr(self, "invitation", None) is not None:
+            response["Content-Language"] = self.invitation.language
+            translation.activate(self.browser_language)  # the messages are written: leave the thread as found
         return response
 
 

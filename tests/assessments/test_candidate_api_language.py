@@ -71,3 +71,9 @@ def test_an_unknown_language_asked_of_the_api_gives_the_invitations(english_phon
     body = english_phone.get(f"/api/take/{token}/?lang=xx").json()
     assert body["language"] == "da"
     assert body["title"] == invitation.assessment.title_in("da")
+
+
+def test_the_invitations_language_ends_with_the_request(english_phone, battery, invitation, token):
+    with translation.override("sv"):
+        put(english_phone, token, Item.objects.filter(section__assessment=battery).first().id, 3)
+        assert translation.get_language() == "en"  # the browser's, as Django's locale middleware left it

@@ -47,3 +47,19 @@ def test_a_page_saving_such_a_text_says_why_and_a_rejection_still_goes_out(
     [sent] = mail.outbox
     assert sent.subject == "Din ansøgning: Kundeservice"
     assert CandidateEmail.objects.get().sent_at is not None
+
+
+def test_a_subject_with_a_line_break_is_sent_on_one_line(recruiter, django_capture_on_commit_callbacks):
+    requisition = requisition_make(recruiter, title="Kundeservice")
+    application = application_make(recruiter, requisition, name="Kim Olsen", language="da")
+    # A form field can carry a line break; so can a name imported from a spreadsheet.
+    email_template_save(
+        team=requisition.team, kind="rejection", language="da", subject="Tak,\r\n{candidate_name}", body="Hej"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        candidate_email_send(application=application, kind="rejection", user=recruiter)
+
+    [sent] = mail.outbox
+    assert sent.subject == "Tak, Kim Olsen"
+    assert CandidateEmail.objects.get().sent_at is not None

@@ -120,10 +120,22 @@ class RankingRows:
         return positions
 
     def _ranked(self, row) -> Ranked:
-        status, stale_on, result, application_id, stage, requisition_id, candidate_id, name, not_reviewed = row[:9]
+        (
+            status,
+            stale_on,
+            result,
+            application_id,
+            stage,
+            requisition_id,
+            candidate_id,
+            name,
+            not_reviewed,
+            rank,
+            fit,
+        ) = row
         application = RankedApplication(application_id, stage, requisition_id, RankedCandidate(candidate_id, name))
-        fit = {**result, "status": status_on(status, stale_on, self.today)}
-        return Ranked(application, fit, not_reviewed or 0, place=(row[9], row[10]))
+        shown = {**result, "status": status_on(status, stale_on, self.today)}
+        return Ranked(application, shown, not_reviewed or 0, place=(rank, fit))
 
 
 def _ahead_of(label_rank: int, fit: float | None) -> Q:

@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -63,10 +64,25 @@ class CandidateApi(APIView):
     candidate_endpoint = True
     error_statuses = (409, 410, 422)  # submitted, withdrawn or expired link, unacceptable answer
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # the rate limits first: guessing links costs no query
+        self.invitation = services.invitation_signed(kwargs["token"])
+        if self.invitation is not None:
+            # take.js shows these messages (time up, answer refused, submitted) on a page that speaks
+            # the invitation's language; a phone's browser may ask for another. A false link keeps it.
+            self.browser_language = translation.get_language()
+            translation.activate(self.invitation.language)
+
+    def usable_invitation(self, *, for_writing: bool = False) -> Invitation:
+        return services.invitation_usable(self.invitation, for_writing=for_writing)
+
     def finalize_response(self, request, response, *args, **kwargs):
         # Answers, deadlines and errors alike: nothing of a candidate's link is kept by a browser or proxy.
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Cache-Control"] = "no-store"
+        if getattr(self, "invitation", None) is not None:
+            response["Content-Language"] = self.invitation.language
+            translation.activate(self.browser_language)  # the messages are written: leave the thread as found
         return response
 
 
@@ -75,8 +91,10 @@ class TakeApi(CandidateApi):
         responses={200: dict}, description="The attempt: sections, items, options, saved answers, deadlines."
     )
     def get(self, request, token):
-        invitation = services.invitation_for_token(token)
-        return Response(selectors.attempt_view(invitation=invitation, language=request.query_params.get("lang")))
+        invitation = self.usable_invitation()
+        language = request.query_params.get("lang")
+        language = language if language in LANGUAGE_CODES else None
+        return Response(selectors.attempt_view(invitation=invitation, language=language))
 
 
 class StartApi(CandidateApi):
@@ -85,7 +103,7 @@ class StartApi(CandidateApi):
 
     @extend_schema(request=StartInput, responses={201: dict})
     def post(self, request, token):
-        invitation = services.invitation_for_token(token, for_writing=True)
+        invitation = self.usable_invitation(for_writing=True)
         data = self.StartInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.attempt_start(invitation=invitation, consent=data.validated_data["consent"])
@@ -105,7 +123,7 @@ class AnswerApi(CandidateApi):
 
     @extend_schema(request=AnswerInput, responses={200: AnswerOutput})
     def put(self, request, token, item_id):
-        invitation = services.invitation_for_token(token, for_writing=True)
+        invitation = self.usable_invitation(for_writing=True)
         data = self.AnswerInput(data=request.data)
         data.is_valid(raise_exception=True)
         answer = services.answer_save(invitation=invitation, item_id=item_id, value=data.validated_data["value"])
@@ -119,7 +137,7 @@ class SectionOpenApi(CandidateApi):
         description="Open a part: a timed part's items are served, and its clock starts, only from now. Idempotent.",
     )
     def post(self, request, token, section_id):
-        invitation = services.invitation_for_token(token, for_writing=True)
+        invitation = self.usable_invitation(for_writing=True)
         services.section_open(invitation=invitation, section_id=section_id)
         view = selectors.attempt_view(invitation=invitation)
         return Response(next(s for s in view["sections"] if s["id"] == section_id))
@@ -131,7 +149,7 @@ class SubmitApi(CandidateApi):
 
     @extend_schema(request=None, responses={200: SubmittedOutput})
     def post(self, request, token):
-        invitation = services.invitation_for_token(token, for_writing=True)
+        invitation = self.usable_invitation(for_writing=True)
         attempt = services.attempt_submit(invitation=invitation)
         return Response({"submitted_at": attempt.submitted_at})
 

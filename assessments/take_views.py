@@ -23,7 +23,7 @@ from assessments import kinds, selectors, services
 from assessments.api import TakeAddressThrottle, TakeTokenThrottle
 from assessments.candidate_context import assessment_duration, candidate_frame
 from assessments.candidate_feedback import candidate_feedback
-from assessments.models import Invitation
+from assessments.models import Attempt, Invitation
 from assessments.services.tokens import TOKEN_SHAPE
 from assessments.take_paging import page_bounds
 from servicefit.core.employer import employer_identity
@@ -339,6 +339,8 @@ def finish(request, invitation, token):
         try:
             services.attempt_submit(invitation=invitation)
         except ApplicationError as exc:
+            if Attempt.objects.filter(invitation=invitation, submitted_at__isnull=False).exists():
+                return redirect("take:done", token=token)  # a second press or tab: the first one submitted
             error = exc.message
         else:
             return redirect("take:done", token=token)

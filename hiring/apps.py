@@ -9,10 +9,10 @@ class HiringConfig(AppConfig):
     def ready(self):
         from assessments.candidate_context import invitation_context_provider_register
         from assessments.role_targets import role_targets_provider_register
-        from assessments.signals import attempt_scored
+        from assessments.signals import attempt_scored, invitation_language_chosen
         from hiring import demo, home
         from hiring.fit_records import attempt_scored_received
-        from hiring.invitation_context import invitation_job
+        from hiring.invitation_context import invitation_job, invitation_language_chosen_received
         from hiring.pipeline_personal_data import HANDLER
         from hiring.result_targets import invitation_role_targets
         from servicefit.core import registry
@@ -28,3 +28,6 @@ class HiringConfig(AppConfig):
         role_targets_provider_register(name="hiring", provider=invitation_role_targets)
         invitation_context_provider_register(name="hiring.job_title", provider=invitation_job)
         attempt_scored.connect(attempt_scored_received, dispatch_uid="hiring.fit_records.attempt_scored")
+        invitation_language_chosen.connect(
+            invitation_language_chosen_received, dispatch_uid="hiring.invitation_context.invitation_language_chosen"
+        )

@@ -33,10 +33,12 @@ def email_render(*, kind: str, language: str, team_id: int, context: dict) -> tu
     """(subject, body): the team's own template for the kind and language, else the built-in one."""
     override = email_template_override(team_id=team_id, kind=kind, language=language)
     if override is not None:
-        return override.subject.format_map(context).strip(), override.body.format_map(context)
-    with translation.override(language):
-        subject = render_to_string(f"hiring/email/{language}/{kind}_subject.txt", context)
-        body = render_to_string(f"hiring/email/{language}/{kind}_body.txt", context)
+        subject, body = override.subject.format_map(context), override.body.format_map(context)
+    else:
+        with translation.override(language):
+            subject = render_to_string(f"hiring/email/{language}/{kind}_subject.txt", context)
+            body = render_to_string(f"hiring/email/{language}/{kind}_body.txt", context)
+    # One line: a team's subject or a candidate's name can hold a line break, which a mail header cannot.
     return " ".join(subject.split()), body
 
 
@@ -88,6 +90,9 @@ def _context(email: CandidateEmail, extra: dict) -> dict:
         "candidate_name": application.candidate.name,
         "job_title": application.requisition.title,
         "team_name": application.requisition.team.name,
+        # The built-in texts name and sign with the employer, as its assessment invitation does; a
+        # team is an internal unit ("Copenhagen", "Team Bergen"), named only when no employer name is set.
+        "employer_name": employer_identity().name or application.requisition.team.name,
         "interview_when": "",
         "interview_place": extra.get("place", ""),
         "assessment_link": "",

@@ -10,6 +10,8 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments import services as assessment_services
+from assessments.models import Invitation
 from hiring import fit_records, hires, stage_templates
 from hiring.models import (
     STAGES_WITH_REASON,
@@ -374,7 +376,19 @@ def application_move(
         locked.save(update_fields=["stage", "reason", "updated_at"])
         if stage == Stage.HIRED:
             hires.hire_record(application=locked, user=user, hired_on=hired_on)
+        if stage in STAGES_WITH_REASON:
+            _open_invitations_withdraw(locked)
     return locked
+
+
+def _open_invitations_withdraw(application: Application) -> None:
+    """A rejected or withdrawn candidate is neither reminded that an assessment "is still waiting"
+    (after the rejection e-mail) nor able to go on with one; a submitted assessment stays as it is.
+    Undoing the move does not restore the link: invite again."""
+    open_statuses = (Invitation.Status.PENDING, Invitation.Status.STARTED)
+    links = application.invitation_links.select_related("invitation").filter(invitation__status__in=open_statuses)
+    for link in links:
+        assessment_services.invitation_revoke(invitation=link.invitation)
 
 
 def application_move_undo(*, application: Application, user, reason: str = "") -> Application:

@@ -64,6 +64,8 @@ class Ranked:
     fit: dict  # FitResult.to_dict(), with the status as of today
     # Written answers of the assessment not reviewed yet: the fit is provisional until they are.
     written_not_reviewed: int = 0
+    # (label rank, fit): what orders the ranking. Rows with the same place share a position.
+    place: tuple[int, float | None] = (0, None)
 
 
 ROW_FIELDS = (
@@ -76,6 +78,8 @@ ROW_FIELDS = (
     "application__candidate_id",
     "application__candidate__name",
     "attempt__result__written_not_reviewed",
+    "label_rank",
+    "fit",
 )
 
 
@@ -101,10 +105,45 @@ class RankingRows:
     def __iter__(self):
         return (self._ranked(row) for row in self.records.values_list(*ROW_FIELDS).iterator(chunk_size=2000))
 
+    def positions(self, rows: list[Ranked], *, start: int) -> list[int]:
+        """The positions of `rows`, read from `start` (1 first). Rows with the same label and fit share
+        a position (1, 1, 3): the order in which they applied must not read as merit. A slice that
+        does not begin the ranking asks the database where its first row stands (one query)."""
+        positions: list[int] = []
+        for offset, row in enumerate(rows):
+            if positions and row.place == rows[offset - 1].place:
+                positions.append(positions[-1])
+            elif not positions and start > 1:
+                positions.append(self.records.filter(_ahead_of(*row.place)).count() + 1)
+            else:
+                positions.append(start + offset)
+        return positions
+
     def _ranked(self, row) -> Ranked:
-        status, stale_on, result, application_id, stage, requisition_id, candidate_id, name, not_reviewed = row
+        (
+            status,
+            stale_on,
+            result,
+            application_id,
+            stage,
+            requisition_id,
+            candidate_id,
+            name,
+            not_reviewed,
+            rank,
+            fit,
+        ) = row
         application = RankedApplication(application_id, stage, requisition_id, RankedCandidate(candidate_id, name))
-        return Ranked(application, {**result, "status": status_on(status, stale_on, self.today)}, not_reviewed or 0)
+        shown = {**result, "status": status_on(status, stale_on, self.today)}
+        return Ranked(application, shown, not_reviewed or 0, place=(rank, fit))
+
+
+def _ahead_of(label_rank: int, fit: float | None) -> Q:
+    """The records ranked strictly above a place: a better label, or the same label and a higher fit."""
+    ahead = Q(label_rank__lt=label_rank)
+    if fit is not None:
+        ahead |= Q(label_rank=label_rank, fit__gt=fit)
+    return ahead
 
 
 def ranking_requisition_get(*, user, requisition_id: int, policy: Policy = RANKING_READ) -> Requisition:
@@ -138,16 +177,10 @@ def requisition_ranking(
 
 
 def ranking_position(record: FitRecord) -> int:
-    """Where the record stands in its requisition's ranking, 1 first (one query)."""
-    same = Q(label_rank=record.label_rank)
-    ahead = Q(label_rank__lt=record.label_rank) | (same & Q(application_id__lt=record.application_id))
-    if record.fit is not None:
-        ahead = (
-            Q(label_rank__lt=record.label_rank)
-            | (same & Q(fit__gt=record.fit))
-            | (same & Q(fit=record.fit, application_id__lt=record.application_id))
-        )
+    """Where the record stands in its requisition's ranking, 1 first, shared with any record of the
+    same label and fit (one query)."""
     requisition_id = record.application.requisition_id
+    ahead = _ahead_of(record.label_rank, record.fit)
     return FitRecord.objects.filter(ahead, application__requisition_id=requisition_id).count() + 1
 
 

@@ -123,7 +123,7 @@ def requisition_ranking(request, requisition_id):
             "requisition": requisition,
             "filters": filters,
             "page": page,
-            "rows": [_row(start + i, row, names) for i, row in enumerate(shown)],
+            "rows": [_row(n, row, names) for n, row in zip(rows.positions(shown, start=start), shown, strict=True)],
             "fit_version": fit_records.fit_config_of(setting).version,
             "can_decide": decisions.decider_allowed(user=request.user, requisition=requisition),
             "can_edit_settings": FRAMEWORK_EDIT.allows(request.user),
@@ -142,7 +142,12 @@ def requisition_ranking_csv(request, requisition_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="servicefit-ranking-{requisition.id}.csv"'
     response.write("\ufeff")  # so Excel opens æ/ø/å correctly
-    csv_write(response, columns=CSV_COLUMNS, rows=(_csv_row(_row(n, row, names)) for n, row in enumerate(shown, 1)))
+    positions = rows.positions(shown, start=1)
+    csv_write(
+        response,
+        columns=CSV_COLUMNS,
+        rows=(_csv_row(_row(n, row, names)) for n, row in zip(positions, shown, strict=True)),
+    )
     return response
 
 

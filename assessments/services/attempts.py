@@ -105,13 +105,18 @@ def _validated_value(item: Item, value, shown_options: list[int]):
     elif item.kind == kinds.TEXT:
         if not isinstance(value, str):
             raise ApplicationError(_("Write your answer as text."), status=422)
+        # A form sends line breaks as CRLF, a script as LF, and the text box counts each as one
+        # character: one line break is one "\n" whichever way the answer came.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
         if len(value) > MAX_TEXT_ANSWER:
             raise ApplicationError(
                 _("Your answer is longer than %(n)s characters.") % {"n": MAX_TEXT_ANSWER}, status=422
             )
         if not _storable_text(value):
             raise ApplicationError(_("Your answer contains characters that cannot be saved."), status=422)
-    elif isinstance(value, bool) or value not in shown_options:  # the options this candidate was shown
+    # The options this candidate was shown, by their integer id: 12.0 == 12 in Python, but a float
+    # stored in place of an id is no longer the option to anything that reads the answer as JSON.
+    elif type(value) is not int or value not in shown_options:
         raise ApplicationError(_("Choose one of the options shown."), status=422)
     return value
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from assessments.models import Assessment, Invitation
 from assessments.queues import EXPIRING_WITHIN
 from assessments.services.tokens import invitation_token
+from assessments.signals import invitation_language_chosen
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.models import Team
@@ -123,5 +124,7 @@ def invitation_reminders_due() -> list[int]:
 def invitation_language_set(*, invitation: Invitation, language: str) -> None:
     """The candidate chose another of the four languages; e-mails and pages follow it."""
     if language in LANGUAGE_CODES and language != invitation.language:
-        invitation.language = language
-        invitation.save(update_fields=["language", "updated_at"])
+        with transaction.atomic():
+            invitation.language = language
+            invitation.save(update_fields=["language", "updated_at"])
+            invitation_language_chosen.send(sender=Invitation, invitation_id=invitation.id, language=language)

@@ -34,6 +34,13 @@ def placeholders_in(text: str) -> set[str]:
     return {name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
 
 
+def placeholders_decorated(text: str) -> bool:
+    """Whether a placeholder carries a format spec or conversion ({candidate_name:d}, {job_title!r}):
+    sending would fail on it (or, with a huge width, build a string of gigabytes)."""
+    fields = string.Formatter().parse(text)
+    return any(name is not None and (spec or conversion) for _literal, name, spec, conversion in fields)
+
+
 def _braced(names) -> str:
     return ", ".join(f"{{{name}}}" for name in sorted(names))
 
@@ -77,7 +84,9 @@ class CandidateEmailTemplate(TimeStampedModel):
                 errors[field] = _("A brace is not closed; write placeholders as {candidate_name}.")
                 continue
             unknown = sorted(used - allowed)
-            if unknown:
+            if placeholders_decorated(getattr(self, field) or ""):
+                errors[field] = _("Write placeholders as the name alone in braces, e.g. {candidate_name}.")
+            elif unknown:
                 errors[field] = _("Unknown placeholders: %(names)s. Use: %(allowed)s.") % {
                     "names": _braced(unknown),
                     "allowed": _braced(allowed),

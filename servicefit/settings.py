@@ -115,6 +115,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Languages: the UI, candidate pages and text analysis all support these four.
 LANGUAGE_CODE = env.str("LANGUAGE_CODE", default="en")
+# Our own English date formats (servicefit/formats/en): the Nordic ones are Django's.
+FORMAT_MODULE_PATH = ["servicefit.formats"]
 LANGUAGES = [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

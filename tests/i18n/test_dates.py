@@ -55,3 +55,21 @@ def test_it_shows_staff_dates_in_their_language(client, recruiter, language):
     if language != "sv":
         assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", text)
     assert "03/05/2026" not in text
+
+
+def test_it_ends_an_english_sentence_that_ends_with_a_date_with_one_full_stop(
+    recruiter, mailoutbox, django_capture_on_commit_callbacks
+):
+    # Django's English default wrote "works until Dec. 16, 2026, 3:40 p.m.." in the invitation.
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = services.invitation_create(
+            assessment=Assessment.objects.get(slug="service-profile-standard"),
+            email="jane@example.co.uk",
+            name="Jane",
+            language="en",
+            user=recruiter,
+        )
+    [mail] = mailoutbox
+    expires = invitation.expires_at.astimezone(dt.timezone(dt.timedelta(hours=1)))
+    assert re.search(r"works until \d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d\.(\s|$)", mail.body)
+    assert ".." not in mail.body and "p.m" not in mail.body and str(expires.year) in mail.body

@@ -14,6 +14,7 @@ from assessments import services as assessment_services
 from assessments.models import Invitation
 from hiring import fit_records, hires, stage_templates
 from hiring.models import (
+    ENDED_STAGES,
     STAGES_WITH_REASON,
     Application,
     ApplicationMove,
@@ -376,14 +377,15 @@ def application_move(
         locked.save(update_fields=["stage", "reason", "updated_at"])
         if stage == Stage.HIRED:
             hires.hire_record(application=locked, user=user, hired_on=hired_on)
-        if stage in STAGES_WITH_REASON:
+        if stage in ENDED_STAGES:
             _open_invitations_withdraw(locked)
     return locked
 
 
 def _open_invitations_withdraw(application: Application) -> None:
-    """A rejected or withdrawn candidate is neither reminded that an assessment "is still waiting"
-    (after the rejection e-mail) nor able to go on with one; a submitted assessment stays as it is.
+    """A hired, rejected or withdrawn candidate is neither reminded that an assessment "is still
+    waiting" (after the offer or the rejection e-mail) nor able to go on with one; a submitted
+    assessment stays as it is.
     Undoing the move does not restore the link: invite again."""
     open_statuses = (Invitation.Status.PENDING, Invitation.Status.STARTED)
     links = application.invitation_links.select_related("invitation").filter(invitation__status__in=open_statuses)

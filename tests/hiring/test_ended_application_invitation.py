@@ -1,4 +1,4 @@
-"""A candidate whose application is rejected or withdrawn before taking the assessment gets no
+"""A candidate whose application is hired, rejected or withdrawn before taking the assessment gets no
 reminder that the assessment "is still waiting" after the rejection, and the link says it is withdrawn."""
 
 from datetime import timedelta
@@ -13,7 +13,7 @@ from assessments.models import Assessment, Invitation
 from assessments.services.invitations import invitation_reminders_due
 from hiring import pipeline, ranking
 from hiring.models import Stage
-from hiring.pipeline_bulk import application_bulk_reject
+from hiring.pipeline_bulk import application_bulk_move, application_bulk_reject
 from tests.assessments.factories import answer_all, items_of
 from tests.hiring.board_helpers import application_make, requisition_make
 
@@ -61,5 +61,42 @@ def test_a_submitted_assessment_is_kept_when_the_application_ends(recruiter, inv
     assessment_services.attempt_submit(invitation=invitation)
 
     pipeline.application_move(application=application, stage=Stage.REJECTED, user=recruiter, reason="Nej tak")
+
+    assert Invitation.objects.get(id=invitation.id).status == Invitation.Status.SUBMITTED
+
+
+def _to_offer(application, user):
+    for stage in ("screened", "interview", "offer"):
+        pipeline.application_move(application=application, stage=stage, user=user)
+
+
+def test_it_stops_the_reminders_of_a_hired_candidate_who_never_finished(recruiter, invited):
+    application, invitation = invited
+    _to_offer(application, recruiter)
+
+    pipeline.application_move(application=application, stage=Stage.HIRED, user=recruiter)
+
+    assert invitation.id not in invitation_reminders_due()
+    assert Invitation.objects.get(id=invitation.id).status == Invitation.Status.REVOKED
+
+
+def test_it_stops_the_reminders_of_candidates_hired_in_bulk(recruiter, invited):
+    application, invitation = invited
+    _to_offer(application, recruiter)
+
+    application.refresh_from_db()
+    application_bulk_move(applications=[application], stage=Stage.HIRED, user=recruiter)
+
+    assert invitation.id not in invitation_reminders_due()
+
+
+def test_it_keeps_the_submitted_assessment_of_a_hired_candidate(recruiter, invited):
+    application, invitation = invited
+    assessment_services.attempt_start(invitation=invitation, consent=True)
+    answer_all(invitation, items_of(invitation.assessment))
+    assessment_services.attempt_submit(invitation=invitation)
+    _to_offer(application, recruiter)
+
+    pipeline.application_move(application=application, stage=Stage.HIRED, user=recruiter)
 
     assert Invitation.objects.get(id=invitation.id).status == Invitation.Status.SUBMITTED

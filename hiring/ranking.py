@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -68,6 +68,8 @@ class Ranked:
     place: tuple[int, float | None] = (0, None)
 
 
+# A page's positions are counted in one query; more places than this are read in one pass instead.
+PLACES_COUNTED = 100
 ROW_FIELDS = (
     "status",
     "stale_on",
@@ -85,11 +87,17 @@ ROW_FIELDS = (
 
 class RankingRows:
     """A requisition's ranking read lazily from the stored records: counting it is one query and
-    each page or slice one more, with the application's stage and the candidate's name joined in."""
+    each page or slice one more, with the application's stage and the candidate's name joined in.
+    `records` may be narrowed by a filter; `ranking` is the whole ranking the positions are read in."""
 
-    def __init__(self, records: QuerySet[FitRecord], today: date):
+    def __init__(self, records: QuerySet[FitRecord], today: date, ranking: QuerySet[FitRecord] | None = None):
         self.records = records
         self.today = today
+        self.ranking = records if ranking is None else ranking
+
+    @property
+    def narrowed(self) -> bool:
+        return self.records is not self.ranking
 
     def count(self) -> int:
         return self.records.count()
@@ -105,19 +113,30 @@ class RankingRows:
     def __iter__(self):
         return (self._ranked(row) for row in self.records.values_list(*ROW_FIELDS).iterator(chunk_size=2000))
 
-    def positions(self, rows: list[Ranked], *, start: int) -> list[int]:
-        """The positions of `rows`, read from `start` (1 first). Rows with the same label and fit share
-        a position (1, 1, 3): the order in which they applied must not read as merit. A slice that
-        does not begin the ranking asks the database where its first row stands (one query)."""
-        positions: list[int] = []
-        for offset, row in enumerate(rows):
-            if positions and row.place == rows[offset - 1].place:
-                positions.append(positions[-1])
-            elif not positions and start > 1:
-                positions.append(self.records.filter(_ahead_of(*row.place)).count() + 1)
-            else:
-                positions.append(start + offset)
-        return positions
+    def positions(self, rows: list[Ranked]) -> list[int]:
+        """The positions of `rows` in the whole ranking (1 first), filtered or not: the place the
+        ranking gave a candidate, which is also the one a decision records (ranking_position). Rows
+        with the same label and fit share a position (1, 1, 3): the order in which they applied
+        must not read as merit. A page is one query; a long list reads the ranking's places once."""
+        places = list(dict.fromkeys(row.place for row in rows))
+        if len(places) > PLACES_COUNTED:
+            where = self._every_position()
+        else:
+            ahead = self.ranking.aggregate(
+                **{f"p{n}": Count("pk", filter=_ahead_of(*place)) for n, place in enumerate(places)}
+            )
+            where = {place: ahead[f"p{n}"] + 1 for n, place in enumerate(places)}
+        return [where[row.place] for row in rows]
+
+    def _every_position(self) -> dict[tuple[int, float | None], int]:
+        """Each place of the whole ranking and its position, as _ahead_of counts it."""
+        where: dict[tuple[int, float | None], int] = {}
+        by_label: dict[int, int] = {}  # the position of the label's first record: where its not scorable stand
+        places = self.ranking.values_list("label_rank", "fit").iterator(chunk_size=2000)
+        for index, place in enumerate(places, start=1):
+            by_label.setdefault(place[0], index)
+            where.setdefault(place, by_label[place[0]] if place[1] is None else index)
+        return where
 
     def _ranked(self, row) -> Ranked:
         (
@@ -164,7 +183,8 @@ def requisition_ranking(
     today = today or timezone.localdate()
     role = role_fit(requisition.role_profile)
     requisition_fit_complete(requisition=requisition, role=role, today=today)
-    records = FitRecord.objects.filter(application__requisition=requisition)
+    ordering = ("label_rank", F("fit").desc(nulls_last=True), "application_id")
+    whole = records = FitRecord.objects.filter(application__requisition=requisition).order_by(*ordering)
     if label:
         records = records.filter(label=label)
     if status == NOT_SCORABLE:
@@ -173,7 +193,7 @@ def requisition_ranking(
         records = records.exclude(status=NOT_SCORABLE).filter(stale_on__lte=today)
     elif status == SCORED:
         records = records.exclude(status=NOT_SCORABLE).filter(stale_on__gt=today)
-    return RankingRows(records.order_by("label_rank", F("fit").desc(nulls_last=True), "application_id"), today)
+    return RankingRows(records, today, ranking=whole)
 
 
 def ranking_position(record: FitRecord) -> int:

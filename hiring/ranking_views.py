@@ -114,7 +114,6 @@ def requisition_ranking(request, requisition_id):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     shown = ranking.ranking_shown(user=request.user, rows=page.object_list)
     names = profile_selectors.scale_names()
-    start = page.start_index()
     setting = fit_records.fit_setting_current(requisition.role_profile)
     return render(
         request,
@@ -123,7 +122,8 @@ def requisition_ranking(request, requisition_id):
             "requisition": requisition,
             "filters": filters,
             "page": page,
-            "rows": [_row(n, row, names) for n, row in zip(rows.positions(shown, start=start), shown, strict=True)],
+            "rows": [_row(n, row, names) for n, row in zip(rows.positions(shown), shown, strict=True)],
+            "narrowed": rows.narrowed,
             "fit_version": fit_records.fit_config_of(setting).version,
             "can_decide": decisions.decider_allowed(user=request.user, requisition=requisition),
             "can_edit_settings": FRAMEWORK_EDIT.allows(request.user),
@@ -142,7 +142,7 @@ def requisition_ranking_csv(request, requisition_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="servicefit-ranking-{requisition.id}.csv"'
     response.write("\ufeff")  # so Excel opens æ/ø/å correctly
-    positions = rows.positions(shown, start=1)
+    positions = rows.positions(shown)
     csv_write(
         response,
         columns=CSV_COLUMNS,

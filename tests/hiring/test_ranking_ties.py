@@ -6,7 +6,8 @@ import io
 
 import pytest
 
-from hiring import decisions, ranking_views
+from hiring import decisions, ranking, ranking_views
+from hiring.models import FitRecord
 from tests.hiring.fitting import IN_BAND, ONE_LEVEL_SHORT, apply, assessed_and_stored, battery_with_norms
 from tests.hiring.fitting import requisition_make as fit_requisition
 
@@ -58,3 +59,35 @@ def test_the_csv_and_the_decision_record_the_shared_place(client, recruiter, man
 
     decision = decisions.ranking_decide(application=applications[2], decision="reject", reason="Nej", user=manager)
     assert decision.position == 1
+
+
+def test_it_numbers_a_filtered_ranking_by_the_place_a_decision_records(client, recruiter, manager, tied):
+    requisition, applications = tied
+    client.force_login(recruiter)
+    label = FitRecord.objects.get(application=applications[0]).label
+    url = f"/hiring/requisitions/{requisition.id}/ranking/?label={label}"
+
+    page = client.get(url).content.decode()
+    not_scorable = client.get(f"/hiring/requisitions/{requisition.id}/ranking/?status=not_scorable").content.decode()
+
+    assert "3. Asta Ahl" in page and "1. Asta Ahl" not in page
+    assert "places in the whole ranking" in page
+    assert "4. Dorte Eg" in not_scorable
+    decision = decisions.ranking_decide(application=applications[0], decision="reject", reason="Nej", user=manager)
+    assert decision.position == 3
+
+
+def test_it_numbers_a_filtered_csv_by_the_whole_ranking(client, recruiter, tied):
+    requisition, _applications = tied
+    client.force_login(recruiter)
+    response = client.get(f"/hiring/requisitions/{requisition.id}/ranking.csv?status=not_scorable")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
+    assert [(r["position"], r["candidate"]) for r in rows] == [("4", "Dorte Eg")]
+
+
+def test_a_long_list_reads_the_same_positions_as_a_page(recruiter, tied, monkeypatch):
+    requisition, _applications = tied
+    rows = ranking.requisition_ranking(requisition=requisition)
+    paged = rows.positions(list(rows))
+    monkeypatch.setattr(ranking, "PLACES_COUNTED", 1)
+    assert rows.positions(list(rows)) == paged == [1, 1, 3, 4]

@@ -367,7 +367,7 @@ class InvitationActionApi(APIView):
     def post(self, request, invitation_id, action):
         invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id, policy=CANDIDATE_WRITE)
         if action == "resend":
-            services.invitation_resend(invitation=invitation)
+            services.invitation_resend(invitation=invitation, user=request.user)
         elif action == "revoke":
             services.invitation_revoke(invitation=invitation)
         else:

@@ -117,7 +117,7 @@ def invitation_action(request, invitation_id, action):
     invitation = selectors.invitation_get(user=request.user, invitation_id=invitation_id, policy=CANDIDATE_WRITE)
     try:
         if action == "resend":
-            services.invitation_resend(invitation=invitation)
+            services.invitation_resend(invitation=invitation, user=request.user)
             messages.success(request, _("The invitation was sent again."))
         elif action == "revoke":
             services.invitation_revoke(invitation=invitation)

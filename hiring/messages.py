@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Invitation
 from assessments.services.tokens import invitation_token
-from hiring.models import Application, CandidateEmail, CandidateEmailTemplate, EmailKind
+from hiring.models import Application, ApplicationInvitation, CandidateEmail, CandidateEmailTemplate, EmailKind
 from servicefit.core.employer import employer_identity
 from servicefit.core.exceptions import ApplicationError
 
@@ -146,6 +146,22 @@ def invitation_needs_own_email(*, application: Application) -> bool:
         )
         is not None
     )
+
+
+def invitation_own_email_resend(*, invitation: Invitation, user) -> bool:
+    """A resend of an application's invitation, in the team's own invitation text when the first one
+    was (registered with assessments.invitation_senders); False leaves it to assessments' own wording."""
+    link = (
+        ApplicationInvitation.objects.select_related("application__candidate", "application__requisition")
+        .filter(invitation=invitation)
+        .first()
+    )
+    if link is None or not invitation_needs_own_email(application=link.application):
+        return False
+    candidate_email_send(
+        application=link.application, kind=EmailKind.INVITATION, user=user, extra={"invitation_id": invitation.id}
+    )
+    return True
 
 
 def email_template_save(*, team, kind: str, language: str, subject: str, body: str) -> CandidateEmailTemplate:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.invitation_senders import invitation_sent_elsewhere
 from assessments.models import Assessment, Invitation
 from assessments.queues import EXPIRING_WITHIN
 from assessments.services.tokens import invitation_token
@@ -64,8 +65,9 @@ def invitation_create(
     return invitation
 
 
-def invitation_resend(*, invitation: Invitation) -> Invitation:
-    """Send the link again; an expired, unused link gets a new expiry date first."""
+def invitation_resend(*, invitation: Invitation, user=None) -> Invitation:
+    """Send the link again, in the words of the first e-mail (an app that sent it in its own words
+    sends it again: assessments.invitation_senders); an expired, unused link gets a new expiry date first."""
     from assessments.tasks import invitation_send_task
 
     if invitation.status in (Invitation.Status.REVOKED, Invitation.Status.SUBMITTED):
@@ -74,7 +76,8 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
         invitation.expires_at = timezone.now() + timedelta(days=INVITATION_DAYS)
         invitation.reminded_at = None
         invitation.save(update_fields=["expires_at", "reminded_at", "updated_at"])
-    transaction.on_commit(lambda: invitation_send_task.delay(invitation.id))
+    if not invitation_sent_elsewhere(invitation=invitation, user=user):
+        transaction.on_commit(lambda: invitation_send_task.delay(invitation.id))
     return invitation
 
 

@@ -61,7 +61,7 @@ def test_it_resends_the_teams_own_invitation_text_through_the_api(
     assert [m.subject for m in mail.outbox] == ["Kundeservice Malmö: næste skridt"] * 2
 
 
-def test_without_a_text_of_its_own_the_resend_is_assessments_wording_again(
+def test_it_resends_assessments_wording_without_a_text_of_the_teams_own(
     client, recruiter, application, django_capture_on_commit_callbacks
 ):
     invitation = invite(application, recruiter, django_capture_on_commit_callbacks)

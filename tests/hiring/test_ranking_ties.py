@@ -85,7 +85,7 @@ def test_it_numbers_a_filtered_csv_by_the_whole_ranking(client, recruiter, tied)
     assert [(r["position"], r["candidate"]) for r in rows] == [("4", "Dorte Eg")]
 
 
-def test_a_long_list_reads_the_same_positions_as_a_page(recruiter, tied, monkeypatch):
+def test_it_reads_the_same_positions_for_a_long_list_as_for_a_page(recruiter, tied, monkeypatch):
     requisition, _applications = tied
     rows = ranking.requisition_ranking(requisition=requisition)
     paged = rows.positions(list(rows))

@@ -9,6 +9,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from assessments import demo, home
         from assessments.personal_data import HANDLER
+        from assessments.take_views import TAKE_PREFIX, take_error_page
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
 
@@ -20,3 +21,4 @@ class AssessmentsConfig(AppConfig):
         registry.demo_loader_register(name="assessments", load=demo.demo_load, order=30)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
+        registry.error_pages_register(prefix=TAKE_PREFIX, render=take_error_page)

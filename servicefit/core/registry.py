@@ -67,7 +67,18 @@ class DemoLoader:
     order: int
 
 
+@dataclass(frozen=True)
+class ErrorPages:
+    """The error pages of the addresses under `prefix` (e.g. the candidate pages, which have a layout
+    and a language of their own). `render(request, status)` returns the response; it must not read
+    the request's query or body, which may be what was refused."""
+
+    prefix: str
+    render: Callable
+
+
 _areas: dict[str, Area] = {}
+_error_pages: dict[str, ErrorPages] = {}
 _home_panels: dict[str, HomePanel] = {}
 _home_work: dict[str, HomeWork] = {}
 _demo_loaders: dict[str, DemoLoader] = {}
@@ -103,6 +114,16 @@ def demo_loader_register(*, name: str, load: Callable[..., str], order: int) -> 
 def admin_models_register(*app_labels: str) -> None:
     """Apps whose models the admin role may manage in the Django admin."""
     _admin_app_labels.update(app_labels)
+
+
+def error_pages_register(*, prefix: str, render: Callable) -> None:
+    _error_pages[prefix] = ErrorPages(prefix=prefix, render=render)
+
+
+def error_pages_for(path: str) -> ErrorPages | None:
+    """The registered error pages with the longest prefix of `path`, if any."""
+    matching = [pages for prefix, pages in _error_pages.items() if path.startswith(prefix)]
+    return max(matching, key=lambda pages: len(pages.prefix), default=None)
 
 
 def areas() -> list[Area]:

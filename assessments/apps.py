@@ -9,7 +9,8 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from assessments import demo, home
         from assessments.personal_data import HANDLER
-        from assessments.take_views import TAKE_PREFIX, take_error_page
+        from assessments.take_errors import take_error_page
+        from assessments.take_views import TAKE_PREFIX
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
 

@@ -11,12 +11,10 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -64,7 +62,7 @@ def candidate_page(view):
             if (wait := _throttle_wait(request, token, TakeTokenThrottle)) is not None:
                 return _too_many(request, wait, invitation.language, invitation)
             # An error the view raises (a body over the limit, a 404, a bug) is answered after this
-            # block: take_error_page reads the language here.
+            # block: take_errors.take_error_page reads the language here.
             request.candidate_invitation = invitation
             return _private(view(request, invitation, token, *args, **kwargs))
 
@@ -101,45 +99,6 @@ def _link_error(request, token: str, invitation: Invitation | None, exc: Applica
         template = "assessments/take/withdrawn.html" if withdrawn else "assessments/take/expired.html"
         frame = _frame(invitation)
     return render(request, template, {**frame, "message": exc.message}, status=exc.status)
-
-
-ERROR_TEXTS = {
-    400: (
-        _lazy("What was sent could not be taken"),
-        _lazy(
-            "What your browser sent was too large or not in the form we expect, so it was not saved. "
-            "Go back to the previous page and try again."
-        ),
-    ),
-    403: (_lazy("This page is not open to you"), _lazy("Open the link from the e-mail you received once more.")),
-    404: (
-        _lazy("Not found"),
-        _lazy(
-            "Open the link from the e-mail you received once more, or copy all of it into the address bar. "
-            "If it still does not work, reply to that e-mail."
-        ),
-    ),
-    500: (
-        _lazy("Something went wrong on our side"),
-        _lazy("It has been logged. Please try again in a moment."),
-    ),
-}
-
-
-def take_error_page(request, status: int):
-    """The error pages of the candidate pages (registered in AppConfig.ready() for /take/): their
-    layout, in the invitation's language when the link is known, else the browser's. Rendered
-    without the request, whose query or body may be what was refused; a server error does not look
-    the link up (the database may be what failed)."""
-    invitation = getattr(request, "candidate_invitation", None)
-    if invitation is None and status != 500:
-        invitation = services.invitation_signed(request.path.removeprefix(TAKE_PREFIX).split("/", 1)[0])
-    with translation.override(invitation.language if invitation else translation.get_language()):
-        heading, text = ERROR_TEXTS.get(status, ERROR_TEXTS[400 if status < 500 else 500])
-        frame = _frame(invitation) if invitation is not None and status != 500 else {}
-        context = {**frame, "heading": heading, "text": text, "reply": status != 404}  # 404's text says it
-        body = render_to_string("assessments/take/problem.html", context)
-    return _private(HttpResponse(body, status=status))
 
 
 def _private(response):

@@ -1,10 +1,11 @@
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from servicefit.core.models import AccessLog
 from servicefit.core.teams import team_default
@@ -314,3 +315,16 @@ def test_it_writes_the_csv_in_the_readers_language_not_in_codes(client, hr_user,
         "Frivillig",
         "Leder eller team",
     )
+
+
+def test_it_says_today_and_yesterday_rather_than_zero_or_one_days_ago(client, manager, two_teams):
+    sofie, mads, _kari = two_teams
+    today = timezone.localdate()
+    Training.objects.create(agent=sofie, kind="course", title="Sales", completed_on=today)
+    CoachingSession.objects.create(agent=mads, held_on=today - timedelta(days=1), topic="sales")
+    client.force_login(manager)
+    page = client.get("/workforce/team/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "(today)" in page and "(yesterday)" in page
+    assert "0 days ago" not in page and "1 day ago" not in page
+    panel = client.get(f"/workforce/agents/{sofie.id}/development/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Last development activity: today (" in panel and "0 days ago" not in panel

@@ -17,10 +17,13 @@ def _percent(value: float) -> str:
     return f"{round(value * 100):d}"
 
 
-def driver_text(driver: dict, *, team_name: str = "", manager_name: str = "") -> dict:
-    """{"feature", "text", "action"} for one stored driver."""
+def driver_text(driver: dict, *, team_name: str = "", manager_name: str = "", for_lead: bool = False) -> dict:
+    """{"feature", "text", "action"} for one stored driver; `for_lead` when the reader is the team lead
+    themself, whom an action "with the team lead" or addressed to HR leaves with nothing to do."""
     feature, value = driver["feature"], driver.get("value") or {}
     text, action = _TEXTS.get(feature, _unknown)(value, team_name, manager_name)
+    if for_lead and feature in _LEAD_ACTIONS:
+        action = _LEAD_ACTIONS[feature]()
     return {"feature": feature, "text": text, "action": action, "contribution": driver.get("contribution")}
 
 
@@ -153,4 +156,12 @@ _TEXTS = {
     "move": _move,
     "team": _team,
     "manager": _manager,
+}
+
+# What a team lead can do about the drivers that are their team and themselves.
+_LEAD_ACTIONS = {
+    "team": lambda: _("Talk with your team about workload and climate; the team's pulse results show where to start."),
+    "manager": lambda: _(
+        "Ask the agent in a one-to-one what you could do differently, and bring HR in if the relationship is strained."
+    ),
 }

@@ -8,6 +8,7 @@ from django.urls import reverse
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog
 from tests.conftest import make_user
+from tests.workforce.agent_factories import agent_make, model_make
 from tests.workforce.risk_factories import UNTIL, agents_in_db
 from workforce import risk
 from workforce.attrition_models import attrition_model_save
@@ -156,3 +157,28 @@ def test_the_commands_train_and_score(trained, capsys):
     assert '"version": 2' in capsys.readouterr().out
     call_command("attrition_score", "--as-of", date(2026, 1, 1).isoformat())
     assert "scored=" in capsys.readouterr().out
+
+
+def test_it_tells_a_team_lead_what_they_can_do_about_their_team_and_themselves(client, manager, hr_user):
+    agent = agent_make(hr_user, 1, name="Sofie Holm", manager=manager)
+    model = model_make()
+    AttritionModel.objects.filter(id=model.id).update(is_active=True, horizon_months=6)
+    RiskScore.objects.create(
+        agent=agent,
+        model=model,
+        probability=0.4,
+        drivers=[
+            {"feature": "team", "value": {}, "contribution": 0.3},
+            {"feature": "manager", "value": {}, "contribution": 0.2},
+        ],
+    )
+    client.force_login(manager)
+    lead_page = client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # The reader is the team lead: "with the team lead" and an instruction to HR are not theirs to act on.
+    assert "with the team lead" not in lead_page and "HR: follow up" not in lead_page
+    assert "Talk with your team about workload" in lead_page
+    assert "one-to-one" in lead_page
+    client.force_login(hr_user)
+    hr_page = client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Look at the team&#x27;s workload and climate with the team lead." in hr_page
+    assert "HR: follow up on the team&#x27;s climate with the team lead." in hr_page

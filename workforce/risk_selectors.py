@@ -17,7 +17,7 @@ from servicefit.core.services import access_log, access_log_many
 from workforce.attrition_models import attrition_model_active
 from workforce.models import Agent, AttritionModel, ModelKind, RiskScore
 from workforce.risk_bands import band_bounds, risk_band
-from workforce.risk_words import BAND_LABELS, driver_text
+from workforce.risk_words import BAND_LABELS, PRIVATE_DRIVERS, driver_text
 
 
 @dataclass
@@ -64,6 +64,7 @@ def risk_row(score: RiskScore, *, for_lead: bool = False) -> RiskRow:
         drivers=[
             driver_text(driver, team_name=agent.team.name, manager_name=_manager_name(agent), for_lead=for_lead)
             for driver in score.drivers
+            if driver["feature"] not in PRIVATE_DRIVERS
         ],
         scored_at=score.scored_at,
         model_version=score.model.version,

@@ -182,3 +182,41 @@ def test_it_tells_a_team_lead_what_they_can_do_about_their_team_and_themselves(c
     hr_page = client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Look at the team&#x27;s workload and climate with the team lead." in hr_page
     assert "HR: follow up on the team&#x27;s climate with the team lead." in hr_page
+
+
+def test_it_never_shows_an_agents_own_pulse_answers_as_a_risk_driver(client, manager, hr_user):
+    # The pulse page promises: "your team lead never sees your own answers", results only for five or more.
+    agent = agent_make(hr_user, 1, name="Sofie Holm", manager=manager)
+    model = model_make()
+    AttritionModel.objects.filter(id=model.id).update(is_active=True, horizon_months=6)
+    RiskScore.objects.create(
+        agent=agent,
+        model=model,
+        probability=0.4,
+        drivers=[
+            {"feature": "pulse", "value": {"recommend": 2}, "contribution": 0.5},
+            {"feature": "pulse_growth", "value": {"latest": 2, "previous": 4}, "contribution": 0.3},
+            {"feature": "plan", "value": {"none": True}, "contribution": 0.2},
+        ],
+    )
+    for user in (manager, hr_user):
+        client.force_login(user)
+        shown = [
+            client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+            client.get(reverse("workforce:at-risk-csv"), HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+            client.get(f"/workforce/agents/{agent.id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+            client.get(reverse("workforce:retention"), HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+        ]
+        for text in shown:
+            assert "recommend us" not in text and "2 of 10" not in text and "Pulse growth" not in text
+        assert "No development plan with goals" in shown[0]
+    api_drivers = api_client_drivers(manager)
+    assert [d["feature"] for d in api_drivers] == ["plan"]
+
+
+def api_client_drivers(user):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(user)
+    return api.get("/api/at-risk/").json()["results"][0]["drivers"]

@@ -93,17 +93,18 @@ def agent_csv(request):
             "email": agent.email,
             "team": agent.team.name,
             "manager": agent.manager.get_username() if agent.manager else "",
-            "role_profile": agent.role_profile.slug if agent.role_profile else "",
-            "channels": " ".join(agent.channels),
+            # In words of the reader's language, as on the page: a spreadsheet reader knows no codes.
+            "role_profile": agent.role_profile.name if agent.role_profile else "",
+            "channels": ", ".join(str(label) for label in agent.channel_labels),
             "hire_date": agent.hire_date.isoformat(),
-            "employment_status": agent.employment_status,
+            "employment_status": agent.get_employment_status_display(),
             "exit_date": agent.exit_date.isoformat() if agent.exit_date else "",
-            "exit_type": agent.exit_type,
-            "exit_reason": agent.exit_reason,
+            "exit_type": agent.get_exit_type_display(),
+            "exit_reason": agent.get_exit_reason_display(),
             "tenure_months": agent.tenure.months,
-            "source": agent.source,
+            "source": agent.source_label,
             "risk_probability": round(agent.risk_probability, 4) if agent.risk_probability is not None else "",
-            "risk_band": agent.risk_band or "",
+            "risk_band": agent.risk_band.label if agent.risk_band else "",
         }
         for agent in agents
     )

@@ -76,9 +76,12 @@ def table_read(filename: str, data: bytes) -> Table:
 
 
 def text_decoded(data: bytes) -> str:
-    """UTF-8 (with or without a BOM), else Windows-1252 as Nordic Excel saves "CSV" by default."""
+    """UTF-16 (with or without a BOM), UTF-8 (with or without a BOM), else Windows-1252 as Nordic Excel
+    saves "CSV" by default."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    if bomless := _utf16_without_bom(data):
+        return data.decode(bomless, errors="replace")
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
@@ -93,6 +96,23 @@ def text_decoded(data: bytes) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise FileError("encoding") from exc
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for UTF-16 written without a byte-order mark (some HR systems,
+    PowerShell): a header of Latin letters then has a NUL in every second byte, which no UTF-8 or
+    Windows-1252 export has."""
+    sample = data[:200]
+    if len(sample) < 4 or len(sample) % 2:
+        sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) == len(odd) and not even.count(0):
+        return "utf-16-le"
+    if even.count(0) == len(even) and not odd.count(0):
+        return "utf-16-be"
+    return None
 
 
 def delimiter_of(header_line: str) -> str:

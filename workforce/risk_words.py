@@ -17,10 +17,19 @@ def _percent(value: float) -> str:
     return f"{round(value * 100):d}"
 
 
-def driver_text(driver: dict, *, team_name: str = "", manager_name: str = "") -> dict:
-    """{"feature", "text", "action"} for one stored driver."""
+# An agent's own pulse answers: the answer page promises that results are shown only for groups of five
+# or more and that the team lead never sees one person's answers. The model learns from them; no reader
+# is told that this agent's answers (or their absence) raised the risk.
+PRIVATE_DRIVERS = frozenset({"pulse", "pulse_growth"})
+
+
+def driver_text(driver: dict, *, team_name: str = "", manager_name: str = "", for_lead: bool = False) -> dict:
+    """{"feature", "text", "action"} for one stored driver; `for_lead` when the reader is the team lead
+    themself, whom an action "with the team lead" or addressed to HR leaves with nothing to do."""
     feature, value = driver["feature"], driver.get("value") or {}
     text, action = _TEXTS.get(feature, _unknown)(value, team_name, manager_name)
+    if for_lead and feature in _LEAD_ACTIONS:
+        action = _LEAD_ACTIONS[feature]()
     return {"feature": feature, "text": text, "action": action, "contribution": driver.get("contribution")}
 
 
@@ -89,28 +98,6 @@ def _fit(value, team_name, manager_name):
     )
 
 
-def _pulse_growth(value, team_name, manager_name):
-    latest, previous = value.get("latest"), value.get("previous")
-    if latest is None or previous is None or not previous:
-        return _("Pulse growth score unchanged"), _("Ask about their growth in the next one-to-one.")
-    change = (latest - previous) / previous
-    if change < 0:
-        text = _("Pulse growth score down %(percent)s%%") % {"percent": _percent(-change)}
-    else:
-        text = _("Pulse growth score up %(percent)s%%") % {"percent": _percent(change)}
-    return text, _("Ask about their growth in the next one-to-one.")
-
-
-def _pulse(value, team_name, manager_name):
-    recommend = value.get("recommend")
-    if recommend is None:
-        return _("No pulse answers yet"), _("Have a one-to-one about how work feels.")
-    return (
-        _("Would recommend us as a workplace: %(score)s of 10") % {"score": f"{recommend:g}"},
-        _("Have a one-to-one about what would make work better."),
-    )
-
-
 def _move(value, team_name, manager_name):
     months = value.get("months", 0)
     if value.get("none"):
@@ -148,9 +135,15 @@ _TEXTS = {
     "plan": _plan,
     "competency": _competency,
     "fit": _fit,
-    "pulse_growth": _pulse_growth,
-    "pulse": _pulse,
     "move": _move,
     "team": _team,
     "manager": _manager,
+}
+
+# What a team lead can do about the drivers that are their team and themselves.
+_LEAD_ACTIONS = {
+    "team": lambda: _("Talk with your team about workload and climate; the team's pulse results show where to start."),
+    "manager": lambda: _(
+        "Ask the agent in a one-to-one what you could do differently, and bring HR in if the relationship is strained."
+    ),
 }

@@ -61,3 +61,15 @@ def test_it_follows_the_active_language_when_none_is_given():
         out = io.StringIO()
         csv_write(out, columns=["a", "b"], rows=[{"a": 1.5, "b": "x"}])
     assert out.getvalue() == "a,b\r\n1.5,x\r\n"
+
+
+@pytest.mark.parametrize(("language", "yes", "no"), [("da", "Ja", "Nej"), ("nb", "Ja", "Nei"), ("sv", "Ja", "Nej")])
+def test_it_writes_yes_and_no_in_a_nordic_download_not_true_and_false(language, yes, no):
+    out = io.StringIO()
+    csv_write(
+        out,
+        columns=["team", "suppressed"],
+        rows=[{"team": "A", "suppressed": True}, {"team": "B", "suppressed": False}],
+        language=language,
+    )
+    assert list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))[1:] == [["A", yes], ["B", no]]

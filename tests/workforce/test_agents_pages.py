@@ -1,10 +1,11 @@
 import csv
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from servicefit.core.models import AccessLog
 from servicefit.core.teams import team_default
@@ -292,3 +293,38 @@ def test_the_list_takes_the_same_number_of_queries_for_more_agents(client, hr_us
     for number in range(10, 20):
         risk_make(agent_make(hr_user, number, manager=manager), 0.2)
     assert queries() == few
+
+
+def test_it_writes_the_csv_in_the_readers_language_not_in_codes(client, hr_user, two_teams):
+    sofie, mads, _kari = two_teams
+    services.agent_update(agent=sofie, user=hr_user, channels=["phone", "back_office"])
+    risk_make(sofie, 0.4)
+    services.agent_exit(
+        agent=mads, user=hr_user, exit_date=date(2025, 9, 30), exit_type="voluntary", exit_reason="manager"
+    )
+    client.force_login(hr_user)
+    response = client.get("/workforce/agents.csv", HTTP_ACCEPT_LANGUAGE="da")
+    text = response.content.decode().lstrip("\ufeff")
+    rows = {row["name"]: row for row in csv.DictReader(io.StringIO(text), delimiter=";")}
+    assert (rows["Sofie Holm"]["channels"], rows["Sofie Holm"]["risk_band"]) == ("Telefon, Backoffice", "høj")
+    assert rows["Sofie Holm"]["employment_status"] == "Aktiv"
+    assert rows["Sofie Holm"]["role_profile"] == sofie.role_profile.name
+    left = rows["Mads Berg"]
+    assert (left["employment_status"], left["exit_type"], left["exit_reason"]) == (
+        "Fratrådt",
+        "Frivillig",
+        "Leder eller team",
+    )
+
+
+def test_it_says_today_and_yesterday_rather_than_zero_or_one_days_ago(client, manager, two_teams):
+    sofie, mads, _kari = two_teams
+    today = timezone.localdate()
+    Training.objects.create(agent=sofie, kind="course", title="Sales", completed_on=today)
+    CoachingSession.objects.create(agent=mads, held_on=today - timedelta(days=1), topic="sales")
+    client.force_login(manager)
+    page = client.get("/workforce/team/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "(today)" in page and "(yesterday)" in page
+    assert "0 days ago" not in page and "1 day ago" not in page
+    panel = client.get(f"/workforce/agents/{sofie.id}/development/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Last development activity: today (" in panel and "0 days ago" not in panel

@@ -66,6 +66,15 @@ def test_it_reads_windows_1252_as_nordic_excel_saves_csv(hr_user, team):
     assert Agent.objects.get().name == "Åsa Öberg"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_it_reads_utf_16_without_a_byte_order_mark(hr_user, team, encoding):
+    # Some HR systems and PowerShell's Out-File write UTF-16 with no BOM; read as UTF-8 every other
+    # byte is a NUL and each row was refused for "characters that are not allowed".
+    result = agents_import_file(filename="hr.csv", data=DANISH.encode(encoding), user=hr_user)
+    assert result.created == 3
+    assert Agent.objects.get(employee_number="1002").name == "Søren Kierkegaard"
+
+
 def test_it_imports_an_xlsx_with_date_cells_and_numbers(hr_user, team):
     data = xlsx(
         [

@@ -8,6 +8,7 @@ from django.urls import reverse
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog
 from tests.conftest import make_user
+from tests.workforce.agent_factories import agent_make, model_make
 from tests.workforce.risk_factories import UNTIL, agents_in_db
 from workforce import risk
 from workforce.attrition_models import attrition_model_save
@@ -156,3 +157,66 @@ def test_the_commands_train_and_score(trained, capsys):
     assert '"version": 2' in capsys.readouterr().out
     call_command("attrition_score", "--as-of", date(2026, 1, 1).isoformat())
     assert "scored=" in capsys.readouterr().out
+
+
+def test_it_tells_a_team_lead_what_they_can_do_about_their_team_and_themselves(client, manager, hr_user):
+    agent = agent_make(hr_user, 1, name="Sofie Holm", manager=manager)
+    model = model_make()
+    AttritionModel.objects.filter(id=model.id).update(is_active=True, horizon_months=6)
+    RiskScore.objects.create(
+        agent=agent,
+        model=model,
+        probability=0.4,
+        drivers=[
+            {"feature": "team", "value": {}, "contribution": 0.3},
+            {"feature": "manager", "value": {}, "contribution": 0.2},
+        ],
+    )
+    client.force_login(manager)
+    lead_page = client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # The reader is the team lead: "with the team lead" and an instruction to HR are not theirs to act on.
+    assert "with the team lead" not in lead_page and "HR: follow up" not in lead_page
+    assert "Talk with your team about workload" in lead_page
+    assert "one-to-one" in lead_page
+    client.force_login(hr_user)
+    hr_page = client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Look at the team&#x27;s workload and climate with the team lead." in hr_page
+    assert "HR: follow up on the team&#x27;s climate with the team lead." in hr_page
+
+
+def test_it_never_shows_an_agents_own_pulse_answers_as_a_risk_driver(client, manager, hr_user):
+    # The pulse page promises: "your team lead never sees your own answers", results only for five or more.
+    agent = agent_make(hr_user, 1, name="Sofie Holm", manager=manager)
+    model = model_make()
+    AttritionModel.objects.filter(id=model.id).update(is_active=True, horizon_months=6)
+    RiskScore.objects.create(
+        agent=agent,
+        model=model,
+        probability=0.4,
+        drivers=[
+            {"feature": "pulse", "value": {"recommend": 2}, "contribution": 0.5},
+            {"feature": "pulse_growth", "value": {"latest": 2, "previous": 4}, "contribution": 0.3},
+            {"feature": "plan", "value": {"none": True}, "contribution": 0.2},
+        ],
+    )
+    for user in (manager, hr_user):
+        client.force_login(user)
+        shown = [
+            client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+            client.get(reverse("workforce:at-risk-csv"), HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+            client.get(f"/workforce/agents/{agent.id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+            client.get(reverse("workforce:retention"), HTTP_ACCEPT_LANGUAGE="en").content.decode(),
+        ]
+        for text in shown:
+            assert "recommend us" not in text and "2 of 10" not in text and "Pulse growth" not in text
+        assert "No development plan with goals" in shown[0]
+    api_drivers = api_client_drivers(manager)
+    assert [d["feature"] for d in api_drivers] == ["plan"]
+
+
+def api_client_drivers(user):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(user)
+    return api.get("/api/at-risk/").json()["results"][0]["drivers"]

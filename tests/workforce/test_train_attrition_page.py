@@ -40,9 +40,17 @@ def test_it_trains_from_an_upload_and_shows_the_result(client, upload, hr_user, 
     model = training.attrition_model
     assert (model.kind, model.version, model.is_active, model.trained_by) == ("snapshot", 1, True, hr_user)
     page = client.get(response["Location"]).content.decode()
-    assert "snapshot v1" in page and "ROC AUC" in page and "OverTime" in page
+    assert "Snapshot classifier (imported HR table) v1" in page and "ROC AUC" in page and "OverTime" in page
     listing = client.get(URL).content.decode()
     assert "hr.csv: Left" in listing and "henrik" in listing
+
+
+def test_it_names_the_model_in_words_in_danish(client, upload, hr_user, table_csv):
+    client.force_login(hr_user)
+    response = upload(table_csv, drop="Noise")
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    assert "snapshot v1" not in page
+    assert "Øjebliksmodel (importeret HR-tabel) v1" in page
 
 
 def test_it_shows_why_a_training_failed(client, upload, hr_user, table_csv):

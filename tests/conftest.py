@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from servicefit.core.roles import Role
@@ -15,6 +16,16 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A test request in Danish leaves Danish active in the thread (LocaleMiddleware activates the
+    request's language and nothing deactivates it), and what follows the active language (CSV
+    dialects, dates, messages) would then depend on which test ran before: each test ends in the
+    default language."""
+    yield
+    translation.deactivate()
 
 
 def make_user(username: str, role: str | None, *, roles=(), teams=None):

@@ -76,9 +76,19 @@ def job_ad_update(*, job_ad: JobAd, title: str | None = None, language: str | No
 
 
 def job_ad_revise(
-    *, job_ad: JobAd, text: str, user, note: str = "", applied_suggestion: dict | None = None
+    *,
+    job_ad: JobAd,
+    text: str,
+    user,
+    note: str = "",
+    applied_suggestion: dict | None = None,
+    base_number: int | None = None,
 ) -> JobAdRevision:
-    """Save a new revision; saving the same text as the latest revision changes nothing."""
+    """Save a new revision; saving the same text as the latest revision changes nothing.
+
+    `base_number` is the revision the text was edited from: when someone else has saved a later
+    one meanwhile, nothing is saved, so their changes are not silently written over.
+    """
     text = html_to_text(text)
     analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
     with transaction.atomic():
@@ -86,7 +96,16 @@ def job_ad_revise(
         JobAd.objects.select_for_update().filter(pk=job_ad.pk).first()
         latest = job_ad.revisions.order_by("-number").first()
         if latest is not None and latest.text == text:
-            return latest
+            return latest  # a double click, or a save with nothing changed
+        if base_number is not None and latest is not None and latest.number != base_number:
+            raise ApplicationError(
+                _(
+                    "%(user)s saved revision %(number)s while you were editing. Your text has not been saved: "
+                    "copy your changes, reload the ad and add them to the new revision."
+                )
+                % {"user": latest.created_by.username if latest.created_by else "—", "number": latest.number},
+                status=409,
+            )
         revision = JobAdRevision.objects.create(
             job_ad=job_ad,
             number=(latest.number if latest else 0) + 1,
@@ -101,7 +120,13 @@ def job_ad_revise(
 
 
 def job_ad_apply_suggestion(
-    *, job_ad: JobAd, index: int, user, revision_number: int | None = None, text: str | None = None
+    *,
+    job_ad: JobAd,
+    index: int,
+    user,
+    revision_number: int | None = None,
+    text: str | None = None,
+    base_number: int | None = None,
 ) -> JobAdRevision:
     """Apply suggestion `index` and save the result as a new revision.
 
@@ -139,6 +164,7 @@ def job_ad_apply_suggestion(
         user=user,
         note=applied_note(suggestion, service_type_names())[:300],
         applied_suggestion=suggestion,
+        base_number=base_number if base_number is not None else revision_number,
     )
 
 

@@ -2,7 +2,10 @@
 
 from django.conf import settings
 
-from tests.hiring.factories import job_ad_make
+from hiring.models import JobAdRevision
+from servicefit.core.roles import Role
+from tests.conftest import make_user
+from tests.hiring.factories import DA_AD, job_ad_make
 
 
 def in_danish(client):
@@ -25,3 +28,38 @@ def test_it_refuses_a_too_long_text_in_the_api_in_the_callers_language(api, recr
     )
     assert response.status_code == 413
     assert "60.000" in response.json()["message"]
+
+
+def test_it_does_not_write_over_a_revision_another_recruiter_saved_meanwhile(client, recruiter):
+    colleague = make_user("carsten", Role.RECRUITER)
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(colleague)
+    client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": DA_AD + "\nKollegaens tilføjelse.", "base": "1"})
+    client.force_login(recruiter)  # who opened the ad at revision 1 and edited it since
+    mine = DA_AD + "\nMin egen sætning om kunderne."
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": mine, "base": "1"})
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "carsten saved revision 2 while you were editing" in body
+    assert "Min egen sætning om kunderne." in body  # still in the editor, not lost
+    assert [r.text for r in JobAdRevision.objects.filter(job_ad=job_ad).order_by("number")][-1].endswith(
+        "Kollegaens tilføjelse."
+    )
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 2
+
+
+def test_it_saves_a_double_clicked_revision_once(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(recruiter)
+    for _click in range(2):
+        client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": DA_AD + "\nNy linje.", "base": "1"})
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 2
+
+
+def test_it_keeps_the_recruiters_text_when_a_save_is_refused(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(recruiter)
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": "ord " * 15_000, "base": "1"})
+    assert response.status_code == 413
+    assert response.content.decode().count("ord ord ord") > 0
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 1

@@ -127,11 +127,14 @@ def job_ad_apply_suggestion(
     revision_number: int | None = None,
     text: str | None = None,
     base_number: int | None = None,
+    shown: dict | None = None,
 ) -> JobAdRevision:
     """Apply suggestion `index` and save the result as a new revision.
 
     Either to the studio's current `text` (analysed afresh, so the offsets fit it), or to the
     latest revision, which must be `revision_number`: the suggestion was made for that text.
+    `shown` ({"original", "replacement"}) is the suggestion as the recruiter saw it: the text may
+    have changed since it was shown, and then the same suggestion may sit at another index.
     """
     if text is None:
         latest = job_ad.revisions.order_by("-number").first()
@@ -145,6 +148,8 @@ def job_ad_apply_suggestion(
         text = html_to_text(text)
         analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
         suggestions = analysis.to_dict()["suggestions"]
+    if shown is not None:
+        index = _shown_suggestion_index(suggestions, index=index, shown=shown)
     if not 0 <= index < len(suggestions):
         raise ApplicationError(_("There is no such suggestion."), status=404)
     suggestion = suggestions[index]
@@ -166,6 +171,24 @@ def job_ad_apply_suggestion(
         applied_suggestion=suggestion,
         base_number=base_number if base_number is not None else revision_number,
     )
+
+
+def _shown_suggestion_index(suggestions: list[dict], *, index: int, shown: dict) -> int:
+    def plain(value: str | None) -> str:
+        return " ".join((value or "").split())  # a browser sends a form's line breaks as CRLF
+
+    def same(suggestion: dict) -> bool:
+        return all(plain(suggestion.get(key)) == plain(shown.get(key)) for key in ("original", "replacement"))
+
+    if 0 <= index < len(suggestions) and same(suggestions[index]):
+        return index
+    found = next((i for i, suggestion in enumerate(suggestions) if same(suggestion)), None)
+    if found is None:
+        raise ApplicationError(
+            _("The ad has changed since these suggestions were made. Look at the new analysis and try again."),
+            status=409,
+        )
+    return found
 
 
 def job_ad_delete(*, job_ad: JobAd) -> None:

@@ -201,6 +201,13 @@ def studio_save(request, job_ad_id):
     return redirect("hiring:studio", job_ad_id=job_ad.id)
 
 
+def _shown_suggestion(request) -> dict | None:
+    """The suggestion as the page showed it (absent from forms of older pages)."""
+    if "replacement" not in request.POST:
+        return None
+    return {"original": request.POST.get("original", ""), "replacement": request.POST["replacement"]}
+
+
 @require_POST
 @policy_required(JOB_AD_WRITE)
 def studio_apply(request, job_ad_id):
@@ -218,6 +225,7 @@ def studio_apply(request, job_ad_id):
             text=text,
             revision_number=None if text else base,
             base_number=base,
+            shown=_shown_suggestion(request),
             user=request.user,
         )
     except ValueError:

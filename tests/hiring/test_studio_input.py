@@ -5,7 +5,7 @@ from django.conf import settings
 from hiring.models import JobAdRevision
 from servicefit.core.roles import Role
 from tests.conftest import make_user
-from tests.hiring.factories import DA_AD, job_ad_make
+from tests.hiring.factories import ADVISOR, DA_AD, job_ad_make
 
 
 def in_danish(client):
@@ -62,4 +62,52 @@ def test_it_keeps_the_recruiters_text_when_a_save_is_refused(client, recruiter):
     response = client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": "ord " * 15_000, "base": "1"})
     assert response.status_code == 413
     assert response.content.decode().count("ord ord ord") > 0
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 1
+
+
+BEFORE_EDIT = (
+    "Kundeservicemedarbejder\n\n"
+    "Er du servicemindet og kan du smile i telefonen i en travl hverdag?\n"
+    "Vi søger en glad og imødekommende kollega til vores kundeservice.\n"
+    "Du får en fast stilling på 37 timer om ugen."
+)
+
+
+def test_it_applies_the_suggestion_the_recruiter_clicked_after_the_text_changed(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=BEFORE_EDIT, role=ADVISOR)
+    client.force_login(recruiter)
+    shown = client.get(f"/hiring/job-ads/{job_ad.id}/").context["analysis"]["suggestions"]
+    clicked = next(i for i, s in enumerate(shown) if s.get("original") == "smile i telefonen")
+    # The recruiter rewrote "servicemindet" by hand and clicked before the analysis caught up.
+    edited = BEFORE_EDIT.replace("servicemindet", "nysgerrig")
+    response = client.post(
+        f"/hiring/job-ads/{job_ad.id}/apply/",
+        {
+            "index": clicked,
+            "text": edited,
+            "base": "1",
+            "original": shown[clicked]["original"],
+            "replacement": shown[clicked]["replacement"],
+        },
+    )
+    assert response.status_code == 302
+    saved = JobAdRevision.objects.filter(job_ad=job_ad).order_by("-number").first().text
+    assert "nysgerrig" in saved  # the recruiter's own edit kept
+    assert "smile i telefonen" not in saved
+    assert shown[clicked]["replacement"] in saved
+    assert "en glad og imødekommende" in saved  # no other suggestion applied instead
+
+
+def test_it_refuses_a_suggestion_the_recruiters_edit_has_made_moot(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=BEFORE_EDIT, role=ADVISOR)
+    client.force_login(recruiter)
+    shown = client.get(f"/hiring/job-ads/{job_ad.id}/").context["analysis"]["suggestions"]
+    clicked = next(i for i, s in enumerate(shown) if s.get("original") == "smile i telefonen")
+    edited = BEFORE_EDIT.replace("smile i telefonen", "tage ansvar for sagen")
+    response = client.post(
+        f"/hiring/job-ads/{job_ad.id}/apply/",
+        {"index": clicked, "text": edited, "base": "1", **{k: shown[clicked][k] for k in ("original", "replacement")}},
+    )
+    assert response.status_code == 409
+    assert "tage ansvar for sagen" in response.content.decode()  # the edit is still in the editor
     assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 1

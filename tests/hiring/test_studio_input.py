@@ -1,11 +1,13 @@
 """The studio and the analysis API facing pasted text a recruiter should get a clear message for."""
 
+import re
+
 from django.conf import settings
 
 from hiring.models import JobAdRevision
 from servicefit.core.roles import Role
 from tests.conftest import make_user
-from tests.hiring.factories import ADVISOR, DA_AD, job_ad_make
+from tests.hiring.factories import ADVISOR, DA_AD, SV_AD, job_ad_make
 
 
 def in_danish(client):
@@ -111,3 +113,12 @@ def test_it_refuses_a_suggestion_the_recruiters_edit_has_made_moot(client, recru
     assert response.status_code == 409
     assert "tage ansvar for sagen" in response.content.decode()  # the edit is still in the editor
     assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 1
+
+
+def test_it_names_the_readability_band_in_the_readers_language_not_the_ads(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=SV_AD)
+    in_danish(client).force_login(recruiter)
+    response = client.get(f"/hiring/job-ads/{job_ad.id}/")
+    band = response.context["analysis"]["readability"]["band"]  # the engine's Swedish word
+    lix_line = re.search(r"<dt>LIX</dt><dd>([^<]*)</dd>", response.content.decode()).group(1)
+    assert band not in lix_line

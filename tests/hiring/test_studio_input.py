@@ -122,3 +122,12 @@ def test_it_names_the_readability_band_in_the_readers_language_not_the_ads(clien
     band = response.context["analysis"]["readability"]["band"]  # the engine's Swedish word
     lix_line = re.search(r"<dt>LIX</dt><dd>([^<]*)</dd>", response.content.decode()).group(1)
     assert band not in lix_line
+
+
+def test_it_does_not_invite_a_read_only_manager_to_type_in_a_locked_editor(client, recruiter, manager):
+    job_ad = job_ad_make(owner=recruiter)
+    client.force_login(manager)
+    body = client.get(f"/hiring/job-ads/{job_ad.id}/").content.decode()
+    assert "readonly" in body
+    assert "try changes" not in body and "as you type" not in body
+    assert "You can read this ad and its analysis; changing it needs edit rights." in body

@@ -1,5 +1,8 @@
 """Writes for job ads: creating, revising, applying suggestions, bulk analysis."""
 
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -19,6 +22,8 @@ from servicefit.core.models import Team
 from servicefit.core.policies import JOB_AD_WRITE, team_for_new_record
 
 MAX_BULK_ITEMS = 500
+# The same ad submitted again this soon after is a double click, not a second ad.
+DOUBLE_SUBMIT_WINDOW = timedelta(minutes=2)
 
 
 def _revision_fields(analysis: Analysis) -> dict:
@@ -56,6 +61,18 @@ def job_ad_create(
     text = html_to_text(text)
     analysis = text_analyze(text=text, language=job_ad.language, role_profile=role_profile)
     with transaction.atomic():
+        # One create at a time per owner, so a double click on "Analyse and save" makes one ad.
+        get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+        just_made = JobAd.objects.filter(
+            owner=owner,
+            team=team,
+            title=job_ad.title,
+            created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+            revisions__number=1,
+            revisions__text=text,
+        ).first()
+        if just_made is not None:
+            return just_made
         job_ad.save()
         JobAdRevision.objects.create(
             job_ad=job_ad, number=1, text=text, created_by=owner, note=_("First version"), **_revision_fields(analysis)

@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 
-from hiring.models import JobAdRevision
+from hiring.models import JobAd, JobAdRevision
 from servicefit.core.roles import Role
 from tests.conftest import make_user
 from tests.hiring.factories import ADVISOR, DA_AD, SV_AD, job_ad_make
@@ -131,3 +131,19 @@ def test_it_does_not_invite_a_read_only_manager_to_type_in_a_locked_editor(clien
     assert "readonly" in body
     assert "try changes" not in body and "as you type" not in body
     assert "You can read this ad and its analysis; changing it needs edit rights." in body
+
+
+def test_it_makes_one_ad_when_a_recruiter_double_clicks_analyse_and_save(client, recruiter):
+    client.force_login(recruiter)
+    form = {"title": "Kundeservice Aarhus", "text": DA_AD, "language": ""}
+    first = client.post("/hiring/job-ads/new/", form)
+    second = client.post("/hiring/job-ads/new/", form)
+    assert JobAd.objects.count() == 1
+    assert first["Location"] == second["Location"] == f"/hiring/job-ads/{JobAd.objects.get().id}/"
+
+
+def test_it_still_makes_a_second_ad_with_the_same_text_under_another_title(client, recruiter):
+    client.force_login(recruiter)
+    client.post("/hiring/job-ads/new/", {"title": "Kundeservice Aarhus", "text": DA_AD})
+    client.post("/hiring/job-ads/new/", {"title": "Kundeservice Odense", "text": DA_AD})
+    assert JobAd.objects.count() == 2

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from hiring.html_text import html_to_text
 from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
-from hiring.suggestions import applied_note
+from hiring.suggestions import applied_note, suggestions_fitted
 from profiles.analysis import Analysis
 from profiles.models import RoleProfile
 from profiles.selectors import service_type_names
@@ -165,6 +165,7 @@ def job_ad_apply_suggestion(
         text = html_to_text(text)
         analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
         suggestions = analysis.to_dict()["suggestions"]
+    suggestions = suggestions_fitted(suggestions, text)
     if shown is not None:
         index = _shown_suggestion_index(suggestions, index=index, shown=shown)
     if not 0 <= index < len(suggestions):

@@ -9,7 +9,7 @@ from hiring import forms, selectors, services
 from hiring.evidence import part_reason, verdict_context
 from hiring.highlight import blocks
 from hiring.models import JobAd
-from hiring.suggestions import applied_note, suggestion_words
+from hiring.suggestions import applied_note, suggestion_words, suggestions_fitted
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.analysis.text import split_sentences
@@ -98,6 +98,7 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
         }
         for gap in (target or {}).get("gaps", [])
     ]
+    data["suggestions"] = suggestions_fitted(data["suggestions"], text)
     for suggestion in data["suggestions"]:
         suggestion["text"], suggestion["why"] = suggestion_words(suggestion, names)
     for part in data.get("parts", []):

@@ -1,6 +1,7 @@
 """The studio and the analysis API facing pasted text a recruiter should get a clear message for."""
 
 import re
+from pathlib import Path
 
 from django.conf import settings
 
@@ -130,7 +131,7 @@ def test_it_does_not_invite_a_read_only_manager_to_type_in_a_locked_editor(clien
     body = client.get(f"/hiring/job-ads/{job_ad.id}/").content.decode()
     assert "readonly" in body
     assert "try changes" not in body and "as you type" not in body
-    assert "You can read this ad and its analysis; changing it needs edit rights." in body
+    assert "You can read this ad and its analysis here. Saving needs edit rights." in body
 
 
 def test_it_makes_one_ad_when_a_recruiter_double_clicks_analyse_and_save(client, recruiter):
@@ -147,3 +148,18 @@ def test_it_still_makes_a_second_ad_with_the_same_text_under_another_title(clien
     client.post("/hiring/job-ads/new/", {"title": "Kundeservice Aarhus", "text": DA_AD})
     client.post("/hiring/job-ads/new/", {"title": "Kundeservice Odense", "text": DA_AD})
     assert JobAd.objects.count() == 2
+
+
+def test_a_sentence_rewrite_of_a_list_item_still_continues_the_lead_in(client, recruiter):
+    ad = (Path(settings.BASE_DIR) / "hiring/demo_ads/da_kundeservice.txt").read_text()
+    job_ad = job_ad_make(owner=recruiter, text=ad, role=ADVISOR)
+    client.force_login(recruiter)
+    shown = client.get(f"/hiring/job-ads/{job_ad.id}/").context["analysis"]["suggestions"]
+    index = next(i for i, s in enumerate(shown) if s.get("scope") == "sentence" and s["original"].startswith("er "))
+    client.post(f"/hiring/job-ads/{job_ad.id}/apply/", {"index": index, "base": "1"})
+    saved = JobAdRevision.objects.get(job_ad=job_ad, number=2).text
+    item = saved.split("Vi forventer, at du\n", 1)[1].splitlines()[0]
+    # "Vi forventer, at du - tager styringen …", not "at du - Du tager styringen …."
+    assert item.startswith("- ") and item[2].islower(), item
+    assert not item.endswith(".")
+    assert shown[index]["replacement"] in item

@@ -76,3 +76,14 @@ def test_it_reads_a_csv_saved_by_a_nordic_excel_with_semicolons(recruiter, db):
         "Aarhus",
         "Göteborg",
     ]
+
+
+def test_it_names_the_service_types_in_the_results_table_not_their_codes(
+    client, recruiter, django_capture_on_commit_callbacks
+):
+    client.force_login(recruiter)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/hiring/bulk/new/", {"files": [upload("aarhus.txt", DA_AD)]})
+    page = client.get(f"/hiring/bulk/{BulkAnalysis.objects.get().id}/").content.decode()
+    assert '<th scope="col" class="type-hard_worker">Hard Worker</th>' in page
+    assert ">hard_worker<" not in page and ">accommodator<" not in page

@@ -117,8 +117,9 @@ def job_ad_revise(
         if base_number is not None and latest is not None and latest.number != base_number:
             raise ApplicationError(
                 _(
-                    "%(user)s saved revision %(number)s while you were editing. Your text has not been saved: "
-                    "copy your changes, reload the ad and add them to the new revision."
+                    "%(user)s saved revision %(number)s while you were editing, so your text was not saved. "
+                    "It is still in the editor: compare it with revision %(number)s, "
+                    "then save again to put your version on top."
                 )
                 % {"user": latest.created_by.username if latest.created_by else "—", "number": latest.number},
                 status=409,

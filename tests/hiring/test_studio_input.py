@@ -49,6 +49,10 @@ def test_it_does_not_write_over_a_revision_another_recruiter_saved_meanwhile(cli
         "Kollegaens tilføjelse."
     )
     assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 2
+    # Warned, and now editing on top of revision 2, the recruiter can keep their version.
+    assert 'name="base" id="base-revision" value="2"' in body
+    client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": mine, "base": "2"})
+    assert JobAdRevision.objects.get(job_ad=job_ad, number=3).text == mine
 
 
 def test_it_saves_a_double_clicked_revision_once(client, recruiter):

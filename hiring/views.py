@@ -59,15 +59,17 @@ def index(request):
 @policy_required(JOB_AD_WRITE)
 def job_ad_new(request):
     form = forms.JobAdForm(request.POST or None, teams=team_choices(policy=JOB_AD_WRITE, user=request.user))
+    status = 200 if request.method == "GET" else 400
     if request.method == "POST" and form.is_valid():
         try:
             job_ad = services.job_ad_create(owner=request.user, **form.cleaned_data)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
+            status = exc.status
         else:
             messages.success(request, _("The job ad was saved as revision 1."))
             return redirect("hiring:studio", job_ad_id=job_ad.id)
-    return render(request, "hiring/job_ad_new.html", {"form": form})
+    return render(request, "hiring/job_ad_new.html", {"form": form}, status=status)
 
 
 def _analysis_context(request, job_ad: JobAd, text: str) -> dict:

@@ -8,7 +8,7 @@ from django.conf import settings
 from hiring.models import JobAd, JobAdRevision
 from servicefit.core.roles import Role
 from tests.conftest import make_user
-from tests.hiring.factories import ADVISOR, DA_AD, SV_AD, job_ad_make
+from tests.hiring.factories import ADVISOR, DA_AD, DE_AD, SV_AD, job_ad_make
 
 
 def in_danish(client):
@@ -167,3 +167,13 @@ def test_a_sentence_rewrite_of_a_list_item_still_continues_the_lead_in(client, r
     assert item.startswith("- ") and item[2].islower(), item
     assert not item.endswith(".")
     assert shown[index]["replacement"] in item
+
+
+def test_it_refuses_a_new_ad_in_german_or_nynorsk_with_a_4xx_and_keeps_the_form(client, recruiter):
+    client.force_login(recruiter)
+    nynorsk = "Vi søkjer ein medarbeidar som likar å hjelpe kundane våre og som er god til å løyse problem i kvardagen."
+    for text, status in ((DE_AD, 422), (nynorsk, 422), ("", 400), ("ord " * 15_000, 413)):
+        response = client.post("/hiring/job-ads/new/", {"title": "Kundeservice", "text": text})
+        assert response.status_code == status, text[:30]
+        assert 'role="alert"' in response.content.decode()
+    assert not JobAd.objects.exists()

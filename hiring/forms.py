@@ -107,7 +107,21 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
 
     @staticmethod
     def _csv_items(name: str, content: str, errors: list) -> list[dict]:
-        reader = csv.DictReader(io.StringIO(content))
+        header = content.partition("\n")[0]
+        # Excel in the Nordic countries saves "CSV" with semicolons; a text editor may use tabs.
+        delimiter = next((d for d in ";\t" if d in header and "," not in header), ",")
+        reader = csv.DictReader(io.StringIO(content), delimiter=delimiter)
+        try:
+            return BulkAnalysisForm._csv_rows(name, reader, errors)
+        except csv.Error:  # a cell over the csv module's 128 KB limit, mostly a quotation mark never closed
+            errors.append(
+                _("%(name)s line %(line)s: a cell is too long; is a quotation mark not closed?")
+                % {"name": name, "line": reader.line_num + 1}
+            )
+            return []
+
+    @staticmethod
+    def _csv_rows(name: str, reader: csv.DictReader, errors: list) -> list[dict]:
         if not reader.fieldnames or "text" not in reader.fieldnames:
             errors.append(_("%(name)s needs a header row with a “text” column.") % {"name": name})
             return []

@@ -1,5 +1,8 @@
 """Writes for job ads: creating, revising, applying suggestions, bulk analysis."""
 
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -8,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from hiring.html_text import html_to_text
 from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
-from hiring.suggestions import applied_note
+from hiring.suggestions import applied_note, suggestions_fitted
 from profiles.analysis import Analysis
 from profiles.models import RoleProfile
 from profiles.selectors import service_type_names
@@ -19,6 +22,8 @@ from servicefit.core.models import Team
 from servicefit.core.policies import JOB_AD_WRITE, team_for_new_record
 
 MAX_BULK_ITEMS = 500
+# The same ad submitted again this soon after is a double click, not a second ad.
+DOUBLE_SUBMIT_WINDOW = timedelta(minutes=2)
 
 
 def _revision_fields(analysis: Analysis) -> dict:
@@ -56,6 +61,18 @@ def job_ad_create(
     text = html_to_text(text)
     analysis = text_analyze(text=text, language=job_ad.language, role_profile=role_profile)
     with transaction.atomic():
+        # One create at a time per owner, so a double click on "Analyse and save" makes one ad.
+        get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+        just_made = JobAd.objects.filter(
+            owner=owner,
+            team=team,
+            title=job_ad.title,
+            created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+            revisions__number=1,
+            revisions__text=text,
+        ).first()
+        if just_made is not None:
+            return just_made
         job_ad.save()
         JobAdRevision.objects.create(
             job_ad=job_ad, number=1, text=text, created_by=owner, note=_("First version"), **_revision_fields(analysis)
@@ -76,9 +93,19 @@ def job_ad_update(*, job_ad: JobAd, title: str | None = None, language: str | No
 
 
 def job_ad_revise(
-    *, job_ad: JobAd, text: str, user, note: str = "", applied_suggestion: dict | None = None
+    *,
+    job_ad: JobAd,
+    text: str,
+    user,
+    note: str = "",
+    applied_suggestion: dict | None = None,
+    base_number: int | None = None,
 ) -> JobAdRevision:
-    """Save a new revision; saving the same text as the latest revision changes nothing."""
+    """Save a new revision; saving the same text as the latest revision changes nothing.
+
+    `base_number` is the revision the text was edited from: when someone else has saved a later
+    one meanwhile, nothing is saved, so their changes are not silently written over.
+    """
     text = html_to_text(text)
     analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
     with transaction.atomic():
@@ -86,7 +113,17 @@ def job_ad_revise(
         JobAd.objects.select_for_update().filter(pk=job_ad.pk).first()
         latest = job_ad.revisions.order_by("-number").first()
         if latest is not None and latest.text == text:
-            return latest
+            return latest  # a double click, or a save with nothing changed
+        if base_number is not None and latest is not None and latest.number != base_number:
+            raise ApplicationError(
+                _(
+                    "%(user)s saved revision %(number)s while you were editing, so your text was not saved. "
+                    "It is still in the editor: compare it with revision %(number)s, "
+                    "then save again to put your version on top."
+                )
+                % {"user": latest.created_by.username if latest.created_by else "—", "number": latest.number},
+                status=409,
+            )
         revision = JobAdRevision.objects.create(
             job_ad=job_ad,
             number=(latest.number if latest else 0) + 1,
@@ -101,12 +138,21 @@ def job_ad_revise(
 
 
 def job_ad_apply_suggestion(
-    *, job_ad: JobAd, index: int, user, revision_number: int | None = None, text: str | None = None
+    *,
+    job_ad: JobAd,
+    index: int,
+    user,
+    revision_number: int | None = None,
+    text: str | None = None,
+    base_number: int | None = None,
+    shown: dict | None = None,
 ) -> JobAdRevision:
     """Apply suggestion `index` and save the result as a new revision.
 
     Either to the studio's current `text` (analysed afresh, so the offsets fit it), or to the
     latest revision, which must be `revision_number`: the suggestion was made for that text.
+    `shown` ({"original", "replacement"}) is the suggestion as the recruiter saw it: the text may
+    have changed since it was shown, and then the same suggestion may sit at another index.
     """
     if text is None:
         latest = job_ad.revisions.order_by("-number").first()
@@ -120,6 +166,9 @@ def job_ad_apply_suggestion(
         text = html_to_text(text)
         analysis = text_analyze(text=text, language=job_ad.language, role_profile=job_ad.role_profile)
         suggestions = analysis.to_dict()["suggestions"]
+    suggestions = suggestions_fitted(suggestions, text)
+    if shown is not None:
+        index = _shown_suggestion_index(suggestions, index=index, shown=shown)
     if not 0 <= index < len(suggestions):
         raise ApplicationError(_("There is no such suggestion."), status=404)
     suggestion = suggestions[index]
@@ -139,7 +188,26 @@ def job_ad_apply_suggestion(
         user=user,
         note=applied_note(suggestion, service_type_names())[:300],
         applied_suggestion=suggestion,
+        base_number=base_number if base_number is not None else revision_number,
     )
+
+
+def _shown_suggestion_index(suggestions: list[dict], *, index: int, shown: dict) -> int:
+    def plain(value: str | None) -> str:
+        return " ".join((value or "").split())  # a browser sends a form's line breaks as CRLF
+
+    def same(suggestion: dict) -> bool:
+        return all(plain(suggestion.get(key)) == plain(shown.get(key)) for key in ("original", "replacement"))
+
+    if 0 <= index < len(suggestions) and same(suggestions[index]):
+        return index
+    found = next((i for i, suggestion in enumerate(suggestions) if same(suggestion)), None)
+    if found is None:
+        raise ApplicationError(
+            _("The ad has changed since these suggestions were made. Look at the new analysis and try again."),
+            status=409,
+        )
+    return found
 
 
 def job_ad_delete(*, job_ad: JobAd) -> None:

@@ -9,7 +9,7 @@ from hiring import forms, selectors, services
 from hiring.evidence import part_reason, verdict_context
 from hiring.highlight import blocks
 from hiring.models import JobAd
-from hiring.suggestions import applied_note, suggestion_words
+from hiring.suggestions import applied_note, suggestion_words, suggestions_fitted
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.analysis.text import split_sentences
@@ -59,15 +59,17 @@ def index(request):
 @policy_required(JOB_AD_WRITE)
 def job_ad_new(request):
     form = forms.JobAdForm(request.POST or None, teams=team_choices(policy=JOB_AD_WRITE, user=request.user))
+    status = 200 if request.method == "GET" else 400
     if request.method == "POST" and form.is_valid():
         try:
             job_ad = services.job_ad_create(owner=request.user, **form.cleaned_data)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
+            status = exc.status
         else:
             messages.success(request, _("The job ad was saved as revision 1."))
             return redirect("hiring:studio", job_ad_id=job_ad.id)
-    return render(request, "hiring/job_ad_new.html", {"form": form})
+    return render(request, "hiring/job_ad_new.html", {"form": form}, status=status)
 
 
 def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
@@ -98,6 +100,7 @@ def _analysis_context(request, job_ad: JobAd, text: str) -> dict:
         }
         for gap in (target or {}).get("gaps", [])
     ]
+    data["suggestions"] = suggestions_fitted(data["suggestions"], text)
     for suggestion in data["suggestions"]:
         suggestion["text"], suggestion["why"] = suggestion_words(suggestion, names)
     for part in data.get("parts", []):
@@ -136,9 +139,14 @@ def _studio_job_ad(request, job_ad_id: int, policy=JOB_AD_READ) -> JobAd:
 @require_GET
 @policy_required(JOB_AD_READ)
 def studio(request, job_ad_id):
-    job_ad = _studio_job_ad(request, job_ad_id)
+    return _studio_page(request, _studio_job_ad(request, job_ad_id))
+
+
+def _studio_page(request, job_ad: JobAd, text: str | None = None, status: int = 200):
+    """The studio; with `text`, the recruiter's own unsaved text in the editor instead of the latest revision's."""
     latest = selectors.revision_latest(job_ad=job_ad)
-    text = latest.text if latest else ""
+    if text is None:
+        text = latest.text if latest else ""
     revisions, names = list(selectors.revision_list(job_ad=job_ad)), profile_selectors.service_type_names()
     for revision in revisions:
         # A note the engine wrote reads in the reader's language; a person's own note as written.
@@ -154,7 +162,16 @@ def studio(request, job_ad_id):
             "revisions": revisions,
             "settings_form": forms.JobAdSettingsForm(instance=job_ad),
         },
+        status=status,
     )
+
+
+def _base_number(request) -> int | None:
+    """The revision the studio's text was edited from (absent from forms of older pages)."""
+    try:
+        return int(request.POST["base"])
+    except (KeyError, ValueError):
+        return None
 
 
 @require_POST
@@ -169,15 +186,29 @@ def studio_analyze(request, job_ad_id):
 @policy_required(JOB_AD_WRITE)
 def studio_save(request, job_ad_id):
     job_ad = _studio_job_ad(request, job_ad_id, JOB_AD_WRITE)
+    text = request.POST.get("text", "")
     try:
         revision = services.job_ad_revise(
-            job_ad=job_ad, text=request.POST.get("text", ""), user=request.user, note=request.POST.get("note", "")
+            job_ad=job_ad,
+            text=text,
+            user=request.user,
+            note=request.POST.get("note", ""),
+            base_number=_base_number(request),
         )
     except ApplicationError as exc:
+        # The recruiter's text stays in the editor: a redirect would replace it with the saved one.
         messages.error(request, exc.message)
+        return _studio_page(request, job_ad, text=text, status=exc.status)
     else:
         messages.success(request, _("Saved as revision %(number)s.") % {"number": revision.number})
     return redirect("hiring:studio", job_ad_id=job_ad.id)
+
+
+def _shown_suggestion(request) -> dict | None:
+    """The suggestion as the page showed it (absent from forms of older pages)."""
+    if "replacement" not in request.POST:
+        return None
+    return {"original": request.POST.get("original", ""), "replacement": request.POST["replacement"]}
 
 
 @require_POST
@@ -185,20 +216,27 @@ def studio_save(request, job_ad_id):
 def studio_apply(request, job_ad_id):
     job_ad = _studio_job_ad(request, job_ad_id, JOB_AD_WRITE)
     text = request.POST.get("text") or None
-    latest = None if text else selectors.revision_latest(job_ad=job_ad)
+    base = _base_number(request)
+    if base is None and not text:
+        latest = selectors.revision_latest(job_ad=job_ad)
+        base = latest.number if latest else None
     try:
         index = int(request.POST.get("index", ""))
         revision = services.job_ad_apply_suggestion(
             job_ad=job_ad,
             index=index,
             text=text,
-            revision_number=latest.number if latest else None,
+            revision_number=None if text else base,
+            base_number=base,
+            shown=_shown_suggestion(request),
             user=request.user,
         )
     except ValueError:
         messages.error(request, _("There is no such suggestion."))
     except ApplicationError as exc:
         messages.error(request, exc.message)
+        if text:  # keep the recruiter's unsaved text in the editor
+            return _studio_page(request, job_ad, text=text, status=exc.status)
     else:
         messages.success(
             request, _("Suggestion applied and saved as revision %(number)s.") % {"number": revision.number}

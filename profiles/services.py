@@ -8,11 +8,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, ProtectedError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from profiles import lexicon_file, selectors
 from profiles.analysis import Analysis, AnalysisInputError, UnsupportedLanguage, analyze_text
 from profiles.analysis.classifier import LabelledSentence, SentenceClassifier, cross_validated_macro_f1
+from profiles.analysis.engine import MAX_CHARACTERS
 from profiles.models import (
     ClassifierModel,
     Competency,
@@ -316,11 +318,22 @@ def text_analyze(*, text: str, language: str | None = None, role_profile: RolePr
     try:
         return analyze_text(text, language or None, role_profile)
     except AnalysisInputError as exc:
-        raise ApplicationError(str(exc), status=413 if exc.code == "too_long" else 400) from exc
+        # As with the language below: the engine writes English, the user reads their own language.
+        if exc.code == "too_long":
+            raise ApplicationError(text_length_refusal(len(text)), status=413) from exc
+        empty = not isinstance(text, str) or not text.strip()
+        raise ApplicationError(_("The text is empty.") if empty else _("The text has no words."), status=400) from exc
     except UnsupportedLanguage as exc:
         # The engine's English message goes to the logs; the user reads one in their own language.
         logger.info("text refused: %s", exc)
         raise ApplicationError(language_refusal(getattr(exc, "code", "unsupported")), status=422) from exc
+
+
+def text_length_refusal(length: int) -> str:
+    return _("The text is %(length)s characters long; the limit is %(limit)s. Paste only the ad itself.") % {
+        "length": number_format(length, force_grouping=True),
+        "limit": number_format(MAX_CHARACTERS, force_grouping=True),
+    }
 
 
 def language_refusal(code: str) -> str:

@@ -19,6 +19,15 @@ GENDER_VERDICTS = {
     "strongly masculine-coded": _("strongly masculine-coded"),
     "strongly feminine-coded": _("strongly feminine-coded"),
 }
+# LIX bands (profiles.analysis.readability.BANDS): the engine names them in the ad's language, on
+# that language's scale; the reader reads the band in their own.
+LIX_BANDS = {
+    "very_easy": _("very easy to read"),
+    "easy": _("easy to read"),
+    "medium": _("medium difficulty"),
+    "hard": _("hard to read"),
+    "very_hard": _("very hard to read"),
+}
 # The reasons assessments.psychometrics.flag_items gives for flagging an item.
 ITEM_FLAGS = {
     "low_item_rest": _("low item-rest correlation"),
@@ -60,3 +69,10 @@ def part_of_speech(code: str) -> str:
     if code == CLAUSE:
         return _("whole sentence")
     return PartOfSpeech(code).label if code in PartOfSpeech.values else code
+
+
+@register.filter
+def lix_band(readability: dict) -> str:
+    """An analysis's LIX band in the reader's language; an analysis without a band code as saved."""
+    code = readability.get("band_code", "")
+    return LIX_BANDS[code] if code in LIX_BANDS else readability.get("band", "")

@@ -54,3 +54,36 @@ def test_a_file_with_nul_characters_is_refused(recruiter, db):
     assert response.status_code == 400
     assert "ad.txt contains NUL characters; save it as plain text." in response.content.decode()
     assert not BulkAnalysis.objects.exists()
+
+
+def test_it_refuses_a_csv_with_an_unclosed_quotation_mark_with_a_message_not_a_server_error(recruiter, db):
+    client = Client(raise_request_exception=False)
+    client.force_login(recruiter)
+    content = 'name,text\nAarhus,"' + DA_AD + " ord" * 40_000 + "\n"  # the quote is never closed
+    response = client.post("/hiring/bulk/new/", {"files": [upload("ads.csv", content)]})
+    assert response.status_code == 400
+    assert "ads.csv line 2: a cell is too long; is a quotation mark not closed?" in response.content.decode()
+    assert not BulkAnalysis.objects.exists()
+
+
+def test_it_reads_a_csv_saved_by_a_nordic_excel_with_semicolons(recruiter, db):
+    client = Client(raise_request_exception=False)
+    client.force_login(recruiter)
+    content = "\ufeffname;text\nAarhus;" + DA_AD + "\nGöteborg;" + SV_AD + "\n"
+    response = client.post("/hiring/bulk/new/", {"files": [upload("ads.csv", content)]})
+    assert response.status_code == 302
+    assert list(BulkAnalysis.objects.get().items.order_by("position").values_list("name", flat=True)) == [
+        "Aarhus",
+        "Göteborg",
+    ]
+
+
+def test_it_names_the_service_types_in_the_results_table_not_their_codes(
+    client, recruiter, django_capture_on_commit_callbacks
+):
+    client.force_login(recruiter)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/hiring/bulk/new/", {"files": [upload("aarhus.txt", DA_AD)]})
+    page = client.get(f"/hiring/bulk/{BulkAnalysis.objects.get().id}/").content.decode()
+    assert '<th scope="col" class="type-hard_worker">Hard Worker</th>' in page
+    assert ">hard_worker<" not in page and ">accommodator<" not in page

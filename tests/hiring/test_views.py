@@ -122,7 +122,7 @@ def test_pasted_html_is_stored_as_plain_text_without_the_script(client, recruite
 def test_the_new_ad_page_asks_for_the_text(client, recruiter):
     client.force_login(recruiter)
     response = client.post("/hiring/job-ads/new/", {"title": "Kundeservice", "text": ""})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "This field is required." in response.content.decode()
     assert JobAd.objects.count() == 0
 
@@ -130,7 +130,7 @@ def test_the_new_ad_page_asks_for_the_text(client, recruiter):
 def test_a_blank_ad_text_gets_a_message_and_saves_nothing(client, recruiter):
     client.force_login(recruiter)
     response = client.post("/hiring/job-ads/new/", {"title": "Kundeservice", "text": "  \n  "})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "The text is empty." in response.content.decode()
     assert JobAd.objects.count() == 0
 
@@ -139,7 +139,7 @@ def test_an_ad_in_an_unsupported_language_gets_a_message_and_saves_nothing(clien
     client.force_login(recruiter)
     response = client.post("/hiring/job-ads/new/", {"title": "Berlin", "text": DE_AD})
     body = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English" in body
     assert DE_AD in body  # the recruiter's text is kept in the form
     assert JobAd.objects.count() == 0

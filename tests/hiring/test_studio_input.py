@@ -1,0 +1,179 @@
+"""The studio and the analysis API facing pasted text a recruiter should get a clear message for."""
+
+import re
+from pathlib import Path
+
+from django.conf import settings
+
+from hiring.models import JobAd, JobAdRevision
+from servicefit.core.roles import Role
+from tests.conftest import make_user
+from tests.hiring.factories import ADVISOR, DA_AD, DE_AD, SV_AD, job_ad_make
+
+
+def in_danish(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+    return client
+
+
+def test_it_tells_a_danish_recruiter_how_long_a_pasted_page_is_in_danish_numbers(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter)
+    in_danish(client).force_login(recruiter)
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/analyze/", {"text": "ord " * 15_000})
+    body = response.content.decode()
+    assert "60.000" in body and "50.000" in body  # not the engine's "60,000"
+    assert "60,000" not in body
+
+
+def test_it_refuses_a_too_long_text_in_the_api_in_the_callers_language(api, recruiter):
+    response = api.as_user(recruiter).post(
+        "/api/job-ads/analyze/", {"text": "ord " * 15_000}, format="json", HTTP_ACCEPT_LANGUAGE="da"
+    )
+    assert response.status_code == 413
+    assert "60.000" in response.json()["message"]
+
+
+def test_it_does_not_write_over_a_revision_another_recruiter_saved_meanwhile(client, recruiter):
+    colleague = make_user("carsten", Role.RECRUITER)
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(colleague)
+    client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": DA_AD + "\nKollegaens tilføjelse.", "base": "1"})
+    client.force_login(recruiter)  # who opened the ad at revision 1 and edited it since
+    mine = DA_AD + "\nMin egen sætning om kunderne."
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": mine, "base": "1"})
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert "carsten saved revision 2 while you were editing" in body
+    assert "Min egen sætning om kunderne." in body  # still in the editor, not lost
+    assert [r.text for r in JobAdRevision.objects.filter(job_ad=job_ad).order_by("number")][-1].endswith(
+        "Kollegaens tilføjelse."
+    )
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 2
+    # Warned, and now editing on top of revision 2, the recruiter can keep their version.
+    assert 'name="base" id="base-revision" value="2"' in body
+    client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": mine, "base": "2"})
+    assert JobAdRevision.objects.get(job_ad=job_ad, number=3).text == mine
+
+
+def test_it_saves_a_double_clicked_revision_once(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(recruiter)
+    for _click in range(2):
+        client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": DA_AD + "\nNy linje.", "base": "1"})
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 2
+
+
+def test_it_keeps_the_recruiters_text_when_a_save_is_refused(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(recruiter)
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/save/", {"text": "ord " * 15_000, "base": "1"})
+    assert response.status_code == 413
+    assert response.content.decode().count("ord ord ord") > 0
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 1
+
+
+BEFORE_EDIT = (
+    "Kundeservicemedarbejder\n\n"
+    "Er du servicemindet og kan du smile i telefonen i en travl hverdag?\n"
+    "Vi søger en glad og imødekommende kollega til vores kundeservice.\n"
+    "Du får en fast stilling på 37 timer om ugen."
+)
+
+
+def test_it_applies_the_suggestion_the_recruiter_clicked_after_the_text_changed(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=BEFORE_EDIT, role=ADVISOR)
+    client.force_login(recruiter)
+    shown = client.get(f"/hiring/job-ads/{job_ad.id}/").context["analysis"]["suggestions"]
+    clicked = next(i for i, s in enumerate(shown) if s.get("original") == "smile i telefonen")
+    # The recruiter rewrote "servicemindet" by hand and clicked before the analysis caught up.
+    edited = BEFORE_EDIT.replace("servicemindet", "nysgerrig")
+    response = client.post(
+        f"/hiring/job-ads/{job_ad.id}/apply/",
+        {
+            "index": clicked,
+            "text": edited,
+            "base": "1",
+            "original": shown[clicked]["original"],
+            "replacement": shown[clicked]["replacement"],
+        },
+    )
+    assert response.status_code == 302
+    saved = JobAdRevision.objects.filter(job_ad=job_ad).order_by("-number").first().text
+    assert "nysgerrig" in saved  # the recruiter's own edit kept
+    assert "smile i telefonen" not in saved
+    assert shown[clicked]["replacement"] in saved
+    assert "en glad og imødekommende" in saved  # no other suggestion applied instead
+
+
+def test_it_refuses_a_suggestion_the_recruiters_edit_has_made_moot(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=BEFORE_EDIT, role=ADVISOR)
+    client.force_login(recruiter)
+    shown = client.get(f"/hiring/job-ads/{job_ad.id}/").context["analysis"]["suggestions"]
+    clicked = next(i for i, s in enumerate(shown) if s.get("original") == "smile i telefonen")
+    edited = BEFORE_EDIT.replace("smile i telefonen", "tage ansvar for sagen")
+    response = client.post(
+        f"/hiring/job-ads/{job_ad.id}/apply/",
+        {"index": clicked, "text": edited, "base": "1", **{k: shown[clicked][k] for k in ("original", "replacement")}},
+    )
+    assert response.status_code == 409
+    assert "tage ansvar for sagen" in response.content.decode()  # the edit is still in the editor
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 1
+
+
+def test_it_names_the_readability_band_in_the_readers_language_not_the_ads(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=SV_AD)
+    in_danish(client).force_login(recruiter)
+    response = client.get(f"/hiring/job-ads/{job_ad.id}/")
+    band = response.context["analysis"]["readability"]["band"]  # the engine's Swedish word
+    lix_line = re.search(r"<dt>LIX</dt><dd>([^<]*)</dd>", response.content.decode()).group(1)
+    assert band not in lix_line
+
+
+def test_it_does_not_invite_a_read_only_manager_to_type_in_a_locked_editor(client, recruiter, manager):
+    job_ad = job_ad_make(owner=recruiter)
+    client.force_login(manager)
+    body = client.get(f"/hiring/job-ads/{job_ad.id}/").content.decode()
+    assert "readonly" in body
+    assert "try changes" not in body and "as you type" not in body
+    assert "You can read this ad and its analysis here. Saving needs edit rights." in body
+
+
+def test_it_makes_one_ad_when_a_recruiter_double_clicks_analyse_and_save(client, recruiter):
+    client.force_login(recruiter)
+    form = {"title": "Kundeservice Aarhus", "text": DA_AD, "language": ""}
+    first = client.post("/hiring/job-ads/new/", form)
+    second = client.post("/hiring/job-ads/new/", form)
+    assert JobAd.objects.count() == 1
+    assert first["Location"] == second["Location"] == f"/hiring/job-ads/{JobAd.objects.get().id}/"
+
+
+def test_it_still_makes_a_second_ad_with_the_same_text_under_another_title(client, recruiter):
+    client.force_login(recruiter)
+    client.post("/hiring/job-ads/new/", {"title": "Kundeservice Aarhus", "text": DA_AD})
+    client.post("/hiring/job-ads/new/", {"title": "Kundeservice Odense", "text": DA_AD})
+    assert JobAd.objects.count() == 2
+
+
+def test_a_sentence_rewrite_of_a_list_item_still_continues_the_lead_in(client, recruiter):
+    ad = (Path(settings.BASE_DIR) / "hiring/demo_ads/da_kundeservice.txt").read_text()
+    job_ad = job_ad_make(owner=recruiter, text=ad, role=ADVISOR)
+    client.force_login(recruiter)
+    shown = client.get(f"/hiring/job-ads/{job_ad.id}/").context["analysis"]["suggestions"]
+    index = next(i for i, s in enumerate(shown) if s.get("scope") == "sentence" and s["original"].startswith("er "))
+    client.post(f"/hiring/job-ads/{job_ad.id}/apply/", {"index": index, "base": "1"})
+    saved = JobAdRevision.objects.get(job_ad=job_ad, number=2).text
+    item = saved.split("Vi forventer, at du\n", 1)[1].splitlines()[0]
+    # "Vi forventer, at du - tager styringen …", not "at du - Du tager styringen …."
+    assert item.startswith("- ") and item[2].islower(), item
+    assert not item.endswith(".")
+    assert shown[index]["replacement"] in item
+
+
+def test_it_refuses_a_new_ad_in_german_or_nynorsk_with_a_4xx_and_keeps_the_form(client, recruiter):
+    client.force_login(recruiter)
+    nynorsk = "Vi søkjer ein medarbeidar som likar å hjelpe kundane våre og som er god til å løyse problem i kvardagen."
+    for text, status in ((DE_AD, 422), (nynorsk, 422), ("", 400), ("ord " * 15_000, 413)):
+        response = client.post("/hiring/job-ads/new/", {"title": "Kundeservice", "text": text})
+        assert response.status_code == status, text[:30]
+        assert 'role="alert"' in response.content.decode()
+    assert not JobAd.objects.exists()

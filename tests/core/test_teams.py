@@ -186,7 +186,7 @@ def test_the_new_ad_page_offers_a_team_choice_only_to_users_in_several_teams(cli
     assert response.status_code == 302
     assert JobAd.objects.get(title="Bergen ad").team == bergen
     unchosen = client.post("/hiring/job-ads/new/", {"title": "No team", "text": DA_AD})
-    assertContains(unchosen, "choose the team this is for")
+    assertContains(unchosen, "choose the team this is for", status_code=400)  # a form error is a 4xx
     assert not JobAd.objects.filter(title="No team").exists()
 
 

@@ -177,3 +177,35 @@ def test_it_refuses_a_new_ad_in_german_or_nynorsk_with_a_4xx_and_keeps_the_form(
         assert response.status_code == status, text[:30]
         assert 'role="alert"' in response.content.decode()
     assert not JobAd.objects.exists()
+
+
+def test_it_refuses_an_api_revision_edited_from_an_older_base_and_names_who_saved(api, recruiter):
+    colleague = make_user("carsten", Role.RECRUITER)
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    url = f"/api/job-ads/{job_ad.id}/revisions/"
+    api.as_user(colleague).post(url, {"text": DA_AD + "\nKollegaens tilføjelse.", "base": 1}, format="json")
+    response = api.as_user(recruiter).post(url, {"text": DA_AD + "\nMin sætning.", "base": 1}, format="json")
+    assert response.status_code == 409
+    assert "carsten saved revision 2" in response.json()["message"]
+    assert JobAdRevision.objects.get(job_ad=job_ad, number=2).text.endswith("Kollegaens tilføjelse.")
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 2
+    # On top of the latest revision it saves, and an old client without `base` still saves as before.
+    assert (
+        api.as_user(recruiter).post(url, {"text": DA_AD + "\nMin sætning.", "base": 2}, format="json").status_code
+        == 201
+    )
+    assert api.as_user(recruiter).post(url, {"text": DA_AD + "\nEn gammel klient."}, format="json").status_code == 201
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 4
+
+
+def test_it_documents_the_base_revision_and_the_conflict_in_the_api_schema(client, recruiter):
+    client.force_login(recruiter)
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    revisions = schema["paths"]["/api/job-ads/{job_ad_id}/revisions/"]["post"]
+    body = schema["components"]["schemas"][
+        revisions["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    ]
+    assert "base" in body["properties"] and "base" not in body.get("required", [])
+    assert "later revision" in revisions["responses"]["409"]["description"]
+    apply = schema["paths"]["/api/job-ads/{job_ad_id}/apply-suggestion/"]["post"]
+    assert "later revision" in apply["responses"]["409"]["description"]

@@ -38,6 +38,12 @@ def _revision_fields(analysis: Analysis) -> dict:
     }
 
 
+def _one_create_at_a_time(user) -> None:
+    """Lock the user's row until the transaction ends: a second request from the same double click
+    waits here, then finds the first one's record instead of making its own."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+
+
 def _validated(job_ad: JobAd) -> None:
     try:
         job_ad.full_clean(exclude=["owner"])
@@ -61,8 +67,7 @@ def job_ad_create(
     text = html_to_text(text)
     analysis = text_analyze(text=text, language=job_ad.language, role_profile=role_profile)
     with transaction.atomic():
-        # One create at a time per owner, so a double click on "Analyse and save" makes one ad.
-        get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+        _one_create_at_a_time(owner)  # so a double click on "Analyse and save" makes one ad
         just_made = JobAd.objects.filter(
             owner=owner,
             team=team,
@@ -225,26 +230,42 @@ def bulk_analysis_create(
     if len(items) > MAX_BULK_ITEMS:
         raise ApplicationError(_("At most %(n)s ads at a time.") % {"n": MAX_BULK_ITEMS}, status=413)
     team = team_for_new_record(policy=JOB_AD_WRITE, user=user, team=team)
+    name = name.strip()[:200] or _("Bulk analysis")
+    rows = [(item["name"][:255], html_to_text(item["text"]), item.get("language") or "") for item in items]
     with transaction.atomic():
+        _one_create_at_a_time(user)  # so a double click on "Start analysis" starts one run
+        just_started = _bulk_analysis_just_started(
+            name=name, rows=rows, user=user, role_profile=role_profile, team=team
+        )
+        if just_started is not None:
+            return just_started
         bulk = BulkAnalysis.objects.create(
-            name=name.strip()[:200] or _("Bulk analysis"),
-            role_profile=role_profile,
-            total=len(items),
-            created_by=user,
-            team=team,
+            name=name, role_profile=role_profile, total=len(rows), created_by=user, team=team
         )
         BulkAnalysisItem.objects.bulk_create(
-            BulkAnalysisItem(
-                bulk_analysis=bulk,
-                position=position,
-                name=item["name"][:255],
-                text=html_to_text(item["text"]),
-                language=item.get("language") or "",
-            )
-            for position, item in enumerate(items)
+            BulkAnalysisItem(bulk_analysis=bulk, position=position, name=item_name, text=text, language=language)
+            for position, (item_name, text, language) in enumerate(rows)
         )
         transaction.on_commit(lambda: bulk_analysis_run_task.delay(bulk.id))
     return bulk
+
+
+def _bulk_analysis_just_started(
+    *, name: str, rows: list[tuple], user, role_profile: RoleProfile | None, team: Team
+) -> BulkAnalysis | None:
+    """The same user's run of the same ads started within DOUBLE_SUBMIT_WINDOW: a double click."""
+    recent = BulkAnalysis.objects.filter(
+        created_by=user,
+        team=team,
+        name=name,
+        role_profile=role_profile,
+        total=len(rows),
+        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).order_by("created_at")
+    for bulk in recent:
+        if list(bulk.items.order_by("position").values_list("name", "text", "language")) == rows:
+            return bulk
+    return None
 
 
 def bulk_analysis_run(*, bulk_analysis_id: int) -> None:

@@ -1,11 +1,14 @@
 """The studio and the analysis API facing pasted text a recruiter should get a clear message for."""
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from hiring.models import JobAd, JobAdRevision
+from hiring.models import BulkAnalysis, JobAd, JobAdRevision
 from servicefit.core.roles import Role
 from tests.conftest import make_user
 from tests.hiring.factories import ADVISOR, DA_AD, DE_AD, SV_AD, job_ad_make
@@ -209,3 +212,26 @@ def test_it_documents_the_base_revision_and_the_conflict_in_the_api_schema(clien
     assert "later revision" in revisions["responses"]["409"]["description"]
     apply = schema["paths"]["/api/job-ads/{job_ad_id}/apply-suggestion/"]["post"]
     assert "later revision" in apply["responses"]["409"]["description"]
+
+
+def bulk_upload(name, content: str):
+    return SimpleUploadedFile(name, content.encode())
+
+
+def test_it_starts_one_bulk_run_when_a_recruiter_double_clicks_analyse(client, recruiter):
+    client.force_login(recruiter)
+    first = client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    second = client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    run = BulkAnalysis.objects.get()
+    assert first["Location"] == second["Location"] == f"/hiring/bulk/{run.id}/"
+    assert run.items.count() == 1
+
+
+def test_it_still_starts_a_second_bulk_run_with_other_ads_or_after_the_double_click_window(client, recruiter):
+    client.force_login(recruiter)
+    client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", SV_AD)]})
+    assert BulkAnalysis.objects.count() == 2
+    BulkAnalysis.objects.update(created_at=timezone.now() - timedelta(minutes=3))
+    client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    assert BulkAnalysis.objects.count() == 3

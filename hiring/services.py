@@ -15,7 +15,7 @@ from hiring.suggestions import applied_note, suggestions_fitted
 from profiles.analysis import Analysis
 from profiles.models import RoleProfile
 from profiles.selectors import service_type_names
-from profiles.services import text_analyze
+from profiles.services import LANGUAGE_IN_CSV, LANGUAGE_IN_FORM, text_analyze
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobClaimLost, job_heartbeat, job_retry, job_run
 from servicefit.core.models import Team
@@ -65,7 +65,9 @@ def job_ad_create(
     job_ad = JobAd(title=title.strip(), language=language or "", role_profile=role_profile, owner=owner, team=team)
     _validated(job_ad)
     text = html_to_text(text)
-    analysis = text_analyze(text=text, language=job_ad.language, role_profile=role_profile)
+    analysis = text_analyze(
+        text=text, language=job_ad.language, role_profile=role_profile, language_in=LANGUAGE_IN_FORM
+    )
     with transaction.atomic():
         _one_create_at_a_time(owner)  # so a double click on "Analyse and save" makes one ad
         just_made = JobAd.objects.filter(
@@ -278,7 +280,9 @@ def _bulk_analysis_items(bulk: BulkAnalysis) -> None:
     pending = bulk.items.filter(result__isnull=True, error="").order_by("position")
     for item in pending.iterator(chunk_size=50):
         try:
-            analysis = text_analyze(text=item.text, language=item.language, role_profile=bulk.role_profile)
+            analysis = text_analyze(
+                text=item.text, language=item.language, role_profile=bulk.role_profile, language_in=LANGUAGE_IN_CSV
+            )
             item.result, item.error = analysis.to_dict(), ""
         except ApplicationError as exc:  # this ad's own problem: record it and go on
             item.error = exc.message[:500]

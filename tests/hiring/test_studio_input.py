@@ -235,3 +235,32 @@ def test_it_still_starts_a_second_bulk_run_with_other_ads_or_after_the_double_cl
     BulkAnalysis.objects.update(created_at=timezone.now() - timedelta(minutes=3))
     client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
     assert BulkAnalysis.objects.count() == 3
+
+
+def test_it_points_a_new_ad_in_an_unread_language_at_the_language_field_on_the_same_form(client, recruiter):
+    client.force_login(recruiter)
+    response = client.post("/hiring/job-ads/new/", {"title": "Kundeservice", "text": DE_AD})
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "choose the language in the Language field" in body
+    assert "Settings" not in body
+    assert 'name="language"' in body  # the field the message names is on this page
+
+
+def test_it_points_a_bulk_ad_in_an_unread_language_at_the_csv_language_column(
+    client, recruiter, django_capture_on_commit_callbacks
+):
+    client.force_login(recruiter)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/hiring/bulk/new/", {"files": [bulk_upload("berlin.txt", DE_AD)]})
+    run = BulkAnalysis.objects.get()
+    page = client.get(f"/hiring/bulk/{run.id}/").content.decode()
+    assert "give its language (da, nb, sv or en) in the “language” column of a CSV file" in page
+    assert "Settings" not in run.items.get().error
+
+
+def test_it_still_points_the_studio_at_its_settings_for_the_language(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(recruiter)
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/analyze/", {"text": DE_AD})
+    assert "choose the language under Settings" in response.content.decode()

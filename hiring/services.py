@@ -99,6 +99,24 @@ def job_ad_update(*, job_ad: JobAd, title: str | None = None, language: str | No
     return job_ad
 
 
+class RevisionConflict(ApplicationError):
+    """Someone saved `revision` after the one the text was edited from; the message is the studio's."""
+
+    def __init__(self, revision: JobAdRevision):
+        self.saved_by = revision.created_by.username if revision.created_by else "—"
+        self.number = revision.number
+        super().__init__(
+            _(
+                "%(user)s saved revision %(number)s while you were editing, so your text was not saved. "
+                "It is still in the editor: compare it with revision %(number)s, "
+                "then save again to put your version on top."
+            )
+            % {"user": self.saved_by, "number": self.number},
+            extra={"revision": self.number, "saved_by": self.saved_by},
+            status=409,
+        )
+
+
 def job_ad_revise(
     *,
     job_ad: JobAd,
@@ -122,15 +140,7 @@ def job_ad_revise(
         if latest is not None and latest.text == text:
             return latest  # a double click, or a save with nothing changed
         if base_number is not None and latest is not None and latest.number != base_number:
-            raise ApplicationError(
-                _(
-                    "%(user)s saved revision %(number)s while you were editing, so your text was not saved. "
-                    "It is still in the editor: compare it with revision %(number)s, "
-                    "then save again to put your version on top."
-                )
-                % {"user": latest.created_by.username if latest.created_by else "—", "number": latest.number},
-                status=409,
-            )
+            raise RevisionConflict(latest)
         revision = JobAdRevision.objects.create(
             job_ad=job_ad,
             number=(latest.number if latest else 0) + 1,
@@ -166,6 +176,7 @@ def job_ad_apply_suggestion(
         if latest is None or latest.number != revision_number:
             raise ApplicationError(
                 _("The ad has changed since these suggestions were made. Look at the new analysis and try again."),
+                extra=RevisionConflict(latest).extra if latest else {},
                 status=409,
             )
         text, suggestions = latest.text, latest.analysis.get("suggestions", [])

@@ -1,6 +1,7 @@
 """REST API for job ads: analysis, ads and revisions, suggestions, sentence labels, bulk runs."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -13,6 +14,7 @@ from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.models import SentenceLabel
 from profiles.service_types import SERVICE_TYPES
+from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
@@ -280,7 +282,7 @@ class RevisionInput(serializers.Serializer):
 CONFLICT = OpenApiResponse(
     ErrorOutput,
     description="Someone saved a later revision than `base` (or `revision`) meanwhile; nothing was saved. "
-    "Fetch the latest revision, merge, and send again with its number.",
+    "`extra` names it (`revision`, `saved_by`): fetch it, merge, and send again with its number.",
 )
 
 
@@ -302,13 +304,25 @@ class RevisionListApi(APIView):
         data = RevisionInput(data=request.data)
         data.is_valid(raise_exception=True)
         before = selectors.revision_latest(job_ad=job_ad)
-        revision = services.job_ad_revise(
-            job_ad=job_ad,
-            user=request.user,
-            text=data.validated_data["text"],
-            note=data.validated_data["note"],
-            base_number=data.validated_data.get("base"),
-        )
+        try:
+            revision = services.job_ad_revise(
+                job_ad=job_ad,
+                user=request.user,
+                text=data.validated_data["text"],
+                note=data.validated_data["note"],
+                base_number=data.validated_data.get("base"),
+            )
+        except services.RevisionConflict as exc:
+            # The studio's message speaks of its editor; an integration needs its next request.
+            raise ApplicationError(
+                _(
+                    "%(user)s saved revision %(number)s meanwhile, so your text was not saved. "
+                    "Merge your changes into revision %(number)s and send them again with base %(number)s."
+                )
+                % {"user": exc.saved_by, "number": exc.number},
+                extra=exc.extra,
+                status=409,
+            ) from exc
         # The same text as the latest revision saves nothing: 200 with that revision.
         created = before is None or revision.number != before.number
         return Response(
@@ -382,12 +396,19 @@ class ApplySuggestionApi(APIView):
         job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = self.ApplyInput(data=request.data)
         data.is_valid(raise_exception=True)
-        revision = services.job_ad_apply_suggestion(
-            job_ad=job_ad,
-            revision_number=data.validated_data["revision"],
-            index=data.validated_data["index"],
-            user=request.user,
-        )
+        try:
+            revision = services.job_ad_apply_suggestion(
+                job_ad=job_ad,
+                revision_number=data.validated_data["revision"],
+                index=data.validated_data["index"],
+                user=request.user,
+            )
+        except services.RevisionConflict as exc:  # saved between the check and the save
+            raise ApplicationError(
+                _("The ad has changed since these suggestions were made. Look at the new analysis and try again."),
+                extra=exc.extra,
+                status=409,
+            ) from exc
         return Response(RevisionOutput(revision).data, status=status.HTTP_201_CREATED)
 
 

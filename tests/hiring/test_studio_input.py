@@ -264,3 +264,18 @@ def test_it_still_points_the_studio_at_its_settings_for_the_language(client, rec
     client.force_login(recruiter)
     response = client.post(f"/hiring/job-ads/{job_ad.id}/analyze/", {"text": DE_AD})
     assert "choose the language under Settings" in response.content.decode()
+
+
+def test_it_tells_an_integration_how_to_resolve_a_revision_conflict_not_to_look_in_an_editor(api, recruiter):
+    colleague = make_user("carsten", Role.RECRUITER)
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    url = f"/api/job-ads/{job_ad.id}/revisions/"
+    api.as_user(colleague).post(url, {"text": DA_AD + "\nKollegaens tilføjelse.", "base": 1}, format="json")
+    body = api.as_user(recruiter).post(url, {"text": DA_AD + "\nMin sætning.", "base": 1}, format="json").json()
+    assert "send them again with base 2" in body["message"] and "editor" not in body["message"]
+    assert body["extra"] == {"revision": 2, "saved_by": "carsten"}
+    applied = api.as_user(recruiter).post(
+        f"/api/job-ads/{job_ad.id}/apply-suggestion/", {"revision": 1, "index": 0}, format="json"
+    )
+    assert applied.status_code == 409
+    assert applied.json()["extra"] == {"revision": 2, "saved_by": "carsten"}

@@ -76,7 +76,10 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
     )
     files = MultipleFileField(
         label=_("Ads"),
-        help_text=_("Text, Markdown or HTML files, one ad each, or a CSV file with the columns name and text."),
+        help_text=_(
+            "Text, Markdown or HTML files, one ad each, or a CSV file with the columns name and text, "
+            "and language (da, nb, sv or en) for an ad whose language is not recognised."
+        ),
     )
 
     def clean_files(self):

@@ -15,7 +15,7 @@ from hiring.suggestions import applied_note, suggestions_fitted
 from profiles.analysis import Analysis
 from profiles.models import RoleProfile
 from profiles.selectors import service_type_names
-from profiles.services import text_analyze
+from profiles.services import LANGUAGE_IN_CSV, LANGUAGE_IN_FORM, text_analyze
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobClaimLost, job_heartbeat, job_retry, job_run
 from servicefit.core.models import Team
@@ -36,6 +36,12 @@ def _revision_fields(analysis: Analysis) -> dict:
         "controller_index": analysis.controller_index,
         "alignment_score": data.get("alignment", {}).get("score"),
     }
+
+
+def _one_create_at_a_time(user) -> None:
+    """Lock the user's row until the transaction ends: a second request from the same double click
+    waits here, then finds the first one's record instead of making its own."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
 
 
 def _validated(job_ad: JobAd) -> None:
@@ -59,10 +65,11 @@ def job_ad_create(
     job_ad = JobAd(title=title.strip(), language=language or "", role_profile=role_profile, owner=owner, team=team)
     _validated(job_ad)
     text = html_to_text(text)
-    analysis = text_analyze(text=text, language=job_ad.language, role_profile=role_profile)
+    analysis = text_analyze(
+        text=text, language=job_ad.language, role_profile=role_profile, language_in=LANGUAGE_IN_FORM
+    )
     with transaction.atomic():
-        # One create at a time per owner, so a double click on "Analyse and save" makes one ad.
-        get_user_model().objects.select_for_update().filter(pk=owner.pk).first()
+        _one_create_at_a_time(owner)  # so a double click on "Analyse and save" makes one ad
         just_made = JobAd.objects.filter(
             owner=owner,
             team=team,
@@ -92,6 +99,24 @@ def job_ad_update(*, job_ad: JobAd, title: str | None = None, language: str | No
     return job_ad
 
 
+class RevisionConflict(ApplicationError):
+    """Someone saved `revision` after the one the text was edited from; the message is the studio's."""
+
+    def __init__(self, revision: JobAdRevision):
+        self.saved_by = revision.created_by.username if revision.created_by else "—"
+        self.number = revision.number
+        super().__init__(
+            _(
+                "%(user)s saved revision %(number)s while you were editing, so your text was not saved. "
+                "It is still in the editor: compare it with revision %(number)s, "
+                "then save again to put your version on top."
+            )
+            % {"user": self.saved_by, "number": self.number},
+            extra={"revision": self.number, "saved_by": self.saved_by},
+            status=409,
+        )
+
+
 def job_ad_revise(
     *,
     job_ad: JobAd,
@@ -115,15 +140,7 @@ def job_ad_revise(
         if latest is not None and latest.text == text:
             return latest  # a double click, or a save with nothing changed
         if base_number is not None and latest is not None and latest.number != base_number:
-            raise ApplicationError(
-                _(
-                    "%(user)s saved revision %(number)s while you were editing, so your text was not saved. "
-                    "It is still in the editor: compare it with revision %(number)s, "
-                    "then save again to put your version on top."
-                )
-                % {"user": latest.created_by.username if latest.created_by else "—", "number": latest.number},
-                status=409,
-            )
+            raise RevisionConflict(latest)
         revision = JobAdRevision.objects.create(
             job_ad=job_ad,
             number=(latest.number if latest else 0) + 1,
@@ -159,6 +176,7 @@ def job_ad_apply_suggestion(
         if latest is None or latest.number != revision_number:
             raise ApplicationError(
                 _("The ad has changed since these suggestions were made. Look at the new analysis and try again."),
+                extra=RevisionConflict(latest).extra if latest else {},
                 status=409,
             )
         text, suggestions = latest.text, latest.analysis.get("suggestions", [])
@@ -225,26 +243,42 @@ def bulk_analysis_create(
     if len(items) > MAX_BULK_ITEMS:
         raise ApplicationError(_("At most %(n)s ads at a time.") % {"n": MAX_BULK_ITEMS}, status=413)
     team = team_for_new_record(policy=JOB_AD_WRITE, user=user, team=team)
+    name = name.strip()[:200] or _("Bulk analysis")
+    rows = [(item["name"][:255], html_to_text(item["text"]), item.get("language") or "") for item in items]
     with transaction.atomic():
+        _one_create_at_a_time(user)  # so a double click on "Start analysis" starts one run
+        just_started = _bulk_analysis_just_started(
+            name=name, rows=rows, user=user, role_profile=role_profile, team=team
+        )
+        if just_started is not None:
+            return just_started
         bulk = BulkAnalysis.objects.create(
-            name=name.strip()[:200] or _("Bulk analysis"),
-            role_profile=role_profile,
-            total=len(items),
-            created_by=user,
-            team=team,
+            name=name, role_profile=role_profile, total=len(rows), created_by=user, team=team
         )
         BulkAnalysisItem.objects.bulk_create(
-            BulkAnalysisItem(
-                bulk_analysis=bulk,
-                position=position,
-                name=item["name"][:255],
-                text=html_to_text(item["text"]),
-                language=item.get("language") or "",
-            )
-            for position, item in enumerate(items)
+            BulkAnalysisItem(bulk_analysis=bulk, position=position, name=item_name, text=text, language=language)
+            for position, (item_name, text, language) in enumerate(rows)
         )
         transaction.on_commit(lambda: bulk_analysis_run_task.delay(bulk.id))
     return bulk
+
+
+def _bulk_analysis_just_started(
+    *, name: str, rows: list[tuple], user, role_profile: RoleProfile | None, team: Team
+) -> BulkAnalysis | None:
+    """The same user's run of the same ads started within DOUBLE_SUBMIT_WINDOW: a double click."""
+    recent = BulkAnalysis.objects.filter(
+        created_by=user,
+        team=team,
+        name=name,
+        role_profile=role_profile,
+        total=len(rows),
+        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).order_by("created_at")
+    for bulk in recent:
+        if list(bulk.items.order_by("position").values_list("name", "text", "language")) == rows:
+            return bulk
+    return None
 
 
 def bulk_analysis_run(*, bulk_analysis_id: int) -> None:
@@ -257,7 +291,9 @@ def _bulk_analysis_items(bulk: BulkAnalysis) -> None:
     pending = bulk.items.filter(result__isnull=True, error="").order_by("position")
     for item in pending.iterator(chunk_size=50):
         try:
-            analysis = text_analyze(text=item.text, language=item.language, role_profile=bulk.role_profile)
+            analysis = text_analyze(
+                text=item.text, language=item.language, role_profile=bulk.role_profile, language_in=LANGUAGE_IN_CSV
+            )
             item.result, item.error = analysis.to_dict(), ""
         except ApplicationError as exc:  # this ad's own problem: record it and go on
             item.error = exc.message[:500]

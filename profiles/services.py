@@ -313,7 +313,19 @@ def sentence_label_save(*, language: str, text: str, label: str, user=None) -> S
     return sentence_label
 
 
-def text_analyze(*, text: str, language: str | None = None, role_profile: RoleProfile | None = None) -> Analysis:
+# Where the user can choose a text's language, so a refusal tells them what they can do there.
+LANGUAGE_IN_SETTINGS = "settings"  # the studio's Settings
+LANGUAGE_IN_FORM = "form"  # a Language field on the form the text was sent with
+LANGUAGE_IN_CSV = "csv"  # the language column of a bulk CSV
+
+
+def text_analyze(
+    *,
+    text: str,
+    language: str | None = None,
+    role_profile: RoleProfile | None = None,
+    language_in: str = LANGUAGE_IN_SETTINGS,
+) -> Analysis:
     """Analyse a text with the installed lexicon and classifier; bad input becomes a 4xx error."""
     try:
         return analyze_text(text, language or None, role_profile)
@@ -326,7 +338,8 @@ def text_analyze(*, text: str, language: str | None = None, role_profile: RolePr
     except UnsupportedLanguage as exc:
         # The engine's English message goes to the logs; the user reads one in their own language.
         logger.info("text refused: %s", exc)
-        raise ApplicationError(language_refusal(getattr(exc, "code", "unsupported")), status=422) from exc
+        code = getattr(exc, "code", "unsupported")
+        raise ApplicationError(language_refusal(code, language_in=language_in), status=422) from exc
 
 
 def text_length_refusal(length: int) -> str:
@@ -336,8 +349,12 @@ def text_length_refusal(length: int) -> str:
     }
 
 
-def language_refusal(code: str) -> str:
-    """Why the analysis cannot read a text, and what the user can do about it, in the user's language."""
+def language_refusal(code: str, *, language_in: str = LANGUAGE_IN_SETTINGS) -> str:
+    """Why the analysis cannot read a text, and what the user can do about it where they are, in their language."""
+    if language_in == LANGUAGE_IN_FORM:
+        return _language_refusal_on_a_form(code)
+    if language_in == LANGUAGE_IN_CSV:
+        return _language_refusal_in_a_csv(code)
     if code == "nynorsk":
         return _("Nynorsk is not supported yet: write the ad in Bokmål, or choose the language under Settings.")
     if code == "unsure":
@@ -345,6 +362,34 @@ def language_refusal(code: str) -> str:
     return _(
         "The text is not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English. "
         "If it is in one of them, choose the language under Settings."
+    )
+
+
+def _language_refusal_on_a_form(code: str) -> str:
+    if code == "nynorsk":
+        return _("Nynorsk is not supported yet: write the ad in Bokmål, or choose the language in the Language field.")
+    if code == "unsure":
+        return _("The text is too short to tell which language it is in: choose the language in the Language field.")
+    return _(
+        "The text is not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English. "
+        "If it is in one of them, choose the language in the Language field."
+    )
+
+
+def _language_refusal_in_a_csv(code: str) -> str:
+    if code == "nynorsk":
+        return _(
+            "Nynorsk is not supported yet: write the ad in Bokmål, "
+            "or give its language as nb in the “language” column of a CSV file."
+        )
+    if code == "unsure":
+        return _(
+            "The text is too short to tell which language it is in: "
+            "give its language (da, nb, sv or en) in the “language” column of a CSV file."
+        )
+    return _(
+        "The text is not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English. "
+        "If it is in one of them, give its language (da, nb, sv or en) in the “language” column of a CSV file."
     )
 
 

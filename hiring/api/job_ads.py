@@ -1,7 +1,8 @@
 """REST API for job ads: analysis, ads and revisions, suggestions, sentence labels, bulk runs."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,6 +14,7 @@ from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.models import SentenceLabel
 from profiles.service_types import SERVICE_TYPES
+from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
@@ -22,6 +24,7 @@ from servicefit.core.policies import (
     JOB_AD_WRITE,
     SENTENCE_LABEL_WRITE,
 )
+from servicefit.core.schema import ErrorOutput
 
 
 class AnalyzeInput(serializers.Serializer):
@@ -264,12 +267,29 @@ class JobAdDetailApi(APIView):
 class RevisionInput(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False, allow_blank=True)
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    base = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        allow_null=True,
+        help_text=(
+            "The revision number the text was edited from. When someone saved a later revision meanwhile, "
+            "nothing is saved and the answer is 409, naming who saved which revision. "
+            "Without it the text is saved on top of whatever is latest."
+        ),
+    )
+
+
+CONFLICT = OpenApiResponse(
+    ErrorOutput,
+    description="Someone saved a later revision than `base` (or `revision`) meanwhile; nothing was saved. "
+    "`extra` names it (`revision`, `saved_by`): fetch it, merge, and send again with its number.",
+)
 
 
 class RevisionListApi(APIView):
     permission_classes = [JOB_AD_ACCESS]
     pagination_class = ApiPagination
-    error_statuses = (422,)  # a text the analyser cannot read
+    error_statuses = (409, 422)  # a later revision than `base` was saved meanwhile; a text the analyser cannot read
 
     @extend_schema(responses=RevisionOutput(many=True))
     def get(self, request, job_ad_id):
@@ -278,13 +298,31 @@ class RevisionListApi(APIView):
             view=self, queryset=selectors.revision_list(job_ad=job_ad), serializer_class=RevisionOutput
         )
 
-    @extend_schema(request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput})
+    @extend_schema(request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput, 409: CONFLICT})
     def post(self, request, job_ad_id):
         job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = RevisionInput(data=request.data)
         data.is_valid(raise_exception=True)
         before = selectors.revision_latest(job_ad=job_ad)
-        revision = services.job_ad_revise(job_ad=job_ad, user=request.user, **data.validated_data)
+        try:
+            revision = services.job_ad_revise(
+                job_ad=job_ad,
+                user=request.user,
+                text=data.validated_data["text"],
+                note=data.validated_data["note"],
+                base_number=data.validated_data.get("base"),
+            )
+        except services.RevisionConflict as exc:
+            # The studio's message speaks of its editor; an integration needs its next request.
+            raise ApplicationError(
+                _(
+                    "%(user)s saved revision %(number)s meanwhile, so your text was not saved. "
+                    "Merge your changes into revision %(number)s and send them again with base %(number)s."
+                )
+                % {"user": exc.saved_by, "number": exc.number},
+                extra=exc.extra,
+                status=409,
+            ) from exc
         # The same text as the latest revision saves nothing: 200 with that revision.
         created = before is None or revision.number != before.number
         return Response(
@@ -347,20 +385,30 @@ class ApplySuggestionApi(APIView):
     error_statuses = (409, 422)  # the ad changed since the suggestion was made; an unreadable text
 
     class ApplyInput(serializers.Serializer):
-        revision = serializers.IntegerField(min_value=1, help_text="The revision whose suggestion it is.")
+        revision = serializers.IntegerField(
+            min_value=1,
+            help_text="The revision whose suggestion it is; it must still be the latest (else 409, nothing saved).",
+        )
         index = serializers.IntegerField(min_value=0, help_text="Position in that revision's suggestions.")
 
-    @extend_schema(request=ApplyInput, responses={201: RevisionOutput})
+    @extend_schema(request=ApplyInput, responses={201: RevisionOutput, 409: CONFLICT})
     def post(self, request, job_ad_id):
         job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = self.ApplyInput(data=request.data)
         data.is_valid(raise_exception=True)
-        revision = services.job_ad_apply_suggestion(
-            job_ad=job_ad,
-            revision_number=data.validated_data["revision"],
-            index=data.validated_data["index"],
-            user=request.user,
-        )
+        try:
+            revision = services.job_ad_apply_suggestion(
+                job_ad=job_ad,
+                revision_number=data.validated_data["revision"],
+                index=data.validated_data["index"],
+                user=request.user,
+            )
+        except services.RevisionConflict as exc:  # saved between the check and the save
+            raise ApplicationError(
+                _("The ad has changed since these suggestions were made. Look at the new analysis and try again."),
+                extra=exc.extra,
+                status=409,
+            ) from exc
         return Response(RevisionOutput(revision).data, status=status.HTTP_201_CREATED)
 
 

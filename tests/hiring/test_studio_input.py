@@ -1,11 +1,14 @@
 """The studio and the analysis API facing pasted text a recruiter should get a clear message for."""
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from hiring.models import JobAd, JobAdRevision
+from hiring.models import BulkAnalysis, JobAd, JobAdRevision
 from servicefit.core.roles import Role
 from tests.conftest import make_user
 from tests.hiring.factories import ADVISOR, DA_AD, DE_AD, SV_AD, job_ad_make
@@ -177,3 +180,102 @@ def test_it_refuses_a_new_ad_in_german_or_nynorsk_with_a_4xx_and_keeps_the_form(
         assert response.status_code == status, text[:30]
         assert 'role="alert"' in response.content.decode()
     assert not JobAd.objects.exists()
+
+
+def test_it_refuses_an_api_revision_edited_from_an_older_base_and_names_who_saved(api, recruiter):
+    colleague = make_user("carsten", Role.RECRUITER)
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    url = f"/api/job-ads/{job_ad.id}/revisions/"
+    api.as_user(colleague).post(url, {"text": DA_AD + "\nKollegaens tilføjelse.", "base": 1}, format="json")
+    response = api.as_user(recruiter).post(url, {"text": DA_AD + "\nMin sætning.", "base": 1}, format="json")
+    assert response.status_code == 409
+    assert "carsten saved revision 2" in response.json()["message"]
+    assert JobAdRevision.objects.get(job_ad=job_ad, number=2).text.endswith("Kollegaens tilføjelse.")
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 2
+    # On top of the latest revision it saves, and an old client without `base` still saves as before.
+    assert (
+        api.as_user(recruiter).post(url, {"text": DA_AD + "\nMin sætning.", "base": 2}, format="json").status_code
+        == 201
+    )
+    assert api.as_user(recruiter).post(url, {"text": DA_AD + "\nEn gammel klient."}, format="json").status_code == 201
+    assert JobAdRevision.objects.filter(job_ad=job_ad).count() == 4
+
+
+def test_it_documents_the_base_revision_and_the_conflict_in_the_api_schema(client, recruiter):
+    client.force_login(recruiter)
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    revisions = schema["paths"]["/api/job-ads/{job_ad_id}/revisions/"]["post"]
+    body = schema["components"]["schemas"][
+        revisions["requestBody"]["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+    ]
+    assert "base" in body["properties"] and "base" not in body.get("required", [])
+    assert "later revision" in revisions["responses"]["409"]["description"]
+    apply = schema["paths"]["/api/job-ads/{job_ad_id}/apply-suggestion/"]["post"]
+    assert "later revision" in apply["responses"]["409"]["description"]
+
+
+def bulk_upload(name, content: str):
+    return SimpleUploadedFile(name, content.encode())
+
+
+def test_it_starts_one_bulk_run_when_a_recruiter_double_clicks_analyse(client, recruiter):
+    client.force_login(recruiter)
+    first = client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    second = client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    run = BulkAnalysis.objects.get()
+    assert first["Location"] == second["Location"] == f"/hiring/bulk/{run.id}/"
+    assert run.items.count() == 1
+
+
+def test_it_still_starts_a_second_bulk_run_with_other_ads_or_after_the_double_click_window(client, recruiter):
+    client.force_login(recruiter)
+    client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", SV_AD)]})
+    assert BulkAnalysis.objects.count() == 2
+    BulkAnalysis.objects.update(created_at=timezone.now() - timedelta(minutes=3))
+    client.post("/hiring/bulk/new/", {"name": "Forår", "files": [bulk_upload("aarhus.txt", DA_AD)]})
+    assert BulkAnalysis.objects.count() == 3
+
+
+def test_it_points_a_new_ad_in_an_unread_language_at_the_language_field_on_the_same_form(client, recruiter):
+    client.force_login(recruiter)
+    response = client.post("/hiring/job-ads/new/", {"title": "Kundeservice", "text": DE_AD})
+    body = response.content.decode()
+    assert response.status_code == 422
+    assert "choose the language in the Language field" in body
+    assert "Settings" not in body
+    assert 'name="language"' in body  # the field the message names is on this page
+
+
+def test_it_points_a_bulk_ad_in_an_unread_language_at_the_csv_language_column(
+    client, recruiter, django_capture_on_commit_callbacks
+):
+    client.force_login(recruiter)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/hiring/bulk/new/", {"files": [bulk_upload("berlin.txt", DE_AD)]})
+    run = BulkAnalysis.objects.get()
+    page = client.get(f"/hiring/bulk/{run.id}/").content.decode()
+    assert "give its language (da, nb, sv or en) in the “language” column of a CSV file" in page
+    assert "Settings" not in run.items.get().error
+
+
+def test_it_still_points_the_studio_at_its_settings_for_the_language(client, recruiter):
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    client.force_login(recruiter)
+    response = client.post(f"/hiring/job-ads/{job_ad.id}/analyze/", {"text": DE_AD})
+    assert "choose the language under Settings" in response.content.decode()
+
+
+def test_it_tells_an_integration_how_to_resolve_a_revision_conflict_not_to_look_in_an_editor(api, recruiter):
+    colleague = make_user("carsten", Role.RECRUITER)
+    job_ad = job_ad_make(owner=recruiter, text=DA_AD)
+    url = f"/api/job-ads/{job_ad.id}/revisions/"
+    api.as_user(colleague).post(url, {"text": DA_AD + "\nKollegaens tilføjelse.", "base": 1}, format="json")
+    body = api.as_user(recruiter).post(url, {"text": DA_AD + "\nMin sætning.", "base": 1}, format="json").json()
+    assert "send them again with base 2" in body["message"] and "editor" not in body["message"]
+    assert body["extra"] == {"revision": 2, "saved_by": "carsten"}
+    applied = api.as_user(recruiter).post(
+        f"/api/job-ads/{job_ad.id}/apply-suggestion/", {"revision": 1, "index": 0}, format="json"
+    )
+    assert applied.status_code == 409
+    assert applied.json()["extra"] == {"revision": 2, "saved_by": "carsten"}

@@ -134,10 +134,13 @@ def invitation_action(request, invitation_id, action):
 def review(request, answer_id):
     answer = selectors.answer_get(user=request.user, answer_id=answer_id, policy=CANDIDATE_WRITE)
     scores = {}
+    # Only the levels the form offers: str.isdigit() lets "²" and 5,000 nines through to int() (a 500),
+    # and "٣" would have been read as 3.
+    levels = {str(level): level for level in range(scoring.RUBRIC_MAX + 1)}
     for index in range(len(answer.item.rubric.get("en", []))):
         raw = request.POST.get(f"criterion-{index}", "")
-        # Left empty: not reviewed yet (never 0). Anything else but a digit is refused by the service.
-        scores[str(index)] = None if raw == "" else int(raw) if raw.isdigit() else -1
+        # Left empty: not reviewed yet (never 0). Anything else is refused by the service.
+        scores[str(index)] = None if raw == "" else levels.get(raw, -1)
     try:
         review = services.review_save(answer=answer, scores=scores, reviewer=request.user)
     except ApplicationError as exc:

@@ -126,6 +126,15 @@ def test_saving_nothing_leaves_the_answer_not_reviewed(staff, submitted):
     assertContains(response, "2 written answers not reviewed yet.")
 
 
+@pytest.mark.parametrize("hostile", ["²", "٣", "9" * 5000, "-1", "4", "3.0", " 3"])
+def test_a_score_that_is_not_0_to_3_is_refused_in_words_and_saves_nothing(staff, submitted, hostile):
+    # "²" and 5,000 nines pass str.isdigit() but not int(): they were a server error.
+    response = review(staff, written(submitted)[0], ["3", hostile, "", "", ""])
+    assert response.status_code == 200
+    assertContains(response, "Score each criterion from 0 to 3, or leave it as not reviewed.")
+    assert not ReviewerScore.objects.exists()
+
+
 # The role's targets -------------------------------------------------------------------------------
 
 

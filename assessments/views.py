@@ -167,7 +167,12 @@ def item_analysis(request, slug):
     assessment = get_object_or_404(Assessment, slug=slug)
     report = selectors.psychometric_report_latest(assessment=assessment)
     view = item_analysis_report.item_analysis_view(report=report) if report is not None else None
-    return render(request, "assessments/item_analysis.html", {"assessment": assessment, "report": report, "view": view})
+    newer = selectors.attempts_not_in_report(report=report) if report is not None else 0
+    return render(
+        request,
+        "assessments/item_analysis.html",
+        {"assessment": assessment, "report": report, "view": view, "newer": newer},
+    )
 
 
 @require_POST

@@ -162,6 +162,18 @@ def test_a_report_stored_before_the_situations_had_statistics_still_reads(hr, ba
     assertContains(response, "<td>0.67</td>")
 
 
+def test_it_says_when_attempts_completed_since_are_not_in_the_figures(hr, battery, miskeyed):
+    # Nothing recomputes on its own: the demo computed from its first 12 and showed them beside "74 completed".
+    assertNotContains(hr.get(URL), "completed since")
+    items = factories.items_of(battery)
+    for number in (6, 7):
+        factories.submitted_attempt(battery, number=number, likert=factories.keyed(3), items=items)
+    response = hr.get(URL)
+    assertContains(response, "2 attempts completed since are not in these figures: press Recompute now.")
+    services.psychometrics_compute(assessment_id=battery.id)
+    assertNotContains(hr.get(URL), "completed since")
+
+
 def test_the_page_is_refused_to_recruiters_managers_and_the_anonymous(client, recruiter, manager, outsider):
     assert client.get(URL).status_code == 302
     for user in (recruiter, manager, outsider):

@@ -13,13 +13,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from profiles.role_mix import Problem, type_weight_problems
+from profiles.services import RESERVED_SLUGS
 from servicefit.core.exceptions import ApplicationError
 
 WEIGHT_PREFIX = "weight_"
 LEVEL_PREFIX = "level_"
 LEVELS = range(1, 6)
-# The address of the new-profile page: a profile with this slug would be shadowed by it.
-RESERVED_SLUGS = frozenset({"new"})
 
 
 class RoleProfileForm(forms.Form):

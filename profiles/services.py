@@ -35,6 +35,8 @@ from servicefit.core.locks import cache_lock
 
 logger = logging.getLogger(__name__)
 
+# The address of the new-profile page: a profile with this short name would be shadowed by it.
+RESERVED_SLUGS = frozenset({"new"})
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
@@ -162,6 +164,10 @@ def _role_profile_validate(
         role_profile.full_clean()
     except ValidationError as exc:
         errors.update(exc.message_dict)
+    if role_profile._state.adding and role_profile.slug in RESERVED_SLUGS:
+        errors.setdefault("slug", []).append(
+            _("“%(slug)s” is reserved: choose another short name.") % {"slug": role_profile.slug}
+        )
     weight_errors = [weight_problem_text(problem) for problem in type_weight_problems(type_weights)]
     if weight_errors:
         errors["type_weights"] = weight_errors

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -228,13 +229,18 @@ class NormTable(TimeStampedModel):
     scale = models.CharField(_("scale"), max_length=40)
     mean = models.FloatField(_("mean"))
     sd = models.FloatField(_("standard deviation"))
-    n = models.PositiveIntegerField(_("norm group size"))
+    # A standard deviation needs at least two people.
+    n = models.PositiveIntegerField(_("norm group size"), validators=[MinValueValidator(2)])
     source = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["assessment", "scale"], name="uniq_norm_scale"),
-            models.CheckConstraint(condition=models.Q(sd__gt=0), name="norm_sd_positive"),
+            models.CheckConstraint(
+                condition=models.Q(sd__gt=0),
+                name="norm_sd_positive",
+                violation_error_message=_("The standard deviation must be greater than 0."),
+            ),
         ]
         verbose_name = _("norm")
         verbose_name_plural = _("norms")

@@ -242,3 +242,13 @@ def test_the_norm_form_offers_the_scales_by_name_and_saves_a_good_norm(client, a
     assert '<option value="written_communication">Written communication</option>' in page
     assert client.post(NORM_ADD, norm_form(battery)).status_code == 302
     assert NormTable.objects.get().scale == "controller"
+
+
+def test_the_norm_form_speaks_danish_to_a_danish_admin(client, admin_user, battery, settings):
+    client.force_login(admin_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+    NormTable.objects.create(assessment=battery, scale="controller", mean=3, sd=0.5, n=1200)
+    page = client.post(NORM_ADD, norm_form(battery)).content.decode()
+    assert "Norm med dette Vurdering og Skala eksisterer allerede." in page  # Django's own Danish sentence
+    assert ">Vurdering:</label>" in page
+    assert "Assessment" not in page

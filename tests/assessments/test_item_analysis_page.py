@@ -174,6 +174,32 @@ def test_it_says_when_attempts_completed_since_are_not_in_the_figures(hr, batter
     assertNotContains(hr.get(URL), "completed since")
 
 
+def test_an_item_without_figures_is_not_called_problem_free(hr, battery):
+    # Computed before anyone completed the battery: every item said "no problem found".
+    services.psychometrics_compute(assessment_id=battery.id)
+    response = hr.get(URL)
+    assertNotContains(response, "no problem found")
+    assertContains(response, "too few answers to judge")
+
+
+def test_an_item_everyone_answers_alike_is_said_to_tell_no_one_apart(hr, battery):
+    item = Item.objects.filter(section__assessment=battery, kind=Item.Kind.MCQ).first()
+    PsychometricReport.objects.create(
+        assessment=battery,
+        n_attempts=150,
+        data={
+            "scales": {"mcq": {"alpha": 0.5, "omega": None, "sem": 0.4, "n_items": 1, "n_complete": 150}},
+            "items": [
+                {"id": item.id, "key": item.key, "scale": item.scale, "group": "mcq", "kind": "mcq", "n": 150}
+                | {"difficulty": 1.0, "item_total_r": None, "alpha_if_deleted": 0.6, "flags": []}
+            ],
+        },
+    )
+    response = hr.get(URL)
+    assertNotContains(response, "no problem found")
+    assertContains(response, "everyone answered it alike, so it tells no one apart")
+
+
 def test_the_page_is_refused_to_recruiters_managers_and_the_anonymous(client, recruiter, manager, outsider):
     assert client.get(URL).status_code == 302
     for user in (recruiter, manager, outsider):

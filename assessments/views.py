@@ -54,17 +54,23 @@ def invite(request):
         try:
             invitation = services.invitation_create(user=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            messages.error(request, exc.message + " " + _format_fields(exc.extra))
+            messages.error(request, exc.message + " " + _field_errors(form, exc.extra.get("fields", {})))
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
             return redirect("assessments:invitation", invitation_id=invitation.id)
     else:
-        messages.error(request, _("The invitation was not sent: %(errors)s") % {"errors": form.errors.as_text()})
+        messages.error(
+            request, _("The invitation was not sent: %(errors)s") % {"errors": _field_errors(form, form.errors)}
+        )
     return redirect("assessments:index")
 
 
-def _format_fields(extra: dict) -> str:
-    return " ".join(f"{field}: {' '.join(errors)}" for field, errors in extra.get("fields", {}).items())
+def _field_errors(form, errors: dict) -> str:
+    """ "E-mail: Enter a valid email address." — each field by its label, as the form shows it, not its code."""
+    return " ".join(
+        f"{form.fields[field].label}: {' '.join(texts)}" if field in form.fields else " ".join(texts)
+        for field, texts in errors.items()
+    )
 
 
 @require_GET

@@ -180,6 +180,7 @@ def test_an_item_without_figures_is_not_called_problem_free(hr, battery):
     response = hr.get(URL)
     assertNotContains(response, "no problem found")
     assertContains(response, "too few answers to judge")
+    assertNotContains(response, "<td></td>")  # the scales' "Complete attempts" was left blank
 
 
 def test_an_item_everyone_answers_alike_is_said_to_tell_no_one_apart(hr, battery):

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ from assessments.models import (
     PsychometricReport,
     Section,
 )
+from profiles import selectors as profile_selectors
 from servicefit.core.admin import PersonalDataAdmin
 
 
@@ -80,5 +82,27 @@ class AttemptResultAdmin(PersonalDataAdmin):
     readonly_fields = ["attempt", "text_analysis"]
 
 
-admin.site.register(NormTable)
+class NormTableForm(forms.ModelForm):
+    """The scale by its name: a code typed by hand ("Controller", "controler") made a norm that never applied."""
+
+    scale = forms.ChoiceField(label=_("scale"))
+
+    class Meta:
+        model = NormTable
+        fields = ["assessment", "scale", "mean", "sd", "n", "source"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scale"].choices = [
+            (_("Service types"), [(t.code, t.translation().name) for t in profile_selectors.service_type_list()]),
+            (_("Competencies"), [(c.code, c.translation().name) for c in profile_selectors.competency_list()]),
+        ]
+
+
+@admin.register(NormTable)
+class NormTableAdmin(admin.ModelAdmin):
+    form = NormTableForm
+    list_display = ["assessment", "scale", "mean", "sd", "n", "source"]
+
+
 admin.site.register(PsychometricReport)

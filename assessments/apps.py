@@ -20,6 +20,7 @@ class AssessmentsConfig(AppConfig):
             name="assessments", items=home.home_items, first_steps=home.home_first_steps, order=10
         )
         registry.demo_loader_register(name="assessments", load=demo.demo_load, order=30)
+        registry.demo_loader_register(name="assessments-statistics", load=demo.demo_statistics_load, order=1000)
         registry.admin_models_register(self.label)
         personal_data_handler_register(HANDLER)
         registry.error_pages_register(prefix=TAKE_PREFIX, render=take_error_page)

@@ -103,8 +103,17 @@ def _item(number: int, row: dict, stems: dict, summary: dict) -> dict:
         "alpha_if_deleted": without,
         "alpha_gain": round(without - alpha, 3) if without is not None and alpha is not None else None,
         "flags": row.get("flags", []),
+        "unjudged": _unjudged(row),
         "negative_item_rest": row.get("item_total_r") is not None and row["item_total_r"] <= AGAINST_THE_SCALE,
     }
+
+
+def _unjudged(row: dict) -> str:
+    """Why an unflagged item has no item-rest correlation, so it is not called problem-free: everyone
+    answered it alike (no variance to correlate), or too few answered. "" when it was judged."""
+    if row.get("flags") or row.get("item_total_r") is not None:
+        return ""
+    return "alike" if row.get("n") and row.get("difficulty") in (0.0, 1.0) else "few"
 
 
 def _shortened(text: str) -> str:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,9 @@ class Assessment(TimeStampedModel):
 
 
 class Section(models.Model):
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sections")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="sections", verbose_name=_("assessment")
+    )
     key = models.SlugField(_("key"), max_length=40)
     order = models.PositiveSmallIntegerField(_("order"))
     title = models.JSONField(_("title"))
@@ -122,7 +125,9 @@ class Invitation(TimeStampedModel):
         SUBMITTED = "submitted", _("Submitted")
         REVOKED = "revoked", _("Revoked")
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.PROTECT, related_name="invitations")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.PROTECT, related_name="invitations", verbose_name=_("assessment")
+    )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=2, choices=Language.choices)
@@ -224,17 +229,24 @@ class AttemptResult(models.Model):
 class NormTable(TimeStampedModel):
     """An imported norm for one scale; without one, completed attempts are the norm group."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="norms")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="norms", verbose_name=_("assessment")
+    )
     scale = models.CharField(_("scale"), max_length=40)
     mean = models.FloatField(_("mean"))
     sd = models.FloatField(_("standard deviation"))
-    n = models.PositiveIntegerField(_("norm group size"))
+    # A standard deviation needs at least two people.
+    n = models.PositiveIntegerField(_("norm group size"), validators=[MinValueValidator(2)])
     source = models.CharField(_("source"), max_length=200, blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["assessment", "scale"], name="uniq_norm_scale"),
-            models.CheckConstraint(condition=models.Q(sd__gt=0), name="norm_sd_positive"),
+            models.CheckConstraint(
+                condition=models.Q(sd__gt=0),
+                name="norm_sd_positive",
+                violation_error_message=_("The standard deviation must be greater than 0."),
+            ),
         ]
         verbose_name = _("norm")
         verbose_name_plural = _("norms")
@@ -248,7 +260,9 @@ class NormStatistic(models.Model):
     attempt is submitted or re-scored, so a result never reads the whole group. An imported
     NormTable for the same scale wins over it."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="norm_statistics")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="norm_statistics", verbose_name=_("assessment")
+    )
     scale = models.CharField(_("scale"), max_length=40)
     n = models.PositiveIntegerField(_("norm group size"), default=0)
     mean = models.FloatField(_("mean"), null=True, blank=True)
@@ -269,7 +283,9 @@ class NormStatistic(models.Model):
 class PsychometricReport(models.Model):
     """Item and scale statistics of an assessment, recomputed by a Celery task."""
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="reports")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("assessment")
+    )
     data = models.JSONField(_("statistics"))
     n_attempts = models.PositiveIntegerField(_("attempts"))
     computed_at = models.DateTimeField(_("computed at"), auto_now_add=True)

@@ -273,3 +273,9 @@ def written_answers_awaiting_review(*, user, policy: Policy = CANDIDATE_RESULTS_
 
 def psychometric_report_latest(*, assessment: Assessment) -> PsychometricReport | None:
     return PsychometricReport.objects.filter(assessment=assessment).order_by("-computed_at").first()
+
+
+def attempts_not_in_report(*, report: PsychometricReport) -> int:
+    """Attempts submitted since the report was computed (nothing recomputes it on its own)."""
+    submitted = Attempt.objects.filter(invitation__assessment_id=report.assessment_id, submitted_at__isnull=False)
+    return max(0, submitted.count() - report.n_attempts)

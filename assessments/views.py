@@ -54,17 +54,23 @@ def invite(request):
         try:
             invitation = services.invitation_create(user=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            messages.error(request, exc.message + " " + _format_fields(exc.extra))
+            messages.error(request, exc.message + " " + _field_errors(form, exc.extra.get("fields", {})))
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
             return redirect("assessments:invitation", invitation_id=invitation.id)
     else:
-        messages.error(request, _("The invitation was not sent: %(errors)s") % {"errors": form.errors.as_text()})
+        messages.error(
+            request, _("The invitation was not sent: %(errors)s") % {"errors": _field_errors(form, form.errors)}
+        )
     return redirect("assessments:index")
 
 
-def _format_fields(extra: dict) -> str:
-    return " ".join(f"{field}: {' '.join(errors)}" for field, errors in extra.get("fields", {}).items())
+def _field_errors(form, errors: dict) -> str:
+    """ "E-mail: Enter a valid email address." — each field by its label, as the form shows it, not its code."""
+    return " ".join(
+        f"{form.fields[field].label}: {' '.join(texts)}" if field in form.fields else " ".join(texts)
+        for field, texts in errors.items()
+    )
 
 
 @require_GET
@@ -134,10 +140,13 @@ def invitation_action(request, invitation_id, action):
 def review(request, answer_id):
     answer = selectors.answer_get(user=request.user, answer_id=answer_id, policy=CANDIDATE_WRITE)
     scores = {}
+    # Only the levels the form offers: str.isdigit() lets "²" and 5,000 nines through to int() (a 500),
+    # and "٣" would have been read as 3.
+    levels = {str(level): level for level in range(scoring.RUBRIC_MAX + 1)}
     for index in range(len(answer.item.rubric.get("en", []))):
         raw = request.POST.get(f"criterion-{index}", "")
-        # Left empty: not reviewed yet (never 0). Anything else but a digit is refused by the service.
-        scores[str(index)] = None if raw == "" else int(raw) if raw.isdigit() else -1
+        # Left empty: not reviewed yet (never 0). Anything else is refused by the service.
+        scores[str(index)] = None if raw == "" else levels.get(raw, -1)
     try:
         review = services.review_save(answer=answer, scores=scores, reviewer=request.user)
     except ApplicationError as exc:
@@ -164,7 +173,12 @@ def item_analysis(request, slug):
     assessment = get_object_or_404(Assessment, slug=slug)
     report = selectors.psychometric_report_latest(assessment=assessment)
     view = item_analysis_report.item_analysis_view(report=report) if report is not None else None
-    return render(request, "assessments/item_analysis.html", {"assessment": assessment, "report": report, "view": view})
+    newer = selectors.attempts_not_in_report(report=report) if report is not None else 0
+    return render(
+        request,
+        "assessments/item_analysis.html",
+        {"assessment": assessment, "report": report, "view": view, "newer": newer},
+    )
 
 
 @require_POST

@@ -13,13 +13,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from profiles.role_mix import Problem, type_weight_problems
+from profiles.services import RESERVED_SLUGS, ROLE_PROFILE_DESCRIPTION_MAX
 from servicefit.core.exceptions import ApplicationError
 
 WEIGHT_PREFIX = "weight_"
 LEVEL_PREFIX = "level_"
 LEVELS = range(1, 6)
-# The address of the new-profile page: a profile with this slug would be shadowed by it.
-RESERVED_SLUGS = frozenset({"new"})
 
 
 class RoleProfileForm(forms.Form):
@@ -27,6 +26,7 @@ class RoleProfileForm(forms.Form):
     description = forms.CharField(
         label=_("Description"),
         required=False,
+        max_length=ROLE_PROFILE_DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the role is for, in a sentence or two."),
     )

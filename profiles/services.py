@@ -35,6 +35,10 @@ from servicefit.core.locks import cache_lock
 
 logger = logging.getLogger(__name__)
 
+# The address of the new-profile page: a profile with this short name would be shadowed by it.
+RESERVED_SLUGS = frozenset({"new"})
+# "What the role is for, in a sentence or two": the shipped profiles need under 200 characters.
+ROLE_PROFILE_DESCRIPTION_MAX = 1000
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
@@ -162,6 +166,18 @@ def _role_profile_validate(
         role_profile.full_clean()
     except ValidationError as exc:
         errors.update(exc.message_dict)
+    if role_profile._state.adding and role_profile.slug in RESERVED_SLUGS:
+        errors.setdefault("slug", []).append(
+            _("“%(slug)s” is reserved: choose another short name.") % {"slug": role_profile.slug}
+        )
+    if len(role_profile.description) > ROLE_PROFILE_DESCRIPTION_MAX:
+        errors.setdefault("description", []).append(
+            _("Keep the description to %(max)s characters or fewer (it has %(length)s).")
+            % {
+                "max": number_format(ROLE_PROFILE_DESCRIPTION_MAX, force_grouping=True),
+                "length": number_format(len(role_profile.description), force_grouping=True),
+            }
+        )
     weight_errors = [weight_problem_text(problem) for problem in type_weight_problems(type_weights)]
     if weight_errors:
         errors["type_weights"] = weight_errors

@@ -76,3 +76,20 @@ def lix_band(readability: dict) -> str:
     """An analysis's LIX band in the reader's language; an analysis without a band code as saved."""
     code = readability.get("band_code", "")
     return LIX_BANDS[code] if code in LIX_BANDS else readability.get("band", "")
+
+
+# The notes the shipped lexicon files carry, in English (migrations 0002 and 0008 stored them as they are).
+SHIPPED_LEXICON_NOTES = {
+    "Initial lexicon shipped with ServiceFit": _("The first lexicon shipped with ServiceFit."),
+    "Lexicon v2: revised from 75 real contact-centre and customer-facing job ads in Danish, Norwegian, Swedish "
+    "and English (bench/adcorpus.py); parts of speech and grammatical rewrites.": _(
+        "Revised from 75 real job ads for contact-centre and customer-facing jobs in Danish, Norwegian, Swedish "
+        "and English; with parts of speech and rewrites that keep the sentence grammatical."
+    ),
+}
+
+
+@register.filter
+def lexicon_note(note: str) -> str:
+    """A shipped lexicon version's note in the reader's language; an uploaded version's note as written."""
+    return SHIPPED_LEXICON_NOTES.get(note, note)

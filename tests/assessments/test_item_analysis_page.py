@@ -162,8 +162,62 @@ def test_a_report_stored_before_the_situations_had_statistics_still_reads(hr, ba
     assertContains(response, "<td>0.67</td>")
 
 
+def test_it_says_when_attempts_completed_since_are_not_in_the_figures(hr, battery, miskeyed):
+    # Nothing recomputes on its own: the demo computed from its first 12 and showed them beside "74 completed".
+    assertNotContains(hr.get(URL), "completed since")
+    items = factories.items_of(battery)
+    for number in (6, 7):
+        factories.submitted_attempt(battery, number=number, likert=factories.keyed(3), items=items)
+    response = hr.get(URL)
+    assertContains(response, "2 attempts completed since are not in these figures: press Recompute now.")
+    services.psychometrics_compute(assessment_id=battery.id)
+    assertNotContains(hr.get(URL), "completed since")
+
+
+def test_an_item_without_figures_is_not_called_problem_free(hr, battery):
+    # Computed before anyone completed the battery: every item said "no problem found".
+    services.psychometrics_compute(assessment_id=battery.id)
+    response = hr.get(URL)
+    assertNotContains(response, "no problem found")
+    assertContains(response, "too few answers to judge")
+    assertNotContains(response, "<td></td>")  # the scales' "Complete attempts" was left blank
+
+
+def test_an_item_everyone_answers_alike_is_said_to_tell_no_one_apart(hr, battery):
+    item = Item.objects.filter(section__assessment=battery, kind=Item.Kind.MCQ).first()
+    PsychometricReport.objects.create(
+        assessment=battery,
+        n_attempts=150,
+        data={
+            "scales": {"mcq": {"alpha": 0.5, "omega": None, "sem": 0.4, "n_items": 1, "n_complete": 150}},
+            "items": [
+                {"id": item.id, "key": item.key, "scale": item.scale, "group": "mcq", "kind": "mcq", "n": 150}
+                | {"difficulty": 1.0, "item_total_r": None, "alpha_if_deleted": 0.6, "flags": []}
+            ],
+        },
+    )
+    response = hr.get(URL)
+    assertNotContains(response, "no problem found")
+    assertContains(response, "everyone answered it alike, so it tells no one apart")
+
+
 def test_the_page_is_refused_to_recruiters_managers_and_the_anonymous(client, recruiter, manager, outsider):
     assert client.get(URL).status_code == 302
     for user in (recruiter, manager, outsider):
         client.force_login(user)
         assert client.get(URL).status_code == 403
+
+
+def test_the_demo_computes_the_statistics_after_every_demo_has_added_its_attempts(battery):
+    # The hiring pipeline's demo (after this app's) submits most demo attempts: the figures counted 12 of 74.
+    from assessments import demo
+    from servicefit.core import registry
+
+    order = {loader.name: loader.order for loader in registry.demo_loaders()}
+    assert order["assessments-statistics"] > max(o for name, o in order.items() if name != "assessments-statistics")
+    items = factories.items_of(battery)
+    services.psychometrics_compute(assessment_id=battery.id)
+    for number in (1, 2, 3):
+        factories.submitted_attempt(battery, number=number, likert=factories.keyed(number), items=items)
+    assert demo.demo_statistics_load(users={}) == "item statistics computed: 1 assessment"
+    assert PsychometricReport.objects.filter(assessment=battery).latest("computed_at").n_attempts == 3

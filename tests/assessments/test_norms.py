@@ -204,3 +204,51 @@ def test_an_imported_norm_still_wins_over_the_group(battery, items):
     result = selectors.attempt_result(attempt=high)
     assert result["percentiles"]["controller"] == 97.7  # Φ(2), not the group's 75.0
     assert result["percentiles"]["rock"] == 75.0
+
+
+# Importing a norm in the admin --------------------------------------------------------------------
+
+NORM_ADD = "/admin/assessments/normtable/add/"
+
+
+def norm_form(battery, **fields):
+    form = {"assessment": battery.id, "scale": "controller", "mean": "3", "sd": "0.5", "n": "1200", "source": ""}
+    return form | fields
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"sd": "0"}, "The standard deviation must be greater than 0."),
+        ({"sd": "-1"}, "The standard deviation must be greater than 0."),
+        ({"scale": "Controller"}, "Select a valid choice."),  # codes are lower case: it would never apply
+        ({"scale": "nope"}, "Select a valid choice."),
+        ({"n": "1"}, "greater than or equal to 2"),  # no standard deviation from one person
+    ],
+)
+def test_a_norm_that_could_not_apply_is_refused_in_words_and_not_saved(client, admin_user, battery, fields, message):
+    client.force_login(admin_user)
+    response = client.post(NORM_ADD, norm_form(battery, **fields))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "norm_sd_positive" not in response.content.decode()
+    assert not NormTable.objects.exists()
+
+
+def test_the_norm_form_offers_the_scales_by_name_and_saves_a_good_norm(client, admin_user, battery):
+    client.force_login(admin_user)
+    page = client.get(NORM_ADD).content.decode()
+    assert '<option value="hard_worker">Hard Worker</option>' in page
+    assert '<option value="written_communication">Written communication</option>' in page
+    assert client.post(NORM_ADD, norm_form(battery)).status_code == 302
+    assert NormTable.objects.get().scale == "controller"
+
+
+def test_the_norm_form_speaks_danish_to_a_danish_admin(client, admin_user, battery, settings):
+    client.force_login(admin_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
+    NormTable.objects.create(assessment=battery, scale="controller", mean=3, sd=0.5, n=1200)
+    page = client.post(NORM_ADD, norm_form(battery)).content.decode()
+    assert "Norm med dette Vurdering og Skala eksisterer allerede." in page  # Django's own Danish sentence
+    assert ">Vurdering:</label>" in page
+    assert "Assessment" not in page

@@ -126,6 +126,34 @@ def test_saving_nothing_leaves_the_answer_not_reviewed(staff, submitted):
     assertContains(response, "2 written answers not reviewed yet.")
 
 
+@pytest.mark.parametrize("hostile", ["²", "٣", "9" * 5000, "-1", "4", "3.0", " 3"])
+def test_a_score_that_is_not_0_to_3_is_refused_in_words_and_saves_nothing(staff, submitted, hostile):
+    # "²" and 5,000 nines pass str.isdigit() but not int(): they were a server error.
+    response = review(staff, written(submitted)[0], ["3", hostile, "", "", ""])
+    assert response.status_code == 200
+    assertContains(response, "Score each criterion from 0 to 3, or leave it as not reviewed.")
+    assert not ReviewerScore.objects.exists()
+
+
+def test_the_tone_and_readability_of_a_written_answer_are_said_in_words(staff, submitted):
+    first, second = written(submitted)
+    result = submitted.result
+    readability = {"lix": 23.1, "band": "Meget let", "band_code": "very_easy"}
+    result.text_analysis = {
+        str(first.item_id): {"controller_index": None, "readability": readability},
+        str(second.item_id): {"controller_index": -40.0, "readability": {**readability, "band_code": "hard"}},
+    }
+    result.save(update_fields=["text_analysis"])
+    response = page(staff, submitted)
+    # Was "Controller index —, LIX 23.1.": a dash and two figures nobody had explained.
+    assertNotContains(response, "Controller index —")
+    assertContains(response, "Controller index: too few Controller or Empathizer cues in the answer to tell.")
+    assertContains(response, "Controller index -40: from −100, written only the way an Empathizer writes")
+    assertContains(response, "Readability: LIX 23.1, very easy to read.")
+    assertContains(response, "Readability: LIX 23.1, hard to read.")
+    assertNotContains(response, "Meget let")
+
+
 # The role's targets -------------------------------------------------------------------------------
 
 

@@ -119,6 +119,18 @@ def test_a_bad_email_address_is_reported_and_nothing_is_created(staff, battery, 
     assert not mail.outbox
 
 
+def test_a_refused_invitation_names_the_fields_as_the_form_does_not_by_their_codes(staff, battery):
+    # "anna@firma" passes the browser's e-mail check but not ours; the message said "* email * Enter a valid…".
+    invite(staff, battery, email="anna@firma", name="x" * 300)
+    page = staff.get("/assessments/").content.decode()
+    assert (
+        "The invitation was not sent: Candidate&#x27;s name: Ensure this value has at most 200 characters"
+        " (it has 300). E-mail: Enter a valid email address." in page
+    )
+    assert "* email" not in page and "* name" not in page
+    assert not Invitation.objects.exists()
+
+
 # The invitation page ------------------------------------------------------------------------------
 
 

@@ -49,4 +49,5 @@ def test_it_runs_the_demo_loaders_in_order():
         "hiring-pipeline",
         "workforce",
         "staffing",
+        "assessments-statistics",  # last: the item analysis counts every demo's attempts
     ]

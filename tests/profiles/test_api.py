@@ -125,6 +125,25 @@ def test_it_reports_every_problem_at_once(api, hr_user):
     ]
 
 
+def test_it_refuses_the_short_name_of_the_new_profile_page(api, hr_user):
+    # /profiles/role-profiles/new/ is the form: a profile called "new" would have no page of its own.
+    response = api.as_user(hr_user).post("/api/role-profiles/", new_profile(slug="new"), format="json")
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["slug"] == ["“new” is reserved: choose another short name."]
+    assert not RoleProfile.objects.filter(slug="new").exists()
+
+
+def test_it_refuses_a_description_longer_than_the_page_allows(api, hr_user):
+    response = api.as_user(hr_user).post(
+        "/api/role-profiles/", new_profile(description="ord " * 100_000), format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"]["description"] == [
+        "Keep the description to 1,000 characters or fewer (it has 399,999)."
+    ]
+    assert not RoleProfile.objects.filter(slug="chat-specialist").exists()
+
+
 def test_it_refuses_malformed_input(api, recruiter):
     response = api.as_user(recruiter).post(
         "/api/role-profiles/", {"slug": "bad slug!", "type_weights": "x"}, format="json"

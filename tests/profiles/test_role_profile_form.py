@@ -129,6 +129,18 @@ def test_it_shows_the_services_refusal_of_a_slug_in_use(client, recruiter):
     assert RoleProfile.objects.get(slug=ADVISOR).name == "Advisor (Controller-led)"
 
 
+def test_it_refuses_a_description_of_a_book_and_saves_nothing(client, recruiter):
+    # 400,000 characters were saved and then shown on every page that lists the profile.
+    client.force_login(recruiter)
+    response = client.post("/profiles/role-profiles/new/", form_data(description="ord " * 100_000))
+    assert response.status_code == 200
+    assert response.context["form"].errors["description"] == [
+        "Ensure this value has at most 1000 characters (it has 399999)."
+    ]
+    assert 'maxlength="1000"' in response.content.decode()
+    assert not RoleProfile.objects.filter(slug="kunderaadgiver-erhverv").exists()
+
+
 def test_it_refuses_the_slug_of_the_new_profile_page(client, recruiter):
     client.force_login(recruiter)
     response = client.post("/profiles/role-profiles/new/", form_data(name="New"))

@@ -49,6 +49,17 @@ def test_the_lexicon_page_counts_markers_per_language(client, recruiter):
     assert not response.context["can_upload"]
 
 
+def test_the_shipped_lexicon_versions_are_described_in_the_readers_language(client, recruiter):
+    client.force_login(recruiter)
+    body = client.get("/profiles/lexicon/").content.decode()
+    # Sentences of our own, so they are translated (locale/pending/sweep-assess.json) ...
+    assert "The first lexicon shipped with ServiceFit." in body
+    assert "Revised from 75 real job ads for contact-centre and customer-facing jobs" in body
+    # ... where the page showed the data files' notes, in English in every language, one naming a developer's script.
+    assert "Initial lexicon shipped" not in body
+    assert "bench/adcorpus.py" not in body
+
+
 def test_the_lexicon_downloads_as_json_and_yaml(client, recruiter):
     client.force_login(recruiter)
     json_response = client.get("/profiles/lexicon/v1.json")

@@ -39,7 +39,8 @@ def test_it_trains_a_model_from_the_page_on_a_phone(live_server, open_page, tmp_
     page.wait_for_url("**/workforce/models/trainings/*/")
     page.locator("#training-progress dl").wait_for()
 
-    assert "snapshot v1" in page.locator("#training-progress").inner_text()
+    # The model is named in words in Norwegian, not by its code ("snapshot v1").
+    assert "Øyeblikksmodell (importert HR-tabell) v1" in page.locator("#training-progress").inner_text()
     assert page.locator("#training-progress tbody tr").count() == 5
     assert page.evaluate(OVERFLOW) == []
     page.goto(f"{live_server.url}/workforce/models/")

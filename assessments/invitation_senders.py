@@ -1,7 +1,9 @@
-"""Who e-mails an invitation when it is sent again. Assessments sends its own wording; an app that
-sends the first invitation in its own words (hiring, with a team's invitation text) registers a
-sender in its AppConfig.ready(), so that a resend reads the same as the first e-mail. A sender
-returns True when it has taken the e-mail over (then assessments sends nothing), else False.
+"""Who e-mails an invitation when it is sent again, or its reminder. Assessments sends its own wording;
+an app that writes to candidates in a team's own words (hiring, with a team's invitation or reminder
+text) registers a sender in its AppConfig.ready(), so that a resend reads the same as the first e-mail
+and a reminder is the team's. A sender is called with `invitation`, `user` (None for the scheduled
+reminder) and `reminder`, and returns True when it has taken the e-mail over (then assessments sends
+nothing), else False.
 """
 
 from collections.abc import Callable
@@ -15,5 +17,5 @@ def invitation_sender_register(*, name: str, sender: Callable[..., bool]) -> Non
     _senders[name] = sender
 
 
-def invitation_sent_elsewhere(*, invitation: Invitation, user) -> bool:
-    return any(_senders[name](invitation=invitation, user=user) for name in sorted(_senders))
+def invitation_sent_elsewhere(*, invitation: Invitation, user, reminder: bool = False) -> bool:
+    return any(_senders[name](invitation=invitation, user=user, reminder=reminder) for name in sorted(_senders))

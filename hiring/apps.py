@@ -14,7 +14,7 @@ class HiringConfig(AppConfig):
         from hiring import demo, home
         from hiring.fit_records import attempt_scored_received
         from hiring.invitation_context import invitation_job, invitation_language_chosen_received
-        from hiring.messages import invitation_own_email_resend
+        from hiring.messages import invitation_own_email_send
         from hiring.pipeline_personal_data import HANDLER
         from hiring.result_targets import invitation_role_targets
         from servicefit.core import registry
@@ -29,7 +29,7 @@ class HiringConfig(AppConfig):
         personal_data_handler_register(HANDLER)
         role_targets_provider_register(name="hiring", provider=invitation_role_targets)
         invitation_context_provider_register(name="hiring.job_title", provider=invitation_job)
-        invitation_sender_register(name="hiring.own_invitation_text", sender=invitation_own_email_resend)
+        invitation_sender_register(name="hiring.own_invitation_text", sender=invitation_own_email_send)
         attempt_scored.connect(attempt_scored_received, dispatch_uid="hiring.fit_records.attempt_scored")
         invitation_language_chosen.connect(
             invitation_language_chosen_received, dispatch_uid="hiring.invitation_context.invitation_language_chosen"

@@ -1,8 +1,10 @@
 """E-mails to candidates: rejection, interview and (with a team's own wording) the assessment
-invitation, in the candidate's language. Recorded as sent, never kept as a copy of the text.
+invitation and its reminder, in the candidate's language. Recorded as sent, never kept as a copy of
+the text.
 
-The assessment invitation is normally the e-mail assessments sends itself when the invitation is
-created; a team that wrote its own invitation text gets that one instead, never both.
+The assessment invitation and its reminder are normally the e-mails assessments sends itself; a team
+that wrote its own invitation or reminder text for the candidate's language gets that one instead,
+never both.
 """
 
 from datetime import datetime
@@ -23,6 +25,8 @@ from servicefit.core.employer import employer_identity
 from servicefit.core.exceptions import ApplicationError
 
 MAX_PLACE_LENGTH = 200
+# The kinds that carry the application's assessment link.
+LINK_KINDS = (EmailKind.INVITATION, EmailKind.REMINDER)
 
 
 def email_template_override(*, team_id: int, kind: str, language: str) -> CandidateEmailTemplate | None:
@@ -61,8 +65,8 @@ def _interview_checked(extra: dict) -> dict:
 def candidate_email_send(*, application: Application, kind: str, user, extra: dict | None = None) -> CandidateEmail:
     """Record the e-mail and send it after the surrounding transaction commits (a task).
 
-    `extra`: for an interview {"when": aware datetime, "place": text}; for an invitation
-    {"invitation_id": id} of the application's assessment invitation.
+    `extra`: for an interview {"when": aware datetime, "place": text}; for an invitation or a
+    reminder {"invitation_id": id} of the application's assessment invitation.
     """
     from hiring.tasks import candidate_email_task
 
@@ -71,7 +75,7 @@ def candidate_email_send(*, application: Application, kind: str, user, extra: di
         raise ApplicationError(_("There is no e-mail of that kind."), extra={"fields": {"kind": ["invalid"]}})
     if kind == EmailKind.INTERVIEW:
         extra = _interview_checked(extra)
-    elif kind == EmailKind.INVITATION:
+    elif kind in LINK_KINDS:
         if not application.invitation_links.filter(invitation_id=extra.get("invitation_id")).exists():
             raise ApplicationError(_("The application has no such invitation."), status=409)
         extra = {"invitation_id": extra["invitation_id"]}
@@ -122,8 +126,13 @@ def candidate_email_deliver(*, candidate_email_id: int, extra: dict) -> None:
     subject, body = email_render(
         kind=email.kind, language=email.language, team_id=email.application.requisition.team_id, context=context
     )
-    # Replies reach the recruiter who sent it, not the server's no-reply address.
-    reply_to = [email.by.email] if email.by is not None and email.by.email else None
+    # Replies reach the recruiter who sent it (for the scheduled reminder, who invited), not the
+    # server's no-reply address.
+    replier = email.by
+    if replier is None and extra.get("invitation_id"):
+        invitation = Invitation.objects.select_related("created_by").filter(id=extra["invitation_id"]).first()
+        replier = invitation.created_by if invitation is not None else None
+    reply_to = [replier.email] if replier is not None and replier.email else None
     EmailMultiAlternatives(
         subject=subject,
         body=body,
@@ -133,34 +142,35 @@ def candidate_email_deliver(*, candidate_email_id: int, extra: dict) -> None:
     ).send()
     now = timezone.now()
     CandidateEmail.objects.filter(id=email.id).update(sent_at=now)
-    if extra.get("invitation_id"):
+    if email.kind == EmailKind.INVITATION and extra.get("invitation_id"):
         # Stands in for assessments' own e-mail, so its reminder knows the link went out.
         Invitation.objects.filter(id=extra["invitation_id"], sent_at__isnull=True).update(sent_at=now)
 
 
-def invitation_needs_own_email(*, application: Application) -> bool:
-    """Whether the team wrote its own invitation text in the candidate's language (sent instead of assessments')."""
+def invitation_needs_own_email(*, application: Application, kind: str = EmailKind.INVITATION) -> bool:
+    """Whether the team wrote its own invitation (or reminder) text in the candidate's language, sent
+    instead of assessments' own."""
     return (
         email_template_override(
-            team_id=application.requisition.team_id, kind=EmailKind.INVITATION, language=application.candidate.language
+            team_id=application.requisition.team_id, kind=kind, language=application.candidate.language
         )
         is not None
     )
 
 
-def invitation_own_email_resend(*, invitation: Invitation, user) -> bool:
-    """A resend of an application's invitation, in the team's own invitation text when the first one
-    was (registered with assessments.invitation_senders); False leaves it to assessments' own wording."""
+def invitation_own_email_send(*, invitation: Invitation, user, reminder: bool = False) -> bool:
+    """A resend of an application's invitation in the team's own invitation text when the first one
+    was, or its reminder in the team's own reminder text (registered with
+    assessments.invitation_senders); False leaves it to assessments' own wording."""
+    kind = EmailKind.REMINDER if reminder else EmailKind.INVITATION
     link = (
         ApplicationInvitation.objects.select_related("application__candidate", "application__requisition")
         .filter(invitation=invitation)
         .first()
     )
-    if link is None or not invitation_needs_own_email(application=link.application):
+    if link is None or not invitation_needs_own_email(application=link.application, kind=kind):
         return False
-    candidate_email_send(
-        application=link.application, kind=EmailKind.INVITATION, user=user, extra={"invitation_id": invitation.id}
-    )
+    candidate_email_send(application=link.application, kind=kind, user=user, extra={"invitation_id": invitation.id})
     return True
 
 

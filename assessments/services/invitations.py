@@ -104,6 +104,9 @@ def invitation_send(*, invitation_id: int, reminder: bool = False) -> None:
     )
     if reminder and not claimed:
         return
+    # A team's own reminder text (hiring's) goes out instead of ours, never both.
+    if reminder and invitation_sent_elsewhere(invitation=invitation, user=None, reminder=True):
+        return
     invitation_email(invitation, invitation_token(invitation), reminder=reminder).send()
     if not reminder:
         Invitation.objects.filter(id=invitation.id).update(sent_at=timezone.now())

@@ -17,6 +17,7 @@ class EmailKind(models.TextChoices):
     INVITATION = "invitation", _("invitation to the assessment")
     REJECTION = "rejection", _("rejection")
     INTERVIEW = "interview", _("invitation to an interview")
+    REMINDER = "reminder", _("reminder of the assessment")
 
 
 # The placeholders a template may use; {assessment_link} only where there is a link to send.
@@ -25,8 +26,9 @@ KIND_PLACEHOLDERS = {
     EmailKind.INVITATION: PLACEHOLDERS | {"assessment_link"},
     EmailKind.REJECTION: PLACEHOLDERS - {"interview_when", "interview_place"},
     EmailKind.INTERVIEW: PLACEHOLDERS,
+    EmailKind.REMINDER: (PLACEHOLDERS - {"interview_when", "interview_place"}) | {"assessment_link"},
 }
-REQUIRED_PLACEHOLDERS = {EmailKind.INVITATION: {"assessment_link"}}
+REQUIRED_PLACEHOLDERS = {EmailKind.INVITATION: {"assessment_link"}, EmailKind.REMINDER: {"assessment_link"}}
 
 
 def placeholders_in(text: str) -> set[str]:

@@ -244,20 +244,47 @@ def application_move(request, application_id):
     return _back_to_board(request, application.requisition_id)
 
 
+def _undo_message(name: str, undone: pipeline.MoveUndone) -> str:
+    text = [
+        _("The last move was taken back: %(name)s is in %(stage)s again.")
+        % {"name": name, "stage": Stage(undone.application.stage).label}
+    ]
+    restored, expired = undone.links.restored, undone.links.expired
+    if restored:
+        text.append(
+            ngettext(
+                "The assessment link that the move had withdrawn works again: the candidate can take or "
+                "finish the assessment.",
+                "The %(count)d assessment links that the move had withdrawn work again: the candidate can "
+                "take or finish the assessments.",
+                restored,
+            )
+            % {"count": restored}
+        )
+    if expired:
+        text.append(
+            ngettext(
+                "The assessment link that the move had withdrawn has expired meanwhile, so it stays "
+                "withdrawn: invite the candidate again.",
+                "%(count)d assessment links that the move had withdrawn have expired meanwhile, so they stay "
+                "withdrawn: invite the candidate again.",
+                expired,
+            )
+            % {"count": expired}
+        )
+    return " ".join(text)
+
+
 @require_POST
 @policy_required(CANDIDATE_WRITE)
 def application_undo(request, application_id):
     application = _application_for_writing(request, application_id)
     try:
-        moved = pipeline.application_move_undo(application=application, user=request.user)
+        undone = pipeline.application_move_undo_outcome(application=application, user=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(
-            request,
-            _("The last move was taken back: %(name)s is in %(stage)s again.")
-            % {"name": application.candidate.name, "stage": Stage(moved.stage).label},
-        )
+        messages.success(request, _undo_message(application.candidate.name, undone))
     return _back_to_board(request, application.requisition_id)
 
 

@@ -10,9 +10,7 @@ from django.db.models import ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments import services as assessment_services
-from assessments.models import Invitation
-from hiring import fit_records, hires, stage_templates
+from hiring import fit_records, hires, pipeline_invitations, stage_templates
 from hiring.models import (
     ENDED_STAGES,
     STAGES_WITH_REASON,
@@ -369,7 +367,7 @@ def application_move(
                 raise _invalid(
                     _("Every opening of this requisition is filled."), {"stage": ["openings_filled"]}, status=409
                 )
-        ApplicationMove.objects.create(
+        move = ApplicationMove.objects.create(
             application=locked, from_stage=locked.stage, to_stage=stage, reason=reason, by=user
         )
         locked.stage = stage
@@ -378,25 +376,24 @@ def application_move(
         if stage == Stage.HIRED:
             hires.hire_record(application=locked, user=user, hired_on=hired_on)
         if stage in ENDED_STAGES:
-            _open_invitations_withdraw(locked)
+            pipeline_invitations.open_invitations_withdraw(application=locked, move=move)
     return locked
 
 
-def _open_invitations_withdraw(application: Application) -> None:
-    """A hired, rejected or withdrawn candidate is neither reminded that an assessment "is still
-    waiting" (after the offer or the rejection e-mail) nor able to go on with one; a submitted
-    assessment stays as it is.
-    Undoing the move does not restore the link: invite again."""
-    open_statuses = (Invitation.Status.PENDING, Invitation.Status.STARTED)
-    links = application.invitation_links.select_related("invitation").filter(invitation__status__in=open_statuses)
-    for link in links:
-        assessment_services.invitation_revoke(invitation=link.invitation)
+@dataclass(frozen=True)
+class MoveUndone:
+    application: Application
+    links: pipeline_invitations.LinksRestored  # the assessment links the undone move had withdrawn
 
 
 def application_move_undo(*, application: Application, user, reason: str = "") -> Application:
+    return application_move_undo_outcome(application=application, user=user, reason=reason).application
+
+
+def application_move_undo_outcome(*, application: Application, user, reason: str = "") -> MoveUndone:
     """Take back the latest move (a rejection too): the previous stage returns, and the undo is a
     move of its own, so the history shows both. Undoing a hire cancels it and reopens a filled
-    requisition."""
+    requisition. The assessment links the move withdrew work again, unless they expired meanwhile."""
     with transaction.atomic():
         locked = Application.objects.select_for_update().get(pk=application.pk)
         last = (
@@ -424,4 +421,5 @@ def application_move_undo(*, application: Application, user, reason: str = "") -
         locked.save(update_fields=["stage", "reason", "updated_at"])
         if was_hired:
             hires.hire_cancel(application=locked, user=user)
-    return locked
+        links = pipeline_invitations.withdrawn_invitations_restore(move=last)
+    return MoveUndone(application=locked, links=links)

@@ -16,6 +16,7 @@ from assessments.services.invitations import (
     invitation_language_set,
     invitation_reminders_due,
     invitation_resend,
+    invitation_restore,
     invitation_revoke,
     invitation_send,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "invitation_language_set",
     "invitation_reminders_due",
     "invitation_resend",
+    "invitation_restore",
     "invitation_revoke",
     "invitation_send",
     "invitation_signed",

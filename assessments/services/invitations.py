@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.invitation_senders import invitation_sent_elsewhere
-from assessments.models import Assessment, Invitation
+from assessments.models import Assessment, Attempt, Invitation
 from assessments.queues import EXPIRING_WITHIN
 from assessments.services.tokens import invitation_token
 from assessments.signals import invitation_language_chosen
@@ -87,6 +87,20 @@ def invitation_revoke(*, invitation: Invitation) -> Invitation:
             _("A completed assessment cannot be withdrawn; delete the candidate's data instead."), status=409
         )
     invitation.status = Invitation.Status.REVOKED
+    invitation.save(update_fields=["status", "updated_at"])
+    return invitation
+
+
+def invitation_restore(*, invitation: Invitation) -> Invitation:
+    """Make a withdrawn link work again, as it was: started if the candidate had begun. For the app
+    that withdrew it and knows why (hiring, when the decision that withdrew it is undone); an expired
+    link is not restored."""
+    if invitation.status != Invitation.Status.REVOKED:
+        raise ApplicationError(_("Only a withdrawn invitation can be restored."), status=409)
+    if invitation.expires_at <= timezone.now():
+        raise ApplicationError(_("The invitation has expired; invite the candidate again."), status=409)
+    started = Attempt.objects.filter(invitation=invitation).exists()
+    invitation.status = Invitation.Status.STARTED if started else Invitation.Status.PENDING
     invitation.save(update_fields=["status", "updated_at"])
     return invitation
 

@@ -354,16 +354,31 @@ class ApplicationUndoApi(APIView):
     class UndoInput(serializers.Serializer):
         reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
-    @extend_schema(request=UndoInput, responses=ApplicationOutput)
+    class UndoOutput(ApplicationOutput):
+        assessment_links_restored = serializers.IntegerField(
+            help_text="Assessment links the undone move had withdrawn that work again."
+        )
+        assessment_links_expired = serializers.IntegerField(
+            help_text="Assessment links the undone move had withdrawn that expired meanwhile and stay withdrawn."
+        )
+
+    @extend_schema(request=UndoInput, responses=UndoOutput)
     def post(self, request, application_id):
         application = pipeline_selectors.application_get(
             user=request.user, application_id=application_id, policy=CANDIDATE_WRITE
         )
         data = self.UndoInput(data=request.data)
         data.is_valid(raise_exception=True)
-        pipeline.application_move_undo(application=application, user=request.user, **data.validated_data)
+        undone = pipeline.application_move_undo_outcome(
+            application=application, user=request.user, **data.validated_data
+        )
+        output = ApplicationOutput(pipeline_selectors.application_get(user=request.user, application_id=application_id))
         return Response(
-            ApplicationOutput(pipeline_selectors.application_get(user=request.user, application_id=application_id)).data
+            {
+                **output.data,
+                "assessment_links_restored": undone.links.restored,
+                "assessment_links_expired": undone.links.expired,
+            }
         )
 
 

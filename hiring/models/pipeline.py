@@ -223,6 +223,16 @@ class ApplicationInvitation(models.Model):
         verbose_name=_("invitation"),
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # The move that withdrew the invitation when it ended the application (hired, rejected,
+    # withdrawn): undoing that move gives the link back. Empty for a link withdrawn by hand.
+    withdrawn_by_move = models.ForeignKey(
+        ApplicationMove,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="withdrawn_invitation_links",
+        verbose_name=_("withdrawn by the move"),
+    )
 
     class Meta:
         ordering = ["application", "-created_at", "id"]

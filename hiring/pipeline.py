@@ -387,6 +387,7 @@ class MoveUndone:
 
 
 def application_move_undo(*, application: Application, user, reason: str = "") -> Application:
+    """application_move_undo_outcome() for callers that need only the application."""
     return application_move_undo_outcome(application=application, user=user, reason=reason).application
 
 

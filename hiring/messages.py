@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from assessments.emails import invitation_email
 from assessments.models import Invitation
 from assessments.services.tokens import invitation_token
 from hiring.models import Application, ApplicationInvitation, CandidateEmail, CandidateEmailTemplate, EmailKind
@@ -122,10 +123,17 @@ def candidate_email_deliver(*, candidate_email_id: int, extra: dict) -> None:
     )
     if email is None:  # sent already, or the candidate was erased meanwhile
         return
+    team_id = email.application.requisition.team_id
+    if (
+        email.kind in LINK_KINDS
+        and email_template_override(team_id=team_id, kind=email.kind, language=email.language) is None
+    ):
+        # The team deleted its own text after this e-mail was queued: the candidate still gets the
+        # link, in assessments' own wording (hiring has no built-in invitation or reminder text).
+        _deliver_assessments_own(email, extra)
+        return
     context = _context(email, extra)
-    subject, body = email_render(
-        kind=email.kind, language=email.language, team_id=email.application.requisition.team_id, context=context
-    )
+    subject, body = email_render(kind=email.kind, language=email.language, team_id=team_id, context=context)
     # Replies reach the recruiter who sent it (for the scheduled reminder, who invited), not the
     # server's no-reply address.
     replier = email.by
@@ -145,6 +153,19 @@ def candidate_email_deliver(*, candidate_email_id: int, extra: dict) -> None:
     if email.kind == EmailKind.INVITATION and extra.get("invitation_id"):
         # Stands in for assessments' own e-mail, so its reminder knows the link went out.
         Invitation.objects.filter(id=extra["invitation_id"], sent_at__isnull=True).update(sent_at=now)
+
+
+def _deliver_assessments_own(email: CandidateEmail, extra: dict) -> None:
+    invitation = (
+        Invitation.objects.select_related("assessment", "created_by").filter(id=extra.get("invitation_id")).first()
+    )
+    if invitation is None:  # erased meanwhile
+        return
+    invitation_email(invitation, invitation_token(invitation), reminder=email.kind == EmailKind.REMINDER).send()
+    now = timezone.now()
+    CandidateEmail.objects.filter(id=email.id).update(sent_at=now)
+    if email.kind == EmailKind.INVITATION:
+        Invitation.objects.filter(id=invitation.id, sent_at__isnull=True).update(sent_at=now)
 
 
 def invitation_needs_own_email(*, application: Application, kind: str = EmailKind.INVITATION) -> bool:

@@ -22,11 +22,13 @@ class EmailKind(models.TextChoices):
 
 # The placeholders a template may use; {assessment_link} only where there is a link to send.
 PLACEHOLDERS = frozenset({"candidate_name", "job_title", "team_name", "interview_when", "interview_place"})
+# The interview's time and place exist only in an interview invitation (elsewhere they would come out empty).
+_NO_INTERVIEW = PLACEHOLDERS - {"interview_when", "interview_place"}
 KIND_PLACEHOLDERS = {
-    EmailKind.INVITATION: PLACEHOLDERS | {"assessment_link"},
-    EmailKind.REJECTION: PLACEHOLDERS - {"interview_when", "interview_place"},
+    EmailKind.INVITATION: _NO_INTERVIEW | {"assessment_link"},
+    EmailKind.REJECTION: _NO_INTERVIEW,
     EmailKind.INTERVIEW: PLACEHOLDERS,
-    EmailKind.REMINDER: (PLACEHOLDERS - {"interview_when", "interview_place"}) | {"assessment_link"},
+    EmailKind.REMINDER: _NO_INTERVIEW | {"assessment_link"},
 }
 REQUIRED_PLACEHOLDERS = {EmailKind.INVITATION: {"assessment_link"}, EmailKind.REMINDER: {"assessment_link"}}
 

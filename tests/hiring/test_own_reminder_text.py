@@ -88,7 +88,7 @@ def test_it_sends_the_built_in_reminder_in_a_language_the_team_wrote_none_for(
     assert not CandidateEmail.objects.exists()
 
 
-def test_the_reminder_goes_out_once_when_the_task_runs_twice(inviter, django_capture_on_commit_callbacks):
+def test_it_sends_the_reminder_once_when_the_task_runs_twice(inviter, django_capture_on_commit_callbacks):
     application, invitation = invited(inviter, "nb", django_capture_on_commit_callbacks)
     subject, body = OWN_REMINDERS["nb"]
     email_template_save(team=application.requisition.team, kind="reminder", language="nb", subject=subject, body=body)
@@ -115,7 +115,7 @@ def test_it_refuses_a_reminder_with_wrong_placeholders(inviter, body, message):
     assert not team.candidate_email_templates.exists()
 
 
-def test_a_recruiter_writes_a_reminder_on_the_email_texts_page(client, inviter):
+def test_it_lets_a_recruiter_write_a_reminder_on_the_email_texts_page(client, inviter):
     requisition = requisition_make(inviter)
     client.force_login(inviter)
     url = f"/hiring/requisitions/{requisition.id}/emails/"
@@ -130,7 +130,7 @@ def test_a_recruiter_writes_a_reminder_on_the_email_texts_page(client, inviter):
     assert "Påminnelse" in client.get(f"{url}?kind=reminder&language=sv").content.decode()
 
 
-def test_the_admin_edits_a_reminder_and_checks_its_placeholders(client, admin_user, inviter):
+def test_it_lets_the_admin_edit_a_reminder_and_checks_its_placeholders(client, admin_user, inviter):
     team = requisition_make(inviter).team
     client.force_login(admin_user)
     data = {"team": team.id, "kind": "reminder", "language": "nb", "subject": "Påminnelse", "body": "Hei {navn}"}
@@ -142,3 +142,38 @@ def test_the_admin_edits_a_reminder_and_checks_its_placeholders(client, admin_us
 
     assert response.status_code == 302
     assert team.candidate_email_templates.get().kind == "reminder"
+
+
+@pytest.mark.parametrize("kind", ["reminder", "invitation"])
+def test_it_still_sends_the_link_in_the_built_in_words_when_the_team_deletes_its_text_after_it_was_queued(
+    inviter, kind, django_capture_on_commit_callbacks
+):
+    from hiring.messages import candidate_email_send, email_template_delete
+    from hiring.models import CandidateEmailTemplate
+
+    application, invitation = invited(inviter, "da", django_capture_on_commit_callbacks)
+    subject, body = OWN_REMINDERS["da"]
+    template = email_template_save(
+        team=application.requisition.team, kind=kind, language="da", subject=subject, body=body
+    )
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        candidate_email_send(application=application, kind=kind, user=inviter, extra={"invitation_id": invitation.id})
+    email_template_delete(template=CandidateEmailTemplate.objects.get(id=template.id))
+
+    for callback in queued:
+        callback()
+
+    [sent] = mail.outbox
+    assert f"/take/{invitation.public_id}." in sent.body
+    assert "Husk testen" not in sent.subject  # assessments' own Danish wording, not the deleted text
+    assert CandidateEmail.objects.get(application=application, kind=kind).sent_at is not None
+
+
+@pytest.mark.parametrize("kind", ["invitation", "reminder"])
+def test_it_refuses_the_interview_time_and_place_outside_an_interview_invitation(inviter, kind):
+    team = requisition_make(inviter).team
+    with pytest.raises(ApplicationError) as excinfo:
+        email_template_save(
+            team=team, kind=kind, language="da", subject="Hej", body="Vi ses {interview_when}: {assessment_link}"
+        )
+    assert "Unknown placeholders: {interview_when}." in " ".join(excinfo.value.extra["fields"]["body"])

@@ -49,7 +49,7 @@ def test_it_gives_back_the_link_when_a_rejection_or_withdrawal_is_undone(recruit
     assert link_status(invitation) == 200
 
 
-def test_an_undone_hire_gives_back_a_started_assessment(recruiter, invited):
+def test_it_gives_back_a_started_assessment_when_a_hire_is_undone(recruiter, invited):
     application, invitation = invited
     assessment_services.attempt_start(invitation=invitation, consent=True)
     for stage in ("screened", "interview", "offer"):
@@ -65,7 +65,7 @@ def test_an_undone_hire_gives_back_a_started_assessment(recruiter, invited):
     assert response.redirect_chain and response.status_code == 200
 
 
-def test_the_reminder_is_due_again_after_the_undo(recruiter, invited):
+def test_it_makes_the_reminder_due_again_after_the_undo(recruiter, invited):
     application, invitation = invited
     Invitation.objects.filter(id=invitation.id).update(expires_at=timezone.now() + timedelta(days=1))
     application_bulk_reject(applications=[application], reason="Stillingen er besat", user=recruiter, notify=False)
@@ -76,7 +76,7 @@ def test_the_reminder_is_due_again_after_the_undo(recruiter, invited):
     assert invitation.id in invitation_reminders_due()
 
 
-def test_a_link_withdrawn_by_a_recruiter_before_the_rejection_stays_withdrawn(recruiter, invited):
+def test_it_keeps_a_link_withdrawn_by_a_recruiter_before_the_rejection_withdrawn(recruiter, invited):
     application, invitation = invited
     assessment_services.invitation_revoke(invitation=invitation)
     pipeline.application_move(application=application, stage=Stage.REJECTED, user=recruiter, reason="Nej tak")
@@ -87,7 +87,7 @@ def test_a_link_withdrawn_by_a_recruiter_before_the_rejection_stays_withdrawn(re
     assert link_status(invitation) == 410
 
 
-def test_a_link_that_expired_meanwhile_stays_withdrawn(recruiter, invited):
+def test_it_keeps_a_link_that_expired_meanwhile_withdrawn(recruiter, invited):
     application, invitation = invited
     pipeline.application_move(application=application, stage=Stage.REJECTED, user=recruiter, reason="Nej tak")
     Invitation.objects.filter(id=invitation.id).update(expires_at=timezone.now() - timedelta(minutes=1))
@@ -97,7 +97,7 @@ def test_a_link_that_expired_meanwhile_stays_withdrawn(recruiter, invited):
     assert status(invitation) == Invitation.Status.REVOKED
 
 
-def test_undoing_a_later_move_does_not_give_back_a_link_withdrawn_by_an_earlier_one(recruiter, invited):
+def test_it_does_not_give_back_a_link_withdrawn_by_an_earlier_move_when_a_later_one_is_undone(recruiter, invited):
     application, invitation = invited
     pipeline.application_move(application=application, stage="screened", user=recruiter)
     assessment_services.invitation_revoke(invitation=invitation)
@@ -107,7 +107,7 @@ def test_undoing_a_later_move_does_not_give_back_a_link_withdrawn_by_an_earlier_
     assert status(invitation) == Invitation.Status.REVOKED
 
 
-def test_the_board_says_the_link_works_again(client, recruiter, invited):
+def test_it_says_on_the_board_that_the_link_works_again(client, recruiter, invited):
     application, invitation = invited
     pipeline.application_move(application=application, stage=Stage.REJECTED, user=recruiter, reason="Fejlklik")
     client.force_login(recruiter)
@@ -120,7 +120,7 @@ def test_the_board_says_the_link_works_again(client, recruiter, invited):
     assert link_status(invitation) == 200
 
 
-def test_the_board_says_an_expired_link_stays_withdrawn(client, recruiter, invited):
+def test_it_says_on_the_board_that_an_expired_link_stays_withdrawn(client, recruiter, invited):
     application, invitation = invited
     pipeline.application_move(application=application, stage=Stage.REJECTED, user=recruiter, reason="Fejlklik")
     Invitation.objects.filter(id=invitation.id).update(expires_at=timezone.now() - timedelta(minutes=1))
@@ -133,7 +133,7 @@ def test_the_board_says_an_expired_link_stays_withdrawn(client, recruiter, invit
     assert "works again" not in page
 
 
-def test_the_api_undo_counts_the_links_given_back(api, recruiter, invited):
+def test_it_counts_the_links_given_back_in_the_api_undo(api, recruiter, invited):
     application, invitation = invited
     pipeline.application_move(application=application, stage=Stage.REJECTED, user=recruiter, reason="Fejlklik")
 

@@ -61,7 +61,7 @@ class JobAdRevisionAdmin(admin.ModelAdmin):
 class BulkItemInline(admin.TabularInline):
     model = BulkAnalysisItem
     extra = 0
-    fields = ["position", "name", "language", "error"]
+    fields = ["position", "name", "language", "error_code", "error_params", "error"]
     readonly_fields = fields
 
 

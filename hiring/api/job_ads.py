@@ -13,6 +13,7 @@ from hiring.models import BulkAnalysis
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.models import SentenceLabel
+from profiles.refusals import Refusal
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
@@ -469,7 +470,19 @@ class BulkResultRowOutput(serializers.Serializer):
     alignment = serializers.FloatField(allow_null=True)
     lix = serializers.FloatField(allow_null=True)
     gender_coding = serializers.CharField(allow_null=True)
-    error = serializers.CharField(allow_blank=True)
+    error = serializers.CharField(
+        allow_blank=True, help_text="Why the ad was not analysed, in the language of the request; empty when it was."
+    )
+    error_code = serializers.ChoiceField(
+        choices=selectors.BULK_ERROR_CODES,
+        allow_blank=True,
+        help_text=(
+            f"The same for a program: empty when the ad was analysed; {', '.join(Refusal.values)} when it was "
+            f"refused; {selectors.BULK_NOT_ANALYSED} when the run has not reached it (or stopped first); "
+            f"{selectors.BULK_ERROR_UNKNOWN} for a refusal recorded before error codes were kept, whose `error` "
+            "is in the language the run was analysed in."
+        ),
+    )
     type_scores = serializers.ListField(
         child=serializers.FloatField(allow_null=True), help_text="The scores in service type order."
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from profiles.models import RoleProfile
+from profiles.refusals import Refusal
 from servicefit.core.choices import Language
 from servicefit.core.jobs import Job
 from servicefit.core.models import Team, TimeStampedModel
@@ -109,7 +110,11 @@ class BulkAnalysisItem(models.Model):
     text = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True)
     result = models.JSONField(_("result"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=500, blank=True)
+    # Why the ad was not analysed, kept as data so each reader reads it in their own language.
+    error_code = models.CharField(_("error code"), max_length=32, choices=Refusal.choices, blank=True)
+    error_params = models.JSONField(_("error details"), default=dict, blank=True)
+    # Runs from before error codes kept the message itself, in the language of the worker that ran them.
+    error = models.CharField(_("error message (older runs)"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["bulk_analysis", "position"]

@@ -478,8 +478,8 @@ def test_an_empty_ad_in_a_bulk_run_is_reported_and_the_rest_still_run(
     assert run.status == BulkAnalysis.Status.DONE and run.processed == 2
     page = client.get(response.url).content.decode()
     assert "The text is empty." in page
-    errors = dict(BulkAnalysisItem.objects.values_list("name", "error"))
-    assert errors == {"good.txt": "", "blank.txt": "The text is empty."}
+    errors = dict(BulkAnalysisItem.objects.values_list("name", "error_code"))
+    assert errors == {"good.txt": "", "blank.txt": "empty"}
 
 
 def test_a_wrong_file_type_is_refused_with_a_message(client, recruiter):

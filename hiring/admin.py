@@ -67,7 +67,7 @@ class BulkItemInline(admin.TabularInline):
 
 @admin.register(BulkAnalysis)
 class BulkAnalysisAdmin(admin.ModelAdmin):
-    list_display = ["name", "status", "processed", "total", "created_by", "created_at"]
+    list_display = ["id", "name", "status", "processed", "total", "created_by", "created_at"]
     list_filter = ["status"]
     inlines = [BulkItemInline]
     readonly_fields = ["status", "processed", "total", "error", "claimed_at", "finished_at", "attempts", "created_by"]

@@ -4,7 +4,8 @@ Job ads and bulk analyses belong to a team: every read takes the user and the po
 under, and a record of a team the user does not reach is as absent as one that never existed.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -105,7 +106,10 @@ def revision_compare(*, a: JobAdRevision, b: JobAdRevision) -> dict:
 
 
 def bulk_analysis_list(*, user, policy: Policy = JOB_AD_READ) -> QuerySet[BulkAnalysis]:
-    return policy.scope(BulkAnalysis.objects.select_related("created_by", "role_profile", "team"), user)
+    """With `title`: the run's name, or "Bulk analysis" in the reader's language when it has none."""
+    runs = BulkAnalysis.objects.select_related("created_by", "role_profile", "team")
+    title = Coalesce(NullIf("name", Value("")), Value(_("Bulk analysis")), output_field=CharField())
+    return policy.scope(runs.annotate(title=title), user)
 
 
 def bulk_analysis_get(*, user, bulk_id: int, policy: Policy = JOB_AD_READ) -> BulkAnalysis:

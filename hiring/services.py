@@ -244,7 +244,7 @@ def bulk_analysis_create(
     if len(items) > MAX_BULK_ITEMS:
         raise ApplicationError(_("At most %(n)s ads at a time.") % {"n": MAX_BULK_ITEMS}, status=413)
     team = team_for_new_record(policy=JOB_AD_WRITE, user=user, team=team)
-    name = name.strip()[:200] or _("Bulk analysis")
+    name = name.strip()[:200]
     rows = [(item["name"][:255], html_to_text(item["text"]), item.get("language") or "") for item in items]
     with transaction.atomic():
         _one_create_at_a_time(user)  # so a double click on "Start analysis" starts one run

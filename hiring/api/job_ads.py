@@ -450,7 +450,9 @@ class SentenceLabelApi(APIView):
 
 class BulkAnalysisOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = serializers.CharField(
+        source="title", help_text="Its name; unnamed: “Bulk analysis” in the request's language."
+    )
     status = serializers.ChoiceField(choices=BulkAnalysis.Status.choices)
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
@@ -530,7 +532,7 @@ class BulkAnalysisApi(APIView):
             user=request.user,
             team=data.validated_data.get("team"),
         )
-        bulk.refresh_from_db()
+        bulk = selectors.bulk_analysis_get(user=request.user, bulk_id=bulk.id)
         return Response(BulkAnalysisOutput(bulk).data, status=status.HTTP_202_ACCEPTED)
 
 

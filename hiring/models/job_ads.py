@@ -79,7 +79,8 @@ class JobAdRevision(models.Model):
 class BulkAnalysis(TimeStampedModel, Job):
     """Many ads analysed by a Celery task, with progress the page can poll."""
 
-    name = models.CharField(_("name"), max_length=200)
+    # Empty when none was given: each reader sees "Bulk analysis" in their own language (the selectors' `title`).
+    name = models.CharField(_("name"), max_length=200, blank=True)
     role_profile = models.ForeignKey(
         RoleProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("role profile")
     )
@@ -96,7 +97,7 @@ class BulkAnalysis(TimeStampedModel, Job):
         verbose_name_plural = _("bulk analyses")
 
     def __str__(self):
-        return self.name
+        return self.name or f"#{self.pk}"
 
     @property
     def percent(self) -> int:

@@ -1,10 +1,13 @@
-"""A bulk run's refused ads are read in the reader's language, whatever language the worker spoke."""
+"""A bulk run is read in the reader's language (its refused ads, an unnamed run), whatever language its worker spoke."""
 
 import csv
+import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from hiring import services
@@ -147,3 +150,35 @@ def test_every_refusal_has_its_message_in_every_nordic_language(code, language):
 
 def test_a_code_this_version_does_not_know_still_reads_as_a_sentence():
     assert refusal_message("from_a_newer_version", {}) == "The ad could not be analysed."
+
+
+def test_it_names_an_unnamed_run_in_each_reader_s_language(client, api, recruiter):
+    reading_in(client, "da").force_login(recruiter)
+    client.post("/hiring/bulk/new/", {"files": [SimpleUploadedFile("aarhus.txt", DA_AD.encode())]})
+    bulk = BulkAnalysis.objects.get()
+    assert bulk.name == ""  # was "Masseanalyse": the starter's language, for everyone
+    reading_in(client, "sv")
+    assert ">Massanalys</a>" in client.get("/hiring/bulk/").content.decode()
+    assert "<h1>Massanalys</h1>" in client.get(f"/hiring/bulk/{bulk.id}/").content.decode()
+    client = api.as_user(recruiter)
+    assert client.get(f"/api/bulk-analyses/{bulk.id}/", HTTP_ACCEPT_LANGUAGE="nb").json()["name"] == "Masseanalyse"
+    assert client.get("/api/bulk-analyses/").json()["results"][0]["name"] == "Bulk analysis"
+    created = client.post("/api/bulk-analyses/", {"items": [{"name": "b", "text": DA_AD}]}, format="json")
+    assert created.json()["name"] == "Bulk analysis"
+
+
+def test_it_keeps_a_name_the_recruiter_gave(client, recruiter):
+    reading_in(client, "da").force_login(recruiter)
+    client.post("/hiring/bulk/new/", {"name": " Forår 2026 ", "files": [SimpleUploadedFile("a.txt", DA_AD.encode())]})
+    reading_in(client, "sv")
+    assert ">Forår 2026</a>" in client.get("/hiring/bulk/").content.decode()
+
+
+def test_the_migration_unnames_the_runs_named_by_default_in_any_language(recruiter):
+    migration = importlib.import_module("hiring.migrations.0018_bulk_analysis_unnamed")
+    for name in ("Bulk analysis", "Masseanalyse", "Massanalys", "Forår"):
+        services.bulk_analysis_create(name=name, items=[{"name": name, "text": DA_AD}], user=recruiter)
+    migration.unname_defaults(apps, None)
+    assert sorted(BulkAnalysis.objects.values_list("name", flat=True)) == ["", "", "", "Forår"]
+    migration.name_unnamed(apps, None)
+    assert sorted(BulkAnalysis.objects.values_list("name", flat=True)) == ["Bulk analysis"] * 3 + ["Forår"]

@@ -524,7 +524,8 @@ class BulkAnalysisApi(APIView):
         data = self.BulkInput(data=request.data)
         data.is_valid(raise_exception=True)
         items = self.ItemInput(data=data.validated_data["items"], many=True)
-        items.is_valid(raise_exception=True)
+        if not items.is_valid():  # named as the body names them: items.0.text, not 0.text
+            raise serializers.ValidationError({"items": items.errors})
         bulk = services.bulk_analysis_create(
             name=data.validated_data["name"],
             role_profile=data.validated_data.get("role_profile"),

@@ -482,6 +482,17 @@ def test_an_empty_ad_in_a_bulk_run_is_reported_and_the_rest_still_run(
     assert errors == {"good.txt": "", "blank.txt": "empty"}
 
 
+def test_a_refused_ad_s_message_wraps_where_a_phone_shows_it(client, recruiter, django_capture_on_commit_callbacks):
+    # The layout itself is checked in a browser: tests/e2e/test_bulk_phone.py.
+    client.force_login(recruiter)
+    long_name = "kundeservicemedarbejder_aarhus_2024_endelig_version.txt"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/hiring/bulk/new/", {"files": [upload(long_name, " ")]})
+    page = client.get(response.url).content.decode()
+    assert f'<th scope="row" class="file-name">{long_name}</th>' in page
+    assert '<span class="row-message">The text is empty.</span>' in page
+
+
 def test_a_wrong_file_type_is_refused_with_a_message(client, recruiter):
     client.force_login(recruiter)
     response = client.post("/hiring/bulk/new/", {"files": [upload("ad.txt", DA_AD), upload("ad.pdf", b"%PDF-1.4")]})

@@ -93,10 +93,9 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
             try:
                 content = upload.read().decode("utf-8-sig")
             except UnicodeDecodeError:
-                if is_csv:  # Excel's plain "CSV" is in the computer's code page; it offers "CSV UTF-8" too
-                    errors.append(_("%(name)s is not UTF-8 text. In Excel, save it as “CSV UTF-8”.") % {"name": name})
-                else:
-                    errors.append(_("%(name)s is not UTF-8 text.") % {"name": name})
+                # Excel's plain "CSV" is in the computer's code page; it offers "CSV UTF-8" beside it.
+                refusal = _("%(name)s is not UTF-8 text: save it as “CSV UTF-8” and try again.")
+                errors.append((refusal if is_csv else _("%(name)s is not UTF-8 text.")) % {"name": name})
                 continue
             if "\x00" in content:
                 # PostgreSQL cannot store a NUL in text; refused here, not as a server error later.

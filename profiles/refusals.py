@@ -54,7 +54,7 @@ class TextRefused(ApplicationError):
 def refusal_message(code: str, params: Mapping, *, language_in: str = LANGUAGE_IN_SETTINGS) -> str:
     """The refusal in the active language; a code this version does not know still reads as a sentence."""
     if code == Refusal.TOO_LONG:
-        return _text_length_refusal(params.get("length"), params.get("limit") or MAX_CHARACTERS)
+        return _text_length_refusal(params["length"], params.get("limit") or MAX_CHARACTERS)
     if code == Refusal.EMPTY:
         return _("The text is empty.")
     if code == Refusal.NO_WORDS:
@@ -64,11 +64,7 @@ def refusal_message(code: str, params: Mapping, *, language_in: str = LANGUAGE_I
     return _("The ad could not be analysed.")
 
 
-def _text_length_refusal(length, limit) -> str:
-    if not isinstance(length, int):
-        return _("The text is longer than the limit of %(limit)s characters. Paste only the ad itself.") % {
-            "limit": number_format(limit, force_grouping=True)
-        }
+def _text_length_refusal(length: int, limit: int) -> str:
     return _("The text is %(length)s characters long; the limit is %(limit)s. Paste only the ad itself.") % {
         "length": number_format(length, force_grouping=True),
         "limit": number_format(limit, force_grouping=True),

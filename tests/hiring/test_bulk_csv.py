@@ -135,7 +135,7 @@ def test_it_tells_how_to_save_a_csv_excel_wrote_in_its_own_code_page(recruiter, 
     cp1252 = SimpleUploadedFile("ads.csv", f"name;text\nÅrhus;{DA_AD}\n".encode("cp1252"))
     response = client.post("/hiring/bulk/new/", {"files": [cp1252]})
     assert response.status_code == 400
-    assert "ads.csv is not UTF-8 text. In Excel, save it as “CSV UTF-8”." in response.content.decode()
+    assert "ads.csv is not UTF-8 text: save it as “CSV UTF-8” and try again." in response.content.decode()
     assert not BulkAnalysis.objects.exists()
 
 

@@ -61,13 +61,13 @@ class JobAdRevisionAdmin(admin.ModelAdmin):
 class BulkItemInline(admin.TabularInline):
     model = BulkAnalysisItem
     extra = 0
-    fields = ["position", "name", "language", "error"]
+    fields = ["position", "name", "language", "error_code", "error_params", "error"]
     readonly_fields = fields
 
 
 @admin.register(BulkAnalysis)
 class BulkAnalysisAdmin(admin.ModelAdmin):
-    list_display = ["name", "status", "processed", "total", "created_by", "created_at"]
+    list_display = ["id", "name", "status", "processed", "total", "created_by", "created_at"]
     list_filter = ["status"]
     inlines = [BulkItemInline]
     readonly_fields = ["status", "processed", "total", "error", "claimed_at", "finished_at", "attempts", "created_by"]

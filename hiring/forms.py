@@ -89,16 +89,19 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
             if upload.size > MAX_FILE_BYTES:
                 errors.append(_("%(name)s is too large.") % {"name": name})
                 continue
+            is_csv = name.lower().endswith(".csv")
             try:
                 content = upload.read().decode("utf-8-sig")
             except UnicodeDecodeError:
-                errors.append(_("%(name)s is not UTF-8 text.") % {"name": name})
+                # Excel's plain "CSV" is in the computer's code page; it offers "CSV UTF-8" beside it.
+                refusal = _("%(name)s is not UTF-8 text: save it as “CSV UTF-8” and try again.")
+                errors.append((refusal if is_csv else _("%(name)s is not UTF-8 text.")) % {"name": name})
                 continue
             if "\x00" in content:
                 # PostgreSQL cannot store a NUL in text; refused here, not as a server error later.
                 errors.append(_("%(name)s contains NUL characters; save it as plain text.") % {"name": name})
                 continue
-            if name.lower().endswith(".csv"):
+            if is_csv:
                 items += self._csv_items(name, content, errors)
             elif name.lower().endswith(TEXT_EXTENSIONS):
                 items.append({"name": name, "text": content})
@@ -110,6 +113,8 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
 
     @staticmethod
     def _csv_items(name: str, content: str, errors: list) -> list[dict]:
+        # Excel for Mac can end lines with a carriage return alone.
+        content = content.replace("\r\n", "\n").replace("\r", "\n")
         header = content.partition("\n")[0]
         # Excel in the Nordic countries saves "CSV" with semicolons; a text editor may use tabs.
         delimiter = next((d for d in ";\t" if d in header and "," not in header), ",")
@@ -125,12 +130,16 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
 
     @staticmethod
     def _csv_rows(name: str, reader: csv.DictReader, errors: list) -> list[dict]:
-        if not reader.fieldnames or "text" not in reader.fieldnames:
+        # "Name;Text" or "name; text" as a spreadsheet user types them.
+        reader.fieldnames = [(field or "").strip().lower() for field in reader.fieldnames or []]
+        if "text" not in reader.fieldnames:
             errors.append(_("%(name)s needs a header row with a “text” column.") % {"name": name})
             return []
         items = []
         for number, row in enumerate(reader, start=2):
-            language = (row.get("language") or "").strip()
+            if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+                continue  # an empty row (";;" from a spreadsheet whose blank rows were once formatted)
+            language = (row.get("language") or "").strip().lower()
             if language and language not in Language.values:
                 errors.append(
                     _("%(name)s line %(line)s: unknown language %(lang)s.")
@@ -141,7 +150,11 @@ class BulkAnalysisForm(TeamChoiceMixin, forms.Form):
                 errors.append(_("%(name)s line %(line)s: there is no text.") % {"name": name, "line": number})
                 continue
             items.append(
-                {"name": (row.get("name") or f"{name}:{number}").strip(), "text": row["text"], "language": language}
+                {
+                    "name": (row.get("name") or "").strip() or f"{name}:{number}",
+                    "text": row["text"],
+                    "language": language,
+                }
             )
         return items
 

@@ -4,13 +4,16 @@ Job ads and bulk analyses belong to a team: every read takes the user and the po
 under, and a record of a team the user does not reach is as absent as one that never existed.
 """
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import CharField, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from hiring.models import BulkAnalysis, JobAd, JobAdRevision
+from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from profiles.analysis import RoleTarget
 from profiles.analysis.engine import wanted_types
 from profiles.models import RoleProfileTypeWeight
+from profiles.refusals import LANGUAGE_IN_CSV, Refusal, refusal_message
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.policies import JOB_AD_READ, Policy
 
@@ -103,7 +106,10 @@ def revision_compare(*, a: JobAdRevision, b: JobAdRevision) -> dict:
 
 
 def bulk_analysis_list(*, user, policy: Policy = JOB_AD_READ) -> QuerySet[BulkAnalysis]:
-    return policy.scope(BulkAnalysis.objects.select_related("created_by", "role_profile", "team"), user)
+    """With `title`: the run's name, or "Bulk analysis" in the reader's language when it has none."""
+    runs = BulkAnalysis.objects.select_related("created_by", "role_profile", "team")
+    title = Coalesce(NullIf("name", Value("")), Value(_("Bulk analysis")), output_field=CharField())
+    return policy.scope(runs.annotate(title=title), user)
 
 
 def bulk_analysis_get(*, user, bulk_id: int, policy: Policy = JOB_AD_READ) -> BulkAnalysis:
@@ -111,10 +117,17 @@ def bulk_analysis_get(*, user, bulk_id: int, policy: Policy = JOB_AD_READ) -> Bu
     return get_object_or_404(bulk_analysis_list(user=user, policy=policy), id=bulk_id)
 
 
+# A result row's `error_code`: "" for an analysed ad, a Refusal, or one of these.
+BULK_NOT_ANALYSED = "not_analysed"  # not reached yet, or the run stopped before it
+BULK_ERROR_UNKNOWN = "unknown"  # refused in a run from before error codes: only its message was kept
+BULK_ERROR_CODES = ("", *Refusal.values, BULK_NOT_ANALYSED, BULK_ERROR_UNKNOWN)
+
+
 def bulk_result_rows(*, bulk: BulkAnalysis) -> list[dict]:
-    """One flat row per ad, for the results table and the CSV download."""
+    """One flat row per ad, for the results table, the CSV download and the API, with each error
+    in the active language: the reader's, not that of the worker that met it."""
     rows = []
-    for item in bulk.items.order_by("position"):
+    for item in bulk.items.defer("text").order_by("position"):
         result = item.result or {}
         row = {
             "name": item.name,
@@ -124,7 +137,7 @@ def bulk_result_rows(*, bulk: BulkAnalysis) -> list[dict]:
             "alignment": (result.get("alignment") or {}).get("score"),
             "lix": (result.get("readability") or {}).get("lix"),
             "gender_coding": (result.get("gender_coding") or {}).get("verdict"),
-            "error": item.error,
+            **_bulk_item_error(item),
         }
         scores = result.get("scores") or {}
         for service_type in SERVICE_TYPES:
@@ -132,3 +145,14 @@ def bulk_result_rows(*, bulk: BulkAnalysis) -> list[dict]:
         row["type_scores"] = [scores.get(t) for t in SERVICE_TYPES]
         rows.append(row)
     return rows
+
+
+def _bulk_item_error(item: BulkAnalysisItem) -> dict:
+    if item.error_code:
+        message = refusal_message(item.error_code, item.error_params, language_in=LANGUAGE_IN_CSV)
+        return {"error_code": item.error_code, "error": message}
+    if item.error:  # in the language of the worker that ran it; we cannot tell which refusal it was
+        return {"error_code": BULK_ERROR_UNKNOWN, "error": item.error}
+    if item.result is None:
+        return {"error_code": BULK_NOT_ANALYSED, "error": _("Not analysed yet.")}
+    return {"error_code": "", "error": ""}

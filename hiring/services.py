@@ -14,8 +14,9 @@ from hiring.models import BulkAnalysis, BulkAnalysisItem, JobAd, JobAdRevision
 from hiring.suggestions import applied_note, suggestions_fitted
 from profiles.analysis import Analysis
 from profiles.models import RoleProfile
+from profiles.refusals import LANGUAGE_IN_CSV, LANGUAGE_IN_FORM, TextRefused
 from profiles.selectors import service_type_names
-from profiles.services import LANGUAGE_IN_CSV, LANGUAGE_IN_FORM, text_analyze
+from profiles.services import text_analyze
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobClaimLost, job_heartbeat, job_retry, job_run
 from servicefit.core.models import Team
@@ -243,7 +244,7 @@ def bulk_analysis_create(
     if len(items) > MAX_BULK_ITEMS:
         raise ApplicationError(_("At most %(n)s ads at a time.") % {"n": MAX_BULK_ITEMS}, status=413)
     team = team_for_new_record(policy=JOB_AD_WRITE, user=user, team=team)
-    name = name.strip()[:200] or _("Bulk analysis")
+    name = name.strip()[:200]
     rows = [(item["name"][:255], html_to_text(item["text"]), item.get("language") or "") for item in items]
     with transaction.atomic():
         _one_create_at_a_time(user)  # so a double click on "Start analysis" starts one run
@@ -288,17 +289,17 @@ def bulk_analysis_run(*, bulk_analysis_id: int) -> None:
 
 
 def _bulk_analysis_items(bulk: BulkAnalysis) -> None:
-    pending = bulk.items.filter(result__isnull=True, error="").order_by("position")
+    pending = bulk.items.filter(result__isnull=True, error_code="", error="").order_by("position")
     for item in pending.iterator(chunk_size=50):
         try:
             analysis = text_analyze(
                 text=item.text, language=item.language, role_profile=bulk.role_profile, language_in=LANGUAGE_IN_CSV
             )
-            item.result, item.error = analysis.to_dict(), ""
-        except ApplicationError as exc:  # this ad's own problem: record it and go on
-            item.error = exc.message[:500]
+            item.result, item.error_code, item.error_params = analysis.to_dict(), "", {}
+        except TextRefused as exc:  # this ad's own problem: record why, to be put in words for each reader
+            item.error_code, item.error_params = exc.code, exc.params
         with transaction.atomic():
-            item.save(update_fields=["result", "error"])
+            item.save(update_fields=["result", "error_code", "error_params"])
             if not job_heartbeat(
                 model=BulkAnalysis, job_id=bulk.id, attempt=bulk.attempts, processed=F("processed") + 1
             ):

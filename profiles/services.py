@@ -27,6 +27,7 @@ from profiles.models import (
     SentenceLabel,
     ServiceType,
 )
+from profiles.refusals import LANGUAGE_IN_SETTINGS, Refusal, TextRefused
 from profiles.role_mix import Problem, WeightProblem, type_weight_problems
 from profiles.service_types import SERVICE_TYPE_LABELS
 from servicefit.core.exceptions import ApplicationError
@@ -329,12 +330,6 @@ def sentence_label_save(*, language: str, text: str, label: str, user=None) -> S
     return sentence_label
 
 
-# Where the user can choose a text's language, so a refusal tells them what they can do there.
-LANGUAGE_IN_SETTINGS = "settings"  # the studio's Settings
-LANGUAGE_IN_FORM = "form"  # a Language field on the form the text was sent with
-LANGUAGE_IN_CSV = "csv"  # the language column of a bulk CSV
-
-
 def text_analyze(
     *,
     text: str,
@@ -342,71 +337,28 @@ def text_analyze(
     role_profile: RoleProfile | None = None,
     language_in: str = LANGUAGE_IN_SETTINGS,
 ) -> Analysis:
-    """Analyse a text with the installed lexicon and classifier; bad input becomes a 4xx error."""
+    """Analyse a text with the installed lexicon and classifier; bad input becomes a 4xx error (TextRefused)."""
     try:
         return analyze_text(text, language or None, role_profile)
     except AnalysisInputError as exc:
         # As with the language below: the engine writes English, the user reads their own language.
         if exc.code == "too_long":
-            raise ApplicationError(text_length_refusal(len(text)), status=413) from exc
+            params = {"length": len(text), "limit": MAX_CHARACTERS}
+            raise TextRefused(Refusal.TOO_LONG, params, language_in=language_in) from exc
         empty = not isinstance(text, str) or not text.strip()
-        raise ApplicationError(_("The text is empty.") if empty else _("The text has no words."), status=400) from exc
+        raise TextRefused(Refusal.EMPTY if empty else Refusal.NO_WORDS, language_in=language_in) from exc
     except UnsupportedLanguage as exc:
         # The engine's English message goes to the logs; the user reads one in their own language.
         logger.info("text refused: %s", exc)
-        code = getattr(exc, "code", "unsupported")
-        raise ApplicationError(language_refusal(code, language_in=language_in), status=422) from exc
+        raise TextRefused(*_language_refusal(exc), language_in=language_in) from exc
 
 
-def text_length_refusal(length: int) -> str:
-    return _("The text is %(length)s characters long; the limit is %(limit)s. Paste only the ad itself.") % {
-        "length": number_format(length, force_grouping=True),
-        "limit": number_format(MAX_CHARACTERS, force_grouping=True),
-    }
-
-
-def language_refusal(code: str, *, language_in: str = LANGUAGE_IN_SETTINGS) -> str:
-    """Why the analysis cannot read a text, and what the user can do about it where they are, in their language."""
-    if language_in == LANGUAGE_IN_FORM:
-        return _language_refusal_on_a_form(code)
-    if language_in == LANGUAGE_IN_CSV:
-        return _language_refusal_in_a_csv(code)
-    if code == "nynorsk":
-        return _("Nynorsk is not supported yet: write the ad in Bokmål, or choose the language under Settings.")
-    if code == "unsure":
-        return _("The text is too short to tell which language it is in: choose the language under Settings.")
-    return _(
-        "The text is not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English. "
-        "If it is in one of them, choose the language under Settings."
-    )
-
-
-def _language_refusal_on_a_form(code: str) -> str:
-    if code == "nynorsk":
-        return _("Nynorsk is not supported yet: write the ad in Bokmål, or choose the language in the Language field.")
-    if code == "unsure":
-        return _("The text is too short to tell which language it is in: choose the language in the Language field.")
-    return _(
-        "The text is not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English. "
-        "If it is in one of them, choose the language in the Language field."
-    )
-
-
-def _language_refusal_in_a_csv(code: str) -> str:
-    if code == "nynorsk":
-        return _(
-            "Nynorsk is not supported yet: write the ad in Bokmål, "
-            "or give its language as nb in the “language” column of a CSV file."
-        )
-    if code == "unsure":
-        return _(
-            "The text is too short to tell which language it is in: "
-            "give its language (da, nb, sv or en) in the “language” column of a CSV file."
-        )
-    return _(
-        "The text is not in a language the analysis reads: Danish, Norwegian Bokmål, Swedish or English. "
-        "If it is in one of them, give its language (da, nb, sv or en) in the “language” column of a CSV file."
-    )
+def _language_refusal(exc: UnsupportedLanguage) -> tuple[Refusal, dict]:
+    if exc.code == "nynorsk":
+        return Refusal.LANGUAGE_NYNORSK, {}
+    if exc.code == "unsure":
+        return Refusal.LANGUAGE_UNSURE, {"candidates": list(exc.candidates)}
+    return Refusal.LANGUAGE_UNSUPPORTED, {"detected": exc.detected} if exc.detected else {}
 
 
 # Training takes ~13 s of CPU; the lock outlives a worker killed mid-training by at most this long.

@@ -182,6 +182,9 @@ SILENCED_SYSTEM_CHECKS = [
 # The largest form or API body (files aside) the server reads: a larger API body answers 413 naming
 # the limit. Django's default, 2.5 MB; raise it if bulk analyses over the API carry very long ads.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+# A bulk analysis takes up to 500 ads, one text file each; with Django's default of 100 files, more
+# got the bare "could not be handled" page before the form could say anything.
+DATA_UPLOAD_MAX_NUMBER_FILES = 500
 REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with "WWW-Authenticate: Token", not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -13,6 +13,7 @@ from hiring.models import BulkAnalysis
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.models import SentenceLabel
+from profiles.refusals import Refusal
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
@@ -449,7 +450,9 @@ class SentenceLabelApi(APIView):
 
 class BulkAnalysisOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = serializers.CharField(
+        source="title", help_text="Its name; unnamed: “Bulk analysis” in the request's language."
+    )
     status = serializers.ChoiceField(choices=BulkAnalysis.Status.choices)
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
@@ -469,7 +472,19 @@ class BulkResultRowOutput(serializers.Serializer):
     alignment = serializers.FloatField(allow_null=True)
     lix = serializers.FloatField(allow_null=True)
     gender_coding = serializers.CharField(allow_null=True)
-    error = serializers.CharField(allow_blank=True)
+    error = serializers.CharField(
+        allow_blank=True, help_text="Why the ad was not analysed, in the language of the request; empty when it was."
+    )
+    error_code = serializers.ChoiceField(
+        choices=selectors.BULK_ERROR_CODES,
+        allow_blank=True,
+        help_text=(
+            f"The same for a program: empty when the ad was analysed; {', '.join(Refusal.values)} when it was "
+            f"refused; {selectors.BULK_NOT_ANALYSED} when the run has not reached it (or stopped first); "
+            f"{selectors.BULK_ERROR_UNKNOWN} for a refusal recorded before error codes were kept, whose `error` "
+            "is in the language the run was analysed in."
+        ),
+    )
     type_scores = serializers.ListField(
         child=serializers.FloatField(allow_null=True), help_text="The scores in service type order."
     )
@@ -509,7 +524,8 @@ class BulkAnalysisApi(APIView):
         data = self.BulkInput(data=request.data)
         data.is_valid(raise_exception=True)
         items = self.ItemInput(data=data.validated_data["items"], many=True)
-        items.is_valid(raise_exception=True)
+        if not items.is_valid():  # named as the body names them: items.0.text, not 0.text
+            raise serializers.ValidationError({"items": items.errors})
         bulk = services.bulk_analysis_create(
             name=data.validated_data["name"],
             role_profile=data.validated_data.get("role_profile"),
@@ -517,7 +533,7 @@ class BulkAnalysisApi(APIView):
             user=request.user,
             team=data.validated_data.get("team"),
         )
-        bulk.refresh_from_db()
+        bulk = selectors.bulk_analysis_get(user=request.user, bulk_id=bulk.id)
         return Response(BulkAnalysisOutput(bulk).data, status=status.HTTP_202_ACCEPTED)
 
 

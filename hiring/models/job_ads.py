@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from profiles.models import RoleProfile
+from profiles.refusals import Refusal
 from servicefit.core.choices import Language
 from servicefit.core.jobs import Job
 from servicefit.core.models import Team, TimeStampedModel
@@ -78,7 +79,8 @@ class JobAdRevision(models.Model):
 class BulkAnalysis(TimeStampedModel, Job):
     """Many ads analysed by a Celery task, with progress the page can poll."""
 
-    name = models.CharField(_("name"), max_length=200)
+    # Empty when none was given: each reader sees "Bulk analysis" in their own language (the selectors' `title`).
+    name = models.CharField(_("name"), max_length=200, blank=True)
     role_profile = models.ForeignKey(
         RoleProfile, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("role profile")
     )
@@ -95,7 +97,7 @@ class BulkAnalysis(TimeStampedModel, Job):
         verbose_name_plural = _("bulk analyses")
 
     def __str__(self):
-        return self.name
+        return self.name or f"#{self.pk}"
 
     @property
     def percent(self) -> int:
@@ -109,7 +111,11 @@ class BulkAnalysisItem(models.Model):
     text = models.TextField(_("text"))
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True)
     result = models.JSONField(_("result"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=500, blank=True)
+    # Why the ad was not analysed, kept as data so each reader reads it in their own language.
+    error_code = models.CharField(_("error code"), max_length=32, choices=Refusal.choices, blank=True)
+    error_params = models.JSONField(_("error details"), default=dict, blank=True)
+    # Runs from before error codes kept the message itself, in the language of the worker that ran them.
+    error = models.CharField(_("error message (older runs)"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["bulk_analysis", "position"]

@@ -506,6 +506,9 @@ def test_a_bulk_analysis_runs_every_ad_and_reports_each_result(api, recruiter, d
 def test_a_bulk_analysis_needs_items(api, recruiter):
     client = api.as_user(recruiter)
     assert client.post("/api/bulk-analyses/", {"items": []}, format="json").status_code == 400
-    missing_text = client.post("/api/bulk-analyses/", {"items": [{"name": "a"}]}, format="json")
+    missing_text = client.post(
+        "/api/bulk-analyses/", {"items": [{"name": "a", "text": DA_AD}, {"name": "b"}]}, format="json"
+    )
     assert missing_text.status_code == 400
+    assert missing_text.json()["extra"]["fields"] == {"items": {"1": {"text": ["This field is required."]}}}
     assert not BulkAnalysis.objects.exists()

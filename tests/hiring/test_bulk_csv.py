@@ -87,3 +87,62 @@ def test_it_names_the_service_types_in_the_results_table_not_their_codes(
     page = client.get(f"/hiring/bulk/{BulkAnalysis.objects.get().id}/").content.decode()
     assert '<th scope="col" class="type-hard_worker">Hard Worker</th>' in page
     assert ">hard_worker<" not in page and ">accommodator<" not in page
+
+
+def posted(client, recruiter, *files):
+    client.force_login(recruiter)
+    return client.post("/hiring/bulk/new/", {"files": list(files)})
+
+
+def items() -> list[tuple]:
+    return list(BulkAnalysis.objects.get().items.order_by("position").values_list("name", "text", "language"))
+
+
+def test_it_reads_a_header_typed_with_capitals_and_spaces(client, recruiter):
+    response = posted(client, recruiter, upload("ads.csv", f"Name; Text ;Language\nAarhus;{DA_AD};da\n"))
+    assert response.status_code == 302
+    assert items() == [("Aarhus", DA_AD, "da")]
+
+
+def test_it_takes_a_language_written_in_capitals(client, recruiter):
+    response = posted(client, recruiter, upload("ads.csv", f"name;text;language\nGöteborg;{SV_AD};SV\n"))
+    assert response.status_code == 302
+    assert items() == [("Göteborg", SV_AD, "sv")]
+
+
+def test_it_reads_a_csv_whose_lines_end_in_a_carriage_return_alone(client, recruiter):
+    # Excel for Mac's "CSV (Macintosh)"; was refused as "a cell is too long; is a quotation mark not closed?"
+    response = posted(client, recruiter, upload("ads.csv", f"name;text\rAarhus;{DA_AD}\rGöteborg;{SV_AD}\r"))
+    assert response.status_code == 302
+    assert [name for name, _text, _language in items()] == ["Aarhus", "Göteborg"]
+
+
+def test_it_names_a_row_with_a_blank_name_after_its_file_and_line(client, recruiter):
+    response = posted(client, recruiter, upload("ads.csv", f"name;text\n  ;{DA_AD}\n"))
+    assert response.status_code == 302
+    assert items() == [("ads.csv:2", DA_AD, "")]  # was "", a row with no name in the results
+
+
+def test_it_skips_the_empty_rows_a_spreadsheet_leaves_at_the_end(client, recruiter):
+    response = posted(client, recruiter, upload("ads.csv", f"name;text;language\nAarhus;{DA_AD};\n;;\n ; ;\n"))
+    assert response.status_code == 302  # was 400: "line 3: there is no text."
+    assert items() == [("Aarhus", DA_AD, "")]
+
+
+def test_it_tells_how_to_save_a_csv_excel_wrote_in_its_own_code_page(recruiter, db):
+    client = Client(raise_request_exception=False)
+    client.force_login(recruiter)
+    cp1252 = SimpleUploadedFile("ads.csv", f"name;text\nÅrhus;{DA_AD}\n".encode("cp1252"))
+    response = client.post("/hiring/bulk/new/", {"files": [cp1252]})
+    assert response.status_code == 400
+    assert "ads.csv is not UTF-8 text: save it as “CSV UTF-8” and try again." in response.content.decode()
+    assert not BulkAnalysis.objects.exists()
+
+
+def test_it_takes_last_year_s_150_ads_as_150_text_files(recruiter, db):
+    client = Client(raise_request_exception=False)
+    client.force_login(recruiter)
+    files = [upload(f"annonce-{n}.txt", DA_AD + f" Annonce {n}.") for n in range(150)]
+    response = client.post("/hiring/bulk/new/", {"files": files})
+    assert response.status_code == 302  # was Django's "could not be handled" page from the 101st file
+    assert BulkAnalysis.objects.get().total == 150

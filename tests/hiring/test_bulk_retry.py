@@ -1,5 +1,8 @@
 """A bulk analysis whose task raised or whose worker died shows why and can be tried again."""
 
+import csv
+import io
+
 import pytest
 
 from hiring import services
@@ -95,3 +98,18 @@ def test_each_analysed_ad_shows_the_worker_is_alive(recruiter, monkeypatch, djan
     assert claims[0][0] < claims[1][0] < claims[2][0]  # a long run is not taken for dead
     run.refresh_from_db()
     assert (run.status, run.processed) == ("done", 3) and run.finished_at >= claims[2][0]
+
+
+def test_it_says_which_ads_a_stopped_run_did_not_reach_instead_of_none(client, recruiter, broken_run):
+    client.force_login(recruiter)
+    page = client.get(f"/hiring/bulk/{broken_run.id}/").content.decode()
+    assert page.count("Not analysed yet.") == 2  # london and malmö; aarhus has its scores
+    assert ">None<" not in page
+    download = client.get(f"/hiring/bulk/{broken_run.id}/results.csv").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(download)))
+    assert [row["error"] for row in rows] == ["", "Not analysed yet.", "Not analysed yet."]
+
+
+def test_the_api_tells_a_program_which_ads_are_not_analysed_yet(api, recruiter, broken_run):
+    rows = api.as_user(recruiter).get(f"/api/bulk-analyses/{broken_run.id}/").json()["results"]
+    assert [row["error_code"] for row in rows] == ["", "not_analysed", "not_analysed"]

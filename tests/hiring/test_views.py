@@ -478,8 +478,19 @@ def test_an_empty_ad_in_a_bulk_run_is_reported_and_the_rest_still_run(
     assert run.status == BulkAnalysis.Status.DONE and run.processed == 2
     page = client.get(response.url).content.decode()
     assert "The text is empty." in page
-    errors = dict(BulkAnalysisItem.objects.values_list("name", "error"))
-    assert errors == {"good.txt": "", "blank.txt": "The text is empty."}
+    errors = dict(BulkAnalysisItem.objects.values_list("name", "error_code"))
+    assert errors == {"good.txt": "", "blank.txt": "empty"}
+
+
+def test_a_refused_ad_s_message_wraps_where_a_phone_shows_it(client, recruiter, django_capture_on_commit_callbacks):
+    # The layout itself is checked in a browser: tests/e2e/test_bulk_phone.py.
+    client.force_login(recruiter)
+    long_name = "kundeservicemedarbejder_aarhus_2024_endelig_version.txt"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/hiring/bulk/new/", {"files": [upload(long_name, " ")]})
+    page = client.get(response.url).content.decode()
+    assert f'<th scope="row" class="file-name">{long_name}</th>' in page
+    assert '<span class="row-message">The text is empty.</span>' in page
 
 
 def test_a_wrong_file_type_is_refused_with_a_message(client, recruiter):

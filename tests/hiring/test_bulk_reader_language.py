@@ -125,7 +125,7 @@ def test_it_still_shows_an_older_run_s_error_text_as_it_was_kept(client, api, re
     assert (row["error"], row["error_code"]) == ("Teksten er tom.", "unknown")
 
 
-def test_a_retry_leaves_an_older_run_s_refused_ads_alone(recruiter, monkeypatch):
+def test_it_leaves_an_older_run_s_refused_ads_alone_on_retry(recruiter, monkeypatch):
     bulk = services.bulk_analysis_create(
         name="Sidste år", items=[{"name": "gammel.txt", "text": DA_AD}], user=recruiter
     )
@@ -138,7 +138,7 @@ def test_a_retry_leaves_an_older_run_s_refused_ads_alone(recruiter, monkeypatch)
 
 @pytest.mark.parametrize("language", ["da", "nb", "sv"])
 @pytest.mark.parametrize("code", Refusal.values)
-def test_every_refusal_has_its_message_in_every_nordic_language(code, language):
+def test_it_has_every_refusal_s_message_in_every_nordic_language(code, language):
     params = {"length": 60_000, "limit": 50_000} if code == Refusal.TOO_LONG else {}
     for where in (LANGUAGE_IN_CSV, LANGUAGE_IN_FORM):
         with translation.override("en"):
@@ -148,7 +148,7 @@ def test_every_refusal_has_its_message_in_every_nordic_language(code, language):
         assert nordic and nordic != english
 
 
-def test_a_code_this_version_does_not_know_still_reads_as_a_sentence():
+def test_it_reads_a_code_this_version_does_not_know_as_a_sentence():
     assert refusal_message("from_a_newer_version", {}) == "The ad could not be analysed."
 
 
@@ -174,8 +174,8 @@ def test_it_keeps_a_name_the_recruiter_gave(client, recruiter):
     assert ">Forår 2026</a>" in client.get("/hiring/bulk/").content.decode()
 
 
-def test_the_migration_unnames_the_runs_named_by_default_in_any_language(recruiter):
-    migration = importlib.import_module("hiring.migrations.0018_bulk_analysis_unnamed")
+def test_it_unnames_the_runs_named_by_default_in_any_language_when_migrating(recruiter):
+    migration = importlib.import_module("hiring.migrations.0020_bulk_analysis_unnamed")
     for name in ("Bulk analysis", "Masseanalyse", "Massanalys", "Forår"):
         services.bulk_analysis_create(name=name, items=[{"name": name, "text": DA_AD}], user=recruiter)
     migration.unname_defaults(apps, None)

@@ -110,6 +110,6 @@ def test_it_says_which_ads_a_stopped_run_did_not_reach_instead_of_none(client, r
     assert [row["error"] for row in rows] == ["", "Not analysed yet.", "Not analysed yet."]
 
 
-def test_the_api_tells_a_program_which_ads_are_not_analysed_yet(api, recruiter, broken_run):
+def test_it_tells_a_program_in_the_api_which_ads_are_not_analysed_yet(api, recruiter, broken_run):
     rows = api.as_user(recruiter).get(f"/api/bulk-analyses/{broken_run.id}/").json()["results"]
     assert [row["error_code"] for row in rows] == ["", "not_analysed", "not_analysed"]

@@ -482,7 +482,7 @@ def test_an_empty_ad_in_a_bulk_run_is_reported_and_the_rest_still_run(
     assert errors == {"good.txt": "", "blank.txt": "empty"}
 
 
-def test_a_refused_ad_s_message_wraps_where_a_phone_shows_it(client, recruiter, django_capture_on_commit_callbacks):
+def test_it_wraps_a_refused_ad_s_message_where_a_phone_shows_it(client, recruiter, django_capture_on_commit_callbacks):
     # The layout itself is checked in a browser: tests/e2e/test_bulk_phone.py.
     client.force_login(recruiter)
     long_name = "kundeservicemedarbejder_aarhus_2024_endelig_version.txt"

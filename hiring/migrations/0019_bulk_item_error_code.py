@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hiring", "0016_controller_index_can_be_empty"),
+        ("hiring", "0018_invitation_withdrawn_by_move"),
     ]
 
     operations = [

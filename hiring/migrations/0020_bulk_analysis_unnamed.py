@@ -17,7 +17,7 @@ def name_unnamed(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hiring", "0017_bulk_item_error_code"),
+        ("hiring", "0019_bulk_item_error_code"),
     ]
 
     operations = [

@@ -125,15 +125,16 @@ def default_period(today: date | None = None, *, years: int = 1) -> tuple[date, 
 
 def retention_scope(*, user, team_id: int | None = None, start: date | None = None, end: date | None = None):
     """Check the filters and narrow them to what the user may see."""
-    default_start, default_end = default_period()
-    end = end or default_end
-    start = start or (default_period(end)[0] if end != default_end else default_start)
+    # The dates given are checked before a default is derived from them (a year before 0001-01-01 is no date).
     for name, value in (("from", start), ("to", end)):
-        if not EARLIEST <= value <= LATEST:
+        if value is not None and not EARLIEST <= value <= LATEST:
             raise ApplicationError(
                 _("Choose a date between %(earliest)s and %(latest)s.") % {"earliest": EARLIEST, "latest": LATEST},
                 extra={"fields": {name: ["out_of_range"]}},
             )
+    default_start, default_end = default_period()
+    end = end or default_end
+    start = start or (max(default_period(end)[0], EARLIEST) if end != default_end else default_start)
     if start > end:
         raise ApplicationError(
             _("The period must start on or before its last day."), extra={"fields": {"from": ["after_to"]}}

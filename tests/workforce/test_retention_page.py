@@ -51,6 +51,14 @@ def test_it_refuses_a_reversed_period_and_another_teams_filter(client, team, oth
     assert client.get(f"{CSV_URL}?part=summary&team={other_team.id}").status_code == 400
 
 
+def test_it_refuses_a_last_day_in_year_one_with_a_message(client, hr_user):
+    client.force_login(hr_user)
+    response = client.get(f"{URL}?to=0001-01-01", HTTP_ACCEPT_LANGUAGE="da")
+    assert response.status_code == 400
+    assert "1900-01-01" in response.content.decode()
+    assert client.get(f"{CSV_URL}?part=summary&to=0001-01-01").status_code == 400
+
+
 def test_recruiters_cannot_open_it(client, recruiter):
     client.force_login(recruiter)
     assert client.get(URL).status_code == 403

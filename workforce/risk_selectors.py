@@ -10,10 +10,13 @@ from datetime import date
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from servicefit.core.models import AccessLog
+from servicefit.core.exceptions import ApplicationError
+from servicefit.core.models import AccessLog, Team
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.services import access_log, access_log_many
+from servicefit.core.teams import team_ids_with_descendants
 from workforce.attrition_models import attrition_model_active
 from workforce.models import Agent, AttritionModel, ModelKind, RiskScore
 from workforce.risk_bands import band_bounds, risk_band
@@ -36,10 +39,16 @@ class RiskRow:
 
 
 def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet[RiskScore]:
-    """The scores of the agents the user reaches, highest probability first (unlogged: for counts)."""
+    """The scores of the agents the user reaches (of `team_id` and the teams below it, as on the retention
+    dashboard), highest probability first (unlogged: for counts). A team the user cannot reach is refused."""
     scores = RETENTION_READ.scope(RiskScore.objects.all(), user, field="agent__team")
     if team_id is not None:
-        scores = scores.filter(agent__team_id=team_id)
+        if not RETENTION_READ.allows_team(user, team_id) or not Team.objects.filter(pk=team_id).exists():
+            raise ApplicationError(
+                _("You cannot see that team's figures. Choose one of your teams."),
+                extra={"fields": {"team": ["forbidden"]}},
+            )
+        scores = scores.filter(agent__team_id__in=team_ids_with_descendants([team_id]))
     if band:
         lowest, upper = band_bounds(band)
         scores = scores.filter(probability__gte=lowest, probability__lt=upper)

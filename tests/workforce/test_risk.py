@@ -220,3 +220,31 @@ def api_client_drivers(user):
     api = APIClient()
     api.force_authenticate(user)
     return api.get("/api/at-risk/").json()["results"][0]["drivers"]
+
+
+def test_it_filters_a_team_with_the_teams_below_it(client, api, hr_user):
+    # Like the dashboard: a site's team covers the teams under it (the demo's lead follows the centre).
+    from servicefit.core.teams import team_create
+
+    norway = team_create(name="Norge")
+    oslo = team_create(name="Oslo", parent=norway)
+    agent = agent_make(hr_user, 1, name="Ola Nordmann", team=oslo)
+    model = model_make()
+    RiskScore.objects.create(agent=agent, model=model, probability=0.4, drivers=[])
+    lead = make_user("kari", "manager", teams=[norway])
+    for user in (hr_user, lead):
+        client.force_login(user)
+        rows = client.get(reverse("workforce:at-risk"), {"team": norway.id}).context["page"].object_list
+        assert [row.agent.name for row in rows] == ["Ola Nordmann"]
+        assert "Ola Nordmann" in client.get(reverse("workforce:at-risk-csv"), {"team": norway.id}).content.decode()
+        assert api.as_user(user).get("/api/at-risk/", {"team": norway.id}).json()["count"] == 1
+
+
+def test_the_api_refuses_a_team_filter_the_user_cannot_use(api, manager, hr_user, other_team):
+    # The dashboard's API answers 400 to these; an empty list would read as "nobody at risk there".
+    for user, team in ((manager, other_team.id), (hr_user, 999999)):
+        response = api.as_user(user).get("/api/at-risk/", {"team": team})
+        assert response.status_code == 400
+        assert response.json()["extra"]["fields"] == {"team": ["forbidden"]}
+    response = api.as_user(manager).get("/api/at-risk/", {"band": "HIGH"}, HTTP_ACCEPT_LANGUAGE="da")
+    assert response.status_code == 400 and "band" in response.json()["extra"]["fields"]

@@ -52,14 +52,14 @@ from servicefit.core.models import Team
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.teams import team_ids_with_descendants
 from workforce.analysis import rates, survival
-from workforce.models import Agent, CompetencyLevel, CompetencySnapshot, ExitType, RiskScore
+from workforce.models import Agent, CompetencyLevel, CompetencySnapshot, ExitType
 from workforce.models.retention import (
     CURRENCY_BY_COUNTRY,
     DEFAULT_REPLACEMENT_COST,
     OTHER_CURRENCY,
 )
 from workforce.pulse_selectors import enps_trend
-from workforce.risk_selectors import risk_rows
+from workforce.risk_selectors import risk_rows, risk_scores
 
 VOLUNTARY = ExitType.VOLUNTARY.value
 EARLY_WINDOWS = (90, 180)
@@ -565,14 +565,8 @@ def retention_enps_trend(*, scope: RetentionScope, user) -> list[dict]:
 def retention_at_risk(*, scope: RetentionScope, user, limit: int = AT_RISK_LIST_LENGTH) -> list[dict]:
     """The agents of the scope still employed today with the highest risk score, with the model's main
     drivers in words; a view of each agent goes to the access log."""
-    today = timezone.localdate()
-    scores = (
-        RiskScore.objects.filter(Q(agent__exit_date__isnull=True) | Q(agent__exit_date__gt=today))
-        .select_related("agent__team", "agent__manager", "model")
-        .order_by("-probability", "agent_id")
-    )
-    if scope.team_ids is not None:
-        scores = scores.filter(agent__team_id__in=scope.team_ids)
+    # The at-risk list's own selector: the same agents, in the same order.
+    scores = risk_scores(user=user, team_id=scope.team.id if scope.team else None)
     rows = risk_rows(user=user, scores=scores[:limit])
     return [
         {

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicefit.core.exceptions import ApplicationError
@@ -39,9 +40,16 @@ class RiskRow:
 
 
 def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet[RiskScore]:
-    """The scores of the agents the user reaches (of `team_id` and the teams below it, as on the retention
-    dashboard), highest probability first (unlogged: for counts). A team the user cannot reach is refused."""
-    scores = RETENTION_READ.scope(RiskScore.objects.all(), user, field="agent__team")
+    """The scores of the agents still employed that the user reaches (of `team_id` and the teams below it, as
+    on the retention dashboard), highest probability first (unlogged: for counts). A team the user cannot
+    reach is refused."""
+    # Last night's scores: an agent whose exit date has come since is no longer at risk of leaving.
+    today = timezone.localdate()
+    scores = RETENTION_READ.scope(
+        RiskScore.objects.filter(Q(agent__exit_date__isnull=True) | Q(agent__exit_date__gt=today)),
+        user,
+        field="agent__team",
+    )
     if team_id is not None:
         if not RETENTION_READ.allows_team(user, team_id) or not Team.objects.filter(pk=team_id).exists():
             raise ApplicationError(

@@ -9,7 +9,7 @@ from servicefit.core.teams import team_create
 from tests.conftest import make_user
 from tests.workforce.retention_factories import PERIOD, agent, population
 from workforce import retention_selectors as selectors
-from workforce.models import PulseResponse, PulseSurvey, RetentionSettings
+from workforce.models import AttritionModel, PulseResponse, PulseSurvey, RetentionSettings, RiskScore
 
 URL = "/workforce/retention/"
 CSV_URL = "/workforce/retention/csv/"
@@ -177,3 +177,15 @@ def test_the_page_warns_about_small_bands(client, hr_user, team):
     client.force_login(hr_user)
     page = client.get(f"{URL}?{QUERY}").content.decode()
     assert "too few to say" in page
+
+
+def test_the_link_to_every_agent_at_risk_keeps_the_team(client, hr_user, team):
+    model = AttritionModel.objects.create(
+        kind="hazard", version=1, schema=[], schema_hash="x", parameters={}, n_rows=1, positives=1
+    )
+    RiskScore.objects.create(agent=agent(team, "2022-01-01", name="Sofie Holm"), model=model, probability=0.4)
+    client.force_login(hr_user)
+    page = client.get(f"{URL}?team={team.id}").content.decode()
+    assert "Sofie Holm" in page
+    assert f'href="/workforce/at-risk/?team={team.id}"' in page
+    assert 'href="/workforce/at-risk/"' in client.get(URL).content.decode()

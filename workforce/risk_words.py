@@ -6,6 +6,8 @@ RiskScore); this module only says them, formatted from the agent's own values, i
 
 from dataclasses import dataclass, field
 
+from django.template.defaultfilters import floatformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -100,9 +102,11 @@ def _competency(value, reading):
             _("Fewer than two competency ratings: no growth to follow"),
             _("Rate the competencies on the anchors and coach the weakest one."),
         )
-    growth = value.get("growth", 0)
+    growth = round(value.get("growth", 0), 1)
+    # Rounded before formatting: number_format cuts the decimals off.
+    signed = ("+" if growth >= 0 else "-") + number_format(abs(growth), 1)
     return (
-        _("Competency growth %(growth)s levels since the first rating") % {"growth": f"{growth:+.1f}"},
+        _("Competency growth %(growth)s levels since the first rating") % {"growth": signed},
         _("Coach the competency furthest from the role target."),
     )
 
@@ -112,7 +116,8 @@ def _fit(value, reading):
     if fit is None:
         return _("No fit to the role profile from hiring"), _("Ask which tasks suit them best and match work to it.")
     return (
-        _("Fit to the role profile at hiring: %(fit)s") % {"fit": f"{fit:.2f}"},
+        # 0–100, written as the agent page's "At hiring" writes it.
+        _("Fit to the role profile at hiring: %(fit)s") % {"fit": f"{floatformat(fit, 0)} / 100"},
         _("Match tasks to their strengths, or consider a role profile that suits them better."),
     )
 

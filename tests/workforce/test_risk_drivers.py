@@ -1,4 +1,5 @@
-"""The team and manager drivers in words: what they mean, which way they push, and whom they may name."""
+"""Risk drivers in words: what the team and manager drivers mean, which way they push, whom they may name,
+and numbers written as the reader writes them."""
 
 import pytest
 from django.urls import reverse
@@ -8,7 +9,7 @@ from servicefit.core.roles import Role
 from servicefit.core.teams import team_create
 from tests.conftest import make_user
 from tests.workforce.agent_factories import agent_make, model_make
-from workforce.models import AttritionModel, RiskScore
+from workforce.models import Agent, AttritionModel, RiskScore
 
 pytestmark = pytest.mark.django_db
 
@@ -142,3 +143,23 @@ def test_it_says_when_an_agent_has_no_manager_or_one_the_model_barely_knows(clie
     page = client.get(reverse("workforce:at-risk"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Their manager is new or has few agents: in the records the risk model learnt from" in page
     assert "nyleder" not in page.split("<tbody>")[1]
+
+
+def test_it_writes_the_numbers_in_a_driver_as_the_reader_and_the_agent_page_do(client, hr_user, oslo):
+    agent = agent_make(hr_user, 1, team=oslo)
+    Agent.objects.filter(id=agent.id).update(hiring_fit=39.5)
+    _score(
+        agent,
+        [
+            {"feature": "fit", "value": {"fit": 39.5}, "contribution": 0.3},
+            {"feature": "competency", "value": {"growth": 0.5, "none": False}, "contribution": 0.2},
+        ],
+    )
+    client.force_login(hr_user)
+    page = client.get(reverse("workforce:agent-detail", args=[agent.id]), HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    # Fit is 0–100, as "At hiring" says it on the same page (the driver said 39.50); a decimal comma in Danish.
+    assert "40 / 100" in page.split("agent-risk-heading")[0]
+    assert "Match med rolleprofilen ved ansættelsen: 40 / 100" in page
+    assert "Kompetenceudvikling +0,5 niveauer siden første vurdering" in page
+    csv = client.get(reverse("workforce:at-risk-csv"), HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Kompetensutveckling +0,5 nivåer" in csv

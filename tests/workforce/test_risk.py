@@ -272,3 +272,27 @@ def test_it_leaves_out_an_agent_who_has_left_since_the_nightly_scoring(client, a
     assert all("Sofie Holm" in text and "Mads Berg" not in text for text in shown)
     # The home page's count is the list's.
     assert RiskScore.objects.count() == 2 and home_items(manager)[0].count == 1
+
+
+def test_every_risk_endpoint_keeps_out_the_anonymous_the_wrong_role_and_the_other_team(
+    client, api, hr_user, recruiter, other_team_users
+):
+    agent = agent_make(hr_user, 1, name="Sofie Holm")
+    RiskScore.objects.create(agent=agent, model=model_make(), probability=0.4, drivers=[])
+    pages = [reverse("workforce:at-risk"), reverse("workforce:at-risk-csv"), f"/workforce/agents/{agent.id}/"]
+    for url in pages:
+        assert client.get(url).status_code == 302
+    assert client.post(reverse("workforce:hazard-model-train")).status_code == 302
+    assert api.get("/api/at-risk/").status_code == 401
+    assert api.get(f"/api/agents/{agent.id}/risk/").status_code == 401
+    client.force_login(recruiter)
+    assert [client.get(url).status_code for url in pages] == [403, 403, 403]
+    assert api.as_user(recruiter).get("/api/at-risk/").status_code == 403
+    # Another team's lead: the list is theirs (empty of Sofie), her page and risk are not.
+    outsider = other_team_users["manager"]
+    client.force_login(outsider)
+    assert "Sofie Holm" not in client.get(pages[0]).content.decode()
+    assert "Sofie Holm" not in client.get(pages[1]).content.decode()
+    assert client.get(pages[2]).status_code == 404
+    assert client.post(reverse("workforce:hazard-model-train")).status_code == 403
+    assert api.as_user(outsider).get(f"/api/agents/{agent.id}/risk/").status_code == 404

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -163,7 +164,9 @@ def agent_detail(request, agent_id):
     for panel in agent_panels():
         context = panel.context(agent, request.user)
         if context is not None:
-            panels.append({"name": panel.name, "template": panel.template, "context": context})
+            # Each panel's template reads its own context (the development page includes the same template).
+            html = render_to_string(panel.template, {"agent": agent, **context}, request=request)
+            panels.append({"name": panel.name, "template": panel.template, "context": context, "html": html})
     requisition = None
     if agent.hire is not None and CANDIDATE_RESULTS_READ.allows_team(request.user, agent.hire.team_id):
         requisition = agent.hire.requisition

@@ -52,14 +52,14 @@ from servicefit.core.models import Team
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.teams import team_ids_with_descendants
 from workforce.analysis import rates, survival
-from workforce.models import Agent, CompetencyLevel, CompetencySnapshot, ExitType, RiskScore
+from workforce.models import Agent, CompetencyLevel, CompetencySnapshot, ExitType
 from workforce.models.retention import (
     CURRENCY_BY_COUNTRY,
     DEFAULT_REPLACEMENT_COST,
     OTHER_CURRENCY,
 )
 from workforce.pulse_selectors import enps_trend
-from workforce.risk_selectors import risk_rows
+from workforce.risk_selectors import risk_rows, risk_scores
 
 VOLUNTARY = ExitType.VOLUNTARY.value
 EARLY_WINDOWS = (90, 180)
@@ -125,15 +125,16 @@ def default_period(today: date | None = None, *, years: int = 1) -> tuple[date, 
 
 def retention_scope(*, user, team_id: int | None = None, start: date | None = None, end: date | None = None):
     """Check the filters and narrow them to what the user may see."""
-    default_start, default_end = default_period()
-    end = end or default_end
-    start = start or (default_period(end)[0] if end != default_end else default_start)
+    # The dates given are checked before a default is derived from them (a year before 0001-01-01 is no date).
     for name, value in (("from", start), ("to", end)):
-        if not EARLIEST <= value <= LATEST:
+        if value is not None and not EARLIEST <= value <= LATEST:
             raise ApplicationError(
                 _("Choose a date between %(earliest)s and %(latest)s.") % {"earliest": EARLIEST, "latest": LATEST},
                 extra={"fields": {name: ["out_of_range"]}},
             )
+    default_start, default_end = default_period()
+    end = end or default_end
+    start = start or (max(default_period(end)[0], EARLIEST) if end != default_end else default_start)
     if start > end:
         raise ApplicationError(
             _("The period must start on or before its last day."), extra={"fields": {"from": ["after_to"]}}
@@ -564,14 +565,8 @@ def retention_enps_trend(*, scope: RetentionScope, user) -> list[dict]:
 def retention_at_risk(*, scope: RetentionScope, user, limit: int = AT_RISK_LIST_LENGTH) -> list[dict]:
     """The agents of the scope still employed today with the highest risk score, with the model's main
     drivers in words; a view of each agent goes to the access log."""
-    today = timezone.localdate()
-    scores = (
-        RiskScore.objects.filter(Q(agent__exit_date__isnull=True) | Q(agent__exit_date__gt=today))
-        .select_related("agent__team", "agent__manager", "model")
-        .order_by("-probability", "agent_id")
-    )
-    if scope.team_ids is not None:
-        scores = scores.filter(agent__team_id__in=scope.team_ids)
+    # The at-risk list's own selector: the same agents, in the same order.
+    scores = risk_scores(user=user, team_id=scope.team.id if scope.team else None)
     rows = risk_rows(user=user, scores=scores[:limit])
     return [
         {

@@ -1,13 +1,12 @@
 """REST API of attrition risk: the team-scoped at-risk list, one agent's risk, and training (HR)."""
 
 from django.db import transaction
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicefit.core.ids import record_id
+from servicefit.core.ids import MAX_ID
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import ATTRITION_MODEL_MANAGE, RETENTION_READ
@@ -56,21 +55,19 @@ class AtRiskListApi(APIView):
     permission_classes = [policy_permission(RETENTION_READ)]
     pagination_class = ApiPagination
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter("team", int, description="Only this team's agents."),
-            OpenApiParameter("band", str, enum=[band for _lowest, band in BANDS]),
-        ],
-        responses=RiskOutput(many=True),
-    )
+    class Query(serializers.Serializer):
+        team = serializers.IntegerField(
+            required=False, min_value=1, max_value=MAX_ID, help_text="Only this team's agents (and the teams below it)."
+        )
+        band = serializers.ChoiceField(required=False, choices=[band for _lowest, band in BANDS])
+
+    @extend_schema(parameters=[Query], responses=RiskOutput(many=True))
     def get(self, request):
-        team = request.query_params.get("team", "")
-        if team and record_id(team) is None:
-            raise ValidationError({"team": ["Give a team id."]})
-        band = request.query_params.get("band", "")
-        if band and band not in {name for _lowest, name in BANDS}:
-            raise ValidationError({"band": ["Give high, medium or low."]})
-        scores = risk_selectors.risk_scores(user=request.user, team_id=record_id(team) if team else None, band=band)
+        query = self.Query(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        scores = risk_selectors.risk_scores(
+            user=request.user, team_id=query.validated_data.get("team"), band=query.validated_data.get("band", "")
+        )
 
         def shown(page):
             return [_risk_data(row) for row in risk_selectors.risk_rows(user=request.user, scores=page)]

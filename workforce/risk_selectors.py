@@ -8,16 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from servicefit.core.models import AccessLog
+from servicefit.core.exceptions import ApplicationError
+from servicefit.core.models import AccessLog, Team
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.services import access_log, access_log_many
+from servicefit.core.teams import team_ids_with_descendants
 from workforce.attrition_models import attrition_model_active
 from workforce.models import Agent, AttritionModel, ModelKind, RiskScore
 from workforce.risk_bands import band_bounds, risk_band
-from workforce.risk_words import BAND_LABELS, PRIVATE_DRIVERS, driver_text
+from workforce.risk_words import BAND_LABELS, PRIVATE_DRIVERS, Reading, driver_text
 
 
 @dataclass
@@ -36,10 +40,23 @@ class RiskRow:
 
 
 def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet[RiskScore]:
-    """The scores of the agents the user reaches, highest probability first (unlogged: for counts)."""
-    scores = RETENTION_READ.scope(RiskScore.objects.all(), user, field="agent__team")
+    """The scores of the agents still employed that the user reaches (of `team_id` and the teams below it, as
+    on the retention dashboard), highest probability first (unlogged: for counts). A team the user cannot
+    reach is refused."""
+    # Last night's scores: an agent whose exit date has come since is no longer at risk of leaving.
+    today = timezone.localdate()
+    scores = RETENTION_READ.scope(
+        RiskScore.objects.filter(Q(agent__exit_date__isnull=True) | Q(agent__exit_date__gt=today)),
+        user,
+        field="agent__team",
+    )
     if team_id is not None:
-        scores = scores.filter(agent__team_id=team_id)
+        if not RETENTION_READ.allows_team(user, team_id) or not Team.objects.filter(pk=team_id).exists():
+            raise ApplicationError(
+                _("You cannot see that team's figures. Choose one of your teams."),
+                extra={"fields": {"team": ["forbidden"]}},
+            )
+        scores = scores.filter(agent__team_id__in=team_ids_with_descendants([team_id]))
     if band:
         lowest, upper = band_bounds(band)
         scores = scores.filter(probability__gte=lowest, probability__lt=upper)
@@ -53,34 +70,39 @@ def _manager_name(agent: Agent) -> str:
     return manager.get_full_name() or manager.get_username()
 
 
-def risk_row(score: RiskScore, *, for_lead: bool = False) -> RiskRow:
+def _reads_as_lead(user) -> bool:
+    """A team lead (their own teams only), not HR or an admin who follow up with the lead."""
+    return not RETENTION_READ.reaches_all_teams(user)
+
+
+def risk_row(score: RiskScore, *, user) -> RiskRow:
     agent = score.agent
     band = risk_band(score.probability)
+    reading = Reading(
+        team_name=agent.team.name,
+        manager_name=_manager_name(agent),
+        for_lead=_reads_as_lead(user),
+        is_manager=agent.manager_id is not None and agent.manager_id == user.id,
+        levels=(score.model.parameters or {}).get("levels") or {},
+    )
     return RiskRow(
         agent=agent,
         probability=score.probability,
         band=band,
         band_label=str(BAND_LABELS[band]),
         drivers=[
-            driver_text(driver, team_name=agent.team.name, manager_name=_manager_name(agent), for_lead=for_lead)
-            for driver in score.drivers
-            if driver["feature"] not in PRIVATE_DRIVERS
+            driver_text(driver, reading=reading) for driver in score.drivers if driver["feature"] not in PRIVATE_DRIVERS
         ],
         scored_at=score.scored_at,
         model_version=score.model.version,
     )
 
 
-def _reads_as_lead(user) -> bool:
-    """A team lead (their own teams only), not HR or an admin who follow up with the lead."""
-    return not RETENTION_READ.reaches_all_teams(user)
-
-
 def risk_rows(*, user, scores) -> list[RiskRow]:
     """Rows for a page (or slice) of scores, logging that the user saw these agents."""
     scores = list(scores)
     access_log_many(user=user, action=AccessLog.Action.VIEW, targets=[score.agent for score in scores])
-    return [risk_row(score, for_lead=_reads_as_lead(user)) for score in scores]
+    return [risk_row(score, user=user) for score in scores]
 
 
 def agent_risk(*, user, agent_id: int) -> RiskRow | None:
@@ -90,7 +112,7 @@ def agent_risk(*, user, agent_id: int) -> RiskRow | None:
         raise Http404
     score = RiskScore.objects.filter(agent=agent).select_related("agent__team", "agent__manager", "model").first()
     access_log(user=user, action=AccessLog.Action.VIEW, target=agent)
-    return risk_row(score, for_lead=_reads_as_lead(user)) if score is not None else None
+    return risk_row(score, user=user) if score is not None else None
 
 
 def hazard_model_current() -> AttritionModel | None:
@@ -127,4 +149,4 @@ def agent_risk_panel(agent: Agent, user) -> dict | None:
     score = RiskScore.objects.filter(agent=agent).select_related("agent__team", "agent__manager", "model").first()
     if score is None:
         return {"risk": None, "horizon_months": None}
-    return {"risk": risk_row(score, for_lead=_reads_as_lead(user)), "horizon_months": score.model.horizon_months}
+    return {"risk": risk_row(score, user=user), "horizon_months": score.model.horizon_months}

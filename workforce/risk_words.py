@@ -4,6 +4,10 @@ Which drivers an agent gets is the model's choice (its largest positive attribut
 RiskScore); this module only says them, formatted from the agent's own values, in the user's language.
 """
 
+from dataclasses import dataclass, field
+
+from django.template.defaultfilters import floatformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,17 +27,34 @@ def _percent(value: float) -> str:
 PRIVATE_DRIVERS = frozenset({"pulse", "pulse_growth"})
 
 
-def driver_text(driver: dict, *, team_name: str = "", manager_name: str = "", for_lead: bool = False) -> dict:
-    """{"feature", "text", "action"} for one stored driver; `for_lead` when the reader is the team lead
-    themself, whom an action "with the team lead" or addressed to HR leaves with nothing to do."""
+@dataclass(frozen=True)
+class Reading:
+    """Who reads an agent's drivers, and what the words may name."""
+
+    team_name: str = ""
+    # The agent's manager's name; "" when the agent has none.
+    manager_name: str = ""
+    # A team lead reading their own teams, not HR or an admin who reach every team.
+    for_lead: bool = False
+    # The reader is the agent's own manager.
+    is_manager: bool = False
+    # The model's own team and manager levels ({"team": [...], "manager": [...]}, its parameters["levels"]):
+    # a team or manager outside them was scored together with the other small or new ones.
+    levels: dict = field(default_factory=dict)
+
+    def pooled(self, group: str, value: dict) -> bool:
+        return group in value and group in self.levels and value[group] not in self.levels[group]
+
+
+def driver_text(driver: dict, *, reading: Reading | None = None) -> dict:
+    """{"feature", "text", "action"} for one stored driver. Drivers are the groups that raise the risk
+    (workforce.analysis.hazard.top_drivers keeps positive contributions only), so the words say "raises"."""
     feature, value = driver["feature"], driver.get("value") or {}
-    text, action = _TEXTS.get(feature, _unknown)(value, team_name, manager_name)
-    if for_lead and feature in _LEAD_ACTIONS:
-        action = _LEAD_ACTIONS[feature]()
+    text, action = _TEXTS.get(feature, _unknown)(value, reading or Reading())
     return {"feature": feature, "text": text, "action": action, "contribution": driver.get("contribution")}
 
 
-def _tenure(value, team_name, manager_name):
+def _tenure(value, reading):
     months = value.get("months", 0)
     if months < 6:
         return (
@@ -51,7 +72,7 @@ def _tenure(value, team_name, manager_name):
     )
 
 
-def _development(value, team_name, manager_name):
+def _development(value, reading):
     days = value.get("days", 0)
     if value.get("none"):
         text = ngettext(
@@ -66,7 +87,7 @@ def _development(value, team_name, manager_name):
     return text, _("Agree a development goal or a coaching session this month.")
 
 
-def _plan(value, team_name, manager_name):
+def _plan(value, reading):
     if value.get("none"):
         return _("No development plan with goals"), _("Draw up a development plan with one or two goals.")
     return (
@@ -75,30 +96,33 @@ def _plan(value, team_name, manager_name):
     )
 
 
-def _competency(value, team_name, manager_name):
+def _competency(value, reading):
     if value.get("none"):
         return (
             _("Fewer than two competency ratings: no growth to follow"),
             _("Rate the competencies on the anchors and coach the weakest one."),
         )
-    growth = value.get("growth", 0)
+    growth = round(value.get("growth", 0), 1)
+    # Rounded before formatting: number_format cuts the decimals off.
+    signed = ("+" if growth >= 0 else "-") + number_format(abs(growth), 1)
     return (
-        _("Competency growth %(growth)s levels since the first rating") % {"growth": f"{growth:+.1f}"},
+        _("Competency growth %(growth)s levels since the first rating") % {"growth": signed},
         _("Coach the competency furthest from the role target."),
     )
 
 
-def _fit(value, team_name, manager_name):
+def _fit(value, reading):
     fit = value.get("fit")
     if fit is None:
         return _("No fit to the role profile from hiring"), _("Ask which tasks suit them best and match work to it.")
     return (
-        _("Fit to the role profile at hiring: %(fit)s") % {"fit": f"{fit:.2f}"},
+        # 0–100, written as the agent page's "At hiring" writes it.
+        _("Fit to the role profile at hiring: %(fit)s") % {"fit": f"{floatformat(fit, 0)} / 100"},
         _("Match tasks to their strengths, or consider a role profile that suits them better."),
     )
 
 
-def _move(value, team_name, manager_name):
+def _move(value, reading):
     months = value.get("months", 0)
     if value.get("none"):
         text = ngettext(
@@ -111,21 +135,67 @@ def _move(value, team_name, manager_name):
     return text, _("Discuss a specialist track, a promotion or an internal move.")
 
 
-def _team(value, team_name, manager_name):
-    return (
-        _("Team %(team)s") % {"team": team_name or "—"},
-        _("Look at the team's workload and climate with the team lead."),
-    )
+def _team(value, reading):
+    team = reading.team_name or "—"
+    if reading.pooled("team", value):
+        text = _(
+            "Team %(team)s: in the records the risk model learnt from, agents in small or new teams like this "
+            "one left more often than comparable agents elsewhere, which raises the risk"
+        )
+    else:
+        text = _(
+            "Team %(team)s: in the records the risk model learnt from, agents in this team left more often "
+            "than comparable agents elsewhere, which raises the risk"
+        )
+    if reading.for_lead:
+        action = _("Talk with your team about workload and climate; the team's pulse results show where to start.")
+    else:
+        action = _("Look at the team's workload and climate with the team lead.")
+    return text % {"team": team}, action
 
 
-def _manager(value, team_name, manager_name):
-    return (
-        _("Reporting to %(manager)s") % {"manager": manager_name or "—"},
-        _("HR: follow up on the team's climate with the team lead."),
-    )
+def _manager(value, reading):
+    # A team lead reaches their own teams only: another manager's record (their agents in other teams
+    # included) is not theirs to read, so the words name the manager to HR, and to the manager themself.
+    if not reading.manager_name and not reading.is_manager:
+        text = _(
+            "No manager recorded: in the records the risk model learnt from, agents without a manager left "
+            "more often than comparable agents elsewhere, which raises the risk"
+        )
+        return text, _("Make sure the agent has a manager who follows up on them, and that HR records who it is.")
+    if reading.pooled("manager", value):
+        text = _(
+            "Their manager is new or has few agents: in the records the risk model learnt from, agents of such "
+            "managers, counted together, left more often than comparable agents elsewhere, which raises the risk"
+        )
+    elif reading.is_manager:
+        text = _(
+            "Reports to you: in the records the risk model learnt from, agents reporting to you left more often "
+            "than comparable agents elsewhere, which raises the risk"
+        )
+    elif reading.for_lead:
+        text = _(
+            "Their manager: in the records the risk model learnt from, agents reporting to the same manager "
+            "left more often than comparable agents elsewhere, which raises the risk"
+        )
+    else:
+        text = _(
+            "Reports to %(manager)s: in the records the risk model learnt from, agents reporting to this "
+            "manager left more often than comparable agents elsewhere, which raises the risk"
+        ) % {"manager": reading.manager_name}
+    if reading.is_manager:
+        action = _(
+            "Ask the agent in a one-to-one what you could do differently, and bring HR in if the relationship is "
+            "strained."
+        )
+    elif reading.for_lead:
+        action = _("Ask their manager how the follow-up is going, and bring HR in if the relationship is strained.")
+    else:
+        action = _("HR: follow up on the team's climate with the team lead.")
+    return text, action
 
 
-def _unknown(value, team_name, manager_name):
+def _unknown(value, reading):
     return _("Other factors"), _("Talk with the agent about how work is going.")
 
 
@@ -138,12 +208,4 @@ _TEXTS = {
     "move": _move,
     "team": _team,
     "manager": _manager,
-}
-
-# What a team lead can do about the drivers that are their team and themselves.
-_LEAD_ACTIONS = {
-    "team": lambda: _("Talk with your team about workload and climate; the team's pulse results show where to start."),
-    "manager": lambda: _(
-        "Ask the agent in a one-to-one what you could do differently, and bring HR in if the relationship is strained."
-    ),
 }

@@ -11,7 +11,7 @@ from servicefit.core.models import AccessLog
 from servicefit.core.teams import team_default
 from tests.conftest import make_user
 from workforce import agents as services
-from workforce.models import Agent, CoachingSession, PlanGoal, Training
+from workforce.models import Agent, AttritionModel, CoachingSession, PlanGoal, Training
 
 from .agent_factories import agent_make, plan_make, risk_make, snapshot_make
 
@@ -266,7 +266,10 @@ def test_the_agent_page_renders_the_registered_panels_in_order_with_their_contex
 
     panels.agent_panel_register(name="test-hidden", template="missing.html", context=hidden, order=1)
     panels.agent_panel_register(
-        name="test-shown", template="workforce/_risk.html", context=lambda agent, user: {"seen": True}, order=2
+        name="test-shown",
+        template="workforce/_risk.html",
+        context=lambda agent, user: {"agent": {"risk_band": "high", "risk_percent": 77}},
+        order=2,
     )
     try:
         client.force_login(manager)
@@ -277,7 +280,24 @@ def test_the_agent_page_renders_the_registered_panels_in_order_with_their_contex
     assert response.status_code == 200
     assert calls == [(two_teams[0].id, manager.id)]
     shown = [p for p in response.context["panels"] if p["name"].startswith("test-")]
-    assert shown == [{"name": "test-shown", "template": "workforce/_risk.html", "context": {"seen": True}}]
+    assert [(p["name"], p["template"]) for p in shown] == [("test-shown", "workforce/_risk.html")]
+    # The template reads the panel's own context.
+    assert "77 %" in shown[0]["html"] and "77 %" in response.content.decode()
+
+
+def test_the_agent_page_shows_the_agents_development_and_risk(client, manager, two_teams):
+    sofie = two_teams[0]
+    CoachingSession.objects.create(agent=sofie, held_on=date(2024, 10, 1), topic="sales", notes="Rollespil om mersalg")
+    score = risk_make(sofie, 0.42)
+    AttritionModel.objects.update(horizon_months=6)
+    score.drivers = [{"feature": "plan", "value": {"none": True}, "contribution": 0.4}]
+    score.save()
+    client.force_login(manager)
+    page = client.get(f"/workforce/agents/{sofie.id}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # Both panels read their own context (they said "No coaching sessions recorded." and "Not scored yet").
+    assert "Rollespil om mersalg" in page and "No coaching sessions recorded." not in page
+    assert "42 % probability of leaving voluntarily" in page and "No development plan with goals" in page
+    assert "Not scored yet" not in page
 
 
 def test_the_list_takes_the_same_number_of_queries_for_more_agents(client, hr_user, manager):

@@ -85,6 +85,8 @@ def test_hr_can_narrow_to_one_team(api, hr_user, teams):
         "from=not-a-date",
         "to=2023-02-30",
         "from=0001-01-01&to=0001-01-02",
+        "to=0001-01-01",
+        "to=0001-06-15",
         "to=2023-01-01%00",
         "team=abc",
         "team=99999999999999999999",
@@ -93,6 +95,14 @@ def test_hr_can_narrow_to_one_team(api, hr_user, teams):
 )
 def test_it_refuses_bad_filters_with_400(api, hr_user, query):
     assert api.as_user(hr_user).get(f"{URL}?{query}").status_code == 400
+
+
+def test_it_names_the_date_that_is_out_of_range(api, hr_user):
+    body = api.as_user(hr_user).get(f"{URL}?to=9999-12-31").json()
+    assert body["extra"]["fields"] == {"to": ["out_of_range"]}
+    # A last day early in 1900 gets its year back to the earliest day, not an error about a "from" not given.
+    body = api.as_user(hr_user).get(f"{URL}?to=1900-06-30").json()
+    assert (body["period_start"], body["period_end"]) == ("1900-01-01", "1900-06-30")
 
 
 def test_recruiters_and_anonymous_users_are_refused(api, recruiter):

@@ -9,7 +9,7 @@ from servicefit.core.teams import team_create
 from tests.conftest import make_user
 from tests.workforce.retention_factories import PERIOD, agent, population
 from workforce import retention_selectors as selectors
-from workforce.models import PulseResponse, PulseSurvey, RetentionSettings
+from workforce.models import AttritionModel, PulseResponse, PulseSurvey, RetentionSettings, RiskScore
 
 URL = "/workforce/retention/"
 CSV_URL = "/workforce/retention/csv/"
@@ -49,6 +49,14 @@ def test_it_refuses_a_reversed_period_and_another_teams_filter(client, team, oth
     assert client.get(f"{URL}?from=2024-02-01&to=2024-01-01").status_code == 400
     assert client.get(f"{URL}?team={other_team.id}").status_code == 400
     assert client.get(f"{CSV_URL}?part=summary&team={other_team.id}").status_code == 400
+
+
+def test_it_refuses_a_last_day_in_year_one_with_a_message(client, hr_user):
+    client.force_login(hr_user)
+    response = client.get(f"{URL}?to=0001-01-01", HTTP_ACCEPT_LANGUAGE="da")
+    assert response.status_code == 400
+    assert "1900-01-01" in response.content.decode()
+    assert client.get(f"{CSV_URL}?part=summary&to=0001-01-01").status_code == 400
 
 
 def test_recruiters_cannot_open_it(client, recruiter):
@@ -169,3 +177,15 @@ def test_the_page_warns_about_small_bands(client, hr_user, team):
     client.force_login(hr_user)
     page = client.get(f"{URL}?{QUERY}").content.decode()
     assert "too few to say" in page
+
+
+def test_the_link_to_every_agent_at_risk_keeps_the_team(client, hr_user, team):
+    model = AttritionModel.objects.create(
+        kind="hazard", version=1, schema=[], schema_hash="x", parameters={}, n_rows=1, positives=1
+    )
+    RiskScore.objects.create(agent=agent(team, "2022-01-01", name="Sofie Holm"), model=model, probability=0.4)
+    client.force_login(hr_user)
+    page = client.get(f"{URL}?team={team.id}").content.decode()
+    assert "Sofie Holm" in page
+    assert f'href="/workforce/at-risk/?team={team.id}"' in page
+    assert 'href="/workforce/at-risk/"' in client.get(URL).content.decode()

@@ -1,17 +1,21 @@
 """Training and scoring attrition risk on the agents in the database; the at-risk list and its API."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog
+from servicefit.core.teams import team_create
 from tests.conftest import make_user
 from tests.workforce.agent_factories import agent_make, model_make
 from tests.workforce.risk_factories import UNTIL, agents_in_db
+from workforce import agents as agent_services
 from workforce import risk
 from workforce.attrition_models import attrition_model_save
+from workforce.home import home_items
 from workforce.models import AttritionModel, ModelKind, RiskScore
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +224,75 @@ def api_client_drivers(user):
     api = APIClient()
     api.force_authenticate(user)
     return api.get("/api/at-risk/").json()["results"][0]["drivers"]
+
+
+def test_it_filters_a_team_with_the_teams_below_it(client, api, hr_user):
+    # Like the dashboard: a site's team covers the teams under it (the demo's lead follows the centre).
+    norway = team_create(name="Norge")
+    oslo = team_create(name="Oslo", parent=norway)
+    agent = agent_make(hr_user, 1, name="Ola Nordmann", team=oslo)
+    model = model_make()
+    RiskScore.objects.create(agent=agent, model=model, probability=0.4, drivers=[])
+    lead = make_user("kari", "manager", teams=[norway])
+    for user in (hr_user, lead):
+        client.force_login(user)
+        rows = client.get(reverse("workforce:at-risk"), {"team": norway.id}).context["page"].object_list
+        assert [row.agent.name for row in rows] == ["Ola Nordmann"]
+        assert "Ola Nordmann" in client.get(reverse("workforce:at-risk-csv"), {"team": norway.id}).content.decode()
+        assert api.as_user(user).get("/api/at-risk/", {"team": norway.id}).json()["count"] == 1
+
+
+def test_the_api_refuses_a_team_filter_the_user_cannot_use(api, manager, hr_user, other_team):
+    # The dashboard's API answers 400 to these; an empty list would read as "nobody at risk there".
+    for user, team in ((manager, other_team.id), (hr_user, 999999)):
+        response = api.as_user(user).get("/api/at-risk/", {"team": team})
+        assert response.status_code == 400
+        assert response.json()["extra"]["fields"] == {"team": ["forbidden"]}
+    response = api.as_user(manager).get("/api/at-risk/", {"band": "HIGH"}, HTTP_ACCEPT_LANGUAGE="da")
+    assert response.status_code == 400 and "band" in response.json()["extra"]["fields"]
+
+
+def test_it_leaves_out_an_agent_who_has_left_since_the_nightly_scoring(client, api, manager, hr_user):
+    staying = agent_make(hr_user, 1, name="Sofie Holm", manager=manager)
+    leaving = agent_make(hr_user, 2, name="Mads Berg", manager=manager)
+    model = model_make()
+    AttritionModel.objects.filter(id=model.id).update(is_active=True, horizon_months=6)
+    for agent in (staying, leaving):
+        RiskScore.objects.create(agent=agent, model=model, probability=0.5, drivers=[])
+    # HR records today that Mads's last day was yesterday; the scores are last night's.
+    yesterday = timezone.localdate() - timedelta(days=1)
+    agent_services.agent_exit(agent=leaving, user=hr_user, exit_date=yesterday, exit_type="voluntary")
+    client.force_login(manager)
+    shown = [
+        client.get(reverse("workforce:at-risk")).content.decode(),
+        client.get(reverse("workforce:at-risk-csv")).content.decode(),
+        client.get(reverse("workforce:retention")).content.decode(),
+        api.as_user(manager).get("/api/at-risk/").content.decode(),
+    ]
+    assert all("Sofie Holm" in text and "Mads Berg" not in text for text in shown)
+    # The home page's count is the list's.
+    assert RiskScore.objects.count() == 2 and home_items(manager)[0].count == 1
+
+
+def test_every_risk_endpoint_keeps_out_the_anonymous_the_wrong_role_and_the_other_team(
+    client, api, hr_user, recruiter, other_team_users
+):
+    agent = agent_make(hr_user, 1, name="Sofie Holm")
+    RiskScore.objects.create(agent=agent, model=model_make(), probability=0.4, drivers=[])
+    pages = [reverse("workforce:at-risk"), reverse("workforce:at-risk-csv"), f"/workforce/agents/{agent.id}/"]
+    for url in pages:
+        assert client.get(url).status_code == 302
+    assert client.post(reverse("workforce:hazard-model-train")).status_code == 302
+    assert api.get("/api/at-risk/").status_code == 401
+    assert api.get(f"/api/agents/{agent.id}/risk/").status_code == 401
+    client.force_login(recruiter)
+    assert [client.get(url).status_code for url in pages] == [403, 403, 403]
+    assert api.as_user(recruiter).get("/api/at-risk/").status_code == 403
+    # Another team's lead: the list is theirs (empty of Sofie), her page and risk are not.
+    outsider = other_team_users["manager"]
+    client.force_login(outsider)
+    assert "Sofie Holm" not in client.get(pages[0]).content.decode()
+    assert "Sofie Holm" not in client.get(pages[1]).content.decode()
+    assert client.get(pages[2]).status_code == 404
+    assert client.post(reverse("workforce:hazard-model-train")).status_code == 403
+    assert api.as_user(outsider).get(f"/api/agents/{agent.id}/risk/").status_code == 404

@@ -49,6 +49,7 @@ from hiring.models import Candidate, FitLabel
 from profiles.models import RoleProfile, ServiceType
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import Team
+from servicefit.core.persons import person_name
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.teams import team_ids_with_descendants
 from workforce.analysis import rates, survival
@@ -279,7 +280,7 @@ def _labels(dimension: str, keys) -> dict:
         return dict(Team.objects.filter(pk__in=keys).values_list("id", "name"))
     if dimension == "manager":
         users = get_user_model().objects.filter(pk__in=keys)
-        return {u.pk: u.get_full_name() or u.get_username() for u in users}
+        return {u.pk: person_name(u) for u in users}
     if dimension == "role_profile":
         return {p.pk: p.name_in() for p in RoleProfile.objects.filter(pk__in=keys)}
     if dimension == "service_type":

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog, Team
+from servicefit.core.persons import person_name
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.services import access_log, access_log_many
 from servicefit.core.teams import team_ids_with_descendants
@@ -64,10 +65,7 @@ def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet
 
 
 def _manager_name(agent: Agent) -> str:
-    manager = agent.manager
-    if manager is None:
-        return ""
-    return manager.get_full_name() or manager.get_username()
+    return person_name(agent.manager)
 
 
 def _reads_as_lead(user) -> bool:

@@ -60,7 +60,7 @@ from workforce.models.retention import (
     OTHER_CURRENCY,
 )
 from workforce.pulse_selectors import enps_trend
-from workforce.risk_selectors import risk_rows, risk_scores
+from workforce.risk_selectors import risk_on_notice_count, risk_rows, risk_scores
 
 VOLUNTARY = ExitType.VOLUNTARY.value
 EARLY_WINDOWS = (90, 180)
@@ -640,5 +640,6 @@ def retention_dashboard(*, scope: RetentionScope, user) -> dict:
         "fit_loop": retention_fit_loop(scope=scope, tenures=tenures),
         "enps": retention_enps_trend(scope=scope, user=user),
         "at_risk": retention_at_risk(scope=scope, user=user),
+        "at_risk_on_notice": risk_on_notice_count(user=user, team_id=scope.team.id if scope.team else None),
         "cost": cost,
     }

@@ -115,13 +115,16 @@ class RetentionScope:
 
 
 def default_period(today: date | None = None, *, years: int = 1) -> tuple[date, date]:
-    """The last `years` years up to and including today."""
+    """The last `years` years up to and including today, starting no earlier than EARLIEST (the first
+    day the dashboard takes), so a period ending in 1900 is still one the dashboard shows."""
     today = today or timezone.localdate()
+    if today.year - years < EARLIEST.year:
+        return min(EARLIEST, today), today
     try:
         back = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         back = today.replace(year=today.year - years, day=28)
-    return back + timedelta(days=1), today
+    return max(back + timedelta(days=1), EARLIEST), today
 
 
 def retention_scope(*, user, team_id: int | None = None, start: date | None = None, end: date | None = None):
@@ -135,7 +138,7 @@ def retention_scope(*, user, team_id: int | None = None, start: date | None = No
             )
     default_start, default_end = default_period()
     end = end or default_end
-    start = start or (max(default_period(end)[0], EARLIEST) if end != default_end else default_start)
+    start = start or (default_period(end)[0] if end != default_end else default_start)
     if start > end:
         raise ApplicationError(
             _("The period must start on or before its last day."), extra={"fields": {"from": ["after_to"]}}

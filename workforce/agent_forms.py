@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from profiles.models import RoleProfile
+from servicefit.core.forms import PersonChoiceField
+from servicefit.core.persons import persons_by_name
 from servicefit.core.roles import Role
 from workforce.models import Channel, EmploymentStatus, ExitReason, ExitType
 
@@ -15,14 +17,14 @@ DATE = forms.DateInput(attrs={"type": "date"})
 def manager_choices():
     """Users who can lead a team of agents: managers and HR."""
     users = get_user_model().objects.filter(is_active=True, groups__name__in=[Role.MANAGER, Role.HR])
-    return users.distinct().order_by("username")
+    return persons_by_name(users.distinct())
 
 
 class AgentFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     team = forms.ModelChoiceField(label=_("Team"), required=False, queryset=None, empty_label=_("All"))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[*ALL, *EmploymentStatus.choices])
-    manager = forms.ModelChoiceField(label=_("Manager"), required=False, queryset=None, empty_label=_("All"))
+    manager = PersonChoiceField(label=_("Manager"), required=False, queryset=None, empty_label=_("All"))
     role_profile = forms.ModelChoiceField(
         label=_("Role profile"), required=False, queryset=RoleProfile.objects.order_by("name"), empty_label=_("All")
     )
@@ -47,7 +49,7 @@ class AgentForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), required=False)
     team = forms.ModelChoiceField(label=_("Team"), queryset=None)
-    manager = forms.ModelChoiceField(label=_("Manager"), required=False, queryset=None, empty_label=_("None"))
+    manager = PersonChoiceField(label=_("Manager"), required=False, queryset=None, empty_label=_("None"))
     role_profile = forms.ModelChoiceField(
         label=_("Role profile"), required=False, queryset=RoleProfile.objects.order_by("name"), empty_label=_("None")
     )
@@ -77,7 +79,7 @@ class AgentExitForm(forms.Form):
 class AgentRehireForm(forms.Form):
     hire_date = forms.DateField(label=_("Hire date"), widget=DATE)
     team = forms.ModelChoiceField(label=_("Team"), queryset=None)
-    manager = forms.ModelChoiceField(label=_("Manager"), required=False, queryset=None, empty_label=_("None"))
+    manager = PersonChoiceField(label=_("Manager"), required=False, queryset=None, empty_label=_("None"))
     role_profile = forms.ModelChoiceField(
         label=_("Role profile"), required=False, queryset=RoleProfile.objects.order_by("name"), empty_label=_("None")
     )

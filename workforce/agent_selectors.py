@@ -122,11 +122,19 @@ def source_label(source: str) -> str:
     return str(labels.get(source, source))
 
 
+def leaving_on(agent: Agent, *, today: date | None = None) -> date | None:
+    """The last day of an agent working their notice (an exit date still ahead), else None."""
+    today = today or timezone.localdate()
+    return agent.exit_date if agent.exit_date is not None and agent.exit_date > today else None
+
+
 def agents_described(agents, *, today: date | None = None) -> list[Agent]:
-    """Each agent with `tenure` and `risk_band` (None without a score) set for showing."""
+    """Each agent with `tenure`, `leaving_on` (`leaving_on()`) and `risk_band` (None without a score) set
+    for showing."""
     agents = list(agents)
     for agent in agents:
         agent.tenure = tenure(agent, today=today)
+        agent.leaving_on = leaving_on(agent, today=today)
         agent.source_label = source_label(agent.source)
         agent.channel_labels = [CHANNEL_LABELS.get(channel, channel) for channel in agent.channels]
         score = _risk_of(agent)

@@ -20,6 +20,7 @@ from servicefit.core.decorators import policy_required
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.ids import record_id
 from servicefit.core.models import AccessLog
+from servicefit.core.persons import persons_by_name
 from servicefit.core.policies import AGENT_READ, AGENT_WRITE, CANDIDATE_RESULTS_READ, team_choices
 from workforce import agent_forms as forms
 from workforce import agent_selectors as selectors
@@ -49,7 +50,7 @@ CSV_COLUMNS = [
 
 def _filtered(request):
     scope = selectors.agent_list(user=request.user)
-    managers = get_user_model().objects.filter(id__in=scope.values("manager")).order_by("username")
+    managers = persons_by_name(get_user_model().objects.filter(id__in=scope.values("manager")))
     filters = forms.AgentFilterForm(
         request.GET or None, teams=team_choices(policy=AGENT_READ, user=request.user), managers=managers
     )

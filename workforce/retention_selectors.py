@@ -49,6 +49,7 @@ from hiring.models import Candidate, FitLabel
 from profiles.models import RoleProfile, ServiceType
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import Team
+from servicefit.core.persons import person_name
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.teams import team_ids_with_descendants
 from workforce.analysis import rates, survival
@@ -59,7 +60,7 @@ from workforce.models.retention import (
     OTHER_CURRENCY,
 )
 from workforce.pulse_selectors import enps_trend
-from workforce.risk_selectors import risk_rows, risk_scores
+from workforce.risk_selectors import risk_on_notice_count, risk_rows, risk_scores
 
 VOLUNTARY = ExitType.VOLUNTARY.value
 EARLY_WINDOWS = (90, 180)
@@ -114,13 +115,16 @@ class RetentionScope:
 
 
 def default_period(today: date | None = None, *, years: int = 1) -> tuple[date, date]:
-    """The last `years` years up to and including today."""
+    """The last `years` years up to and including today, starting no earlier than EARLIEST (the first
+    day the dashboard takes), so a period ending in 1900 is still one the dashboard shows."""
     today = today or timezone.localdate()
+    if today.year - years < EARLIEST.year:
+        return min(EARLIEST, today), today
     try:
         back = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         back = today.replace(year=today.year - years, day=28)
-    return back + timedelta(days=1), today
+    return max(back + timedelta(days=1), EARLIEST), today
 
 
 def retention_scope(*, user, team_id: int | None = None, start: date | None = None, end: date | None = None):
@@ -134,7 +138,7 @@ def retention_scope(*, user, team_id: int | None = None, start: date | None = No
             )
     default_start, default_end = default_period()
     end = end or default_end
-    start = start or (max(default_period(end)[0], EARLIEST) if end != default_end else default_start)
+    start = start or (default_period(end)[0] if end != default_end else default_start)
     if start > end:
         raise ApplicationError(
             _("The period must start on or before its last day."), extra={"fields": {"from": ["after_to"]}}
@@ -279,7 +283,7 @@ def _labels(dimension: str, keys) -> dict:
         return dict(Team.objects.filter(pk__in=keys).values_list("id", "name"))
     if dimension == "manager":
         users = get_user_model().objects.filter(pk__in=keys)
-        return {u.pk: u.get_full_name() or u.get_username() for u in users}
+        return {u.pk: person_name(u) for u in users}
     if dimension == "role_profile":
         return {p.pk: p.name_in() for p in RoleProfile.objects.filter(pk__in=keys)}
     if dimension == "service_type":
@@ -639,5 +643,6 @@ def retention_dashboard(*, scope: RetentionScope, user) -> dict:
         "fit_loop": retention_fit_loop(scope=scope, tenures=tenures),
         "enps": retention_enps_trend(scope=scope, user=user),
         "at_risk": retention_at_risk(scope=scope, user=user),
+        "at_risk_on_notice": risk_on_notice_count(user=user, team_id=scope.team.id if scope.team else None),
         "cost": cost,
     }

@@ -15,9 +15,11 @@ from django.utils.translation import gettext as _
 
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog, Team
+from servicefit.core.persons import person_name
 from servicefit.core.policies import RETENTION_READ
 from servicefit.core.services import access_log, access_log_many
 from servicefit.core.teams import team_ids_with_descendants
+from workforce.agent_selectors import leaving_on
 from workforce.attrition_models import attrition_model_active
 from workforce.models import Agent, AttritionModel, ModelKind, RiskScore
 from workforce.risk_bands import band_bounds, risk_band
@@ -39,10 +41,7 @@ class RiskRow:
         return round(self.probability * 100)
 
 
-def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet[RiskScore]:
-    """The scores of the agents still employed that the user reaches (of `team_id` and the teams below it, as
-    on the retention dashboard), highest probability first (unlogged: for counts). A team the user cannot
-    reach is refused."""
+def _scores_of_the_employed(*, user, team_id: int | None, band: str) -> QuerySet[RiskScore]:
     # Last night's scores: an agent whose exit date has come since is no longer at risk of leaving.
     today = timezone.localdate()
     scores = RETENTION_READ.scope(
@@ -60,14 +59,28 @@ def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet
     if band:
         lowest, upper = band_bounds(band)
         scores = scores.filter(probability__gte=lowest, probability__lt=upper)
+    return scores
+
+
+def risk_scores(*, user, team_id: int | None = None, band: str = "") -> QuerySet[RiskScore]:
+    """The scores of the agents still employed that the user reaches (of `team_id` and the teams below it, as
+    on the retention dashboard), highest probability first (unlogged: for counts). A team the user cannot
+    reach is refused.
+
+    An agent working their notice (an exit date still ahead) is not among them: their exit is known, not a
+    risk, the staffing plan counts it on its date, and no retention or development action applies.
+    `risk_on_notice_count` says how many are left out."""
+    scores = _scores_of_the_employed(user=user, team_id=team_id, band=band).filter(agent__exit_date__isnull=True)
     return scores.select_related("agent", "agent__team", "agent__manager", "model").order_by("-probability", "agent_id")
 
 
+def risk_on_notice_count(*, user, team_id: int | None = None, band: str = "") -> int:
+    """How many agents `risk_scores` leaves out, with the same arguments, because they work their notice."""
+    return _scores_of_the_employed(user=user, team_id=team_id, band=band).filter(agent__exit_date__isnull=False).count()
+
+
 def _manager_name(agent: Agent) -> str:
-    manager = agent.manager
-    if manager is None:
-        return ""
-    return manager.get_full_name() or manager.get_username()
+    return person_name(agent.manager)
 
 
 def _reads_as_lead(user) -> bool:
@@ -146,6 +159,9 @@ def agent_risk_panel(agent: Agent, user) -> dict | None:
     """The agent page's risk panel (hidden from whoever may not read the team's retention data)."""
     if not RETENTION_READ.allows_team(user, agent.team_id):
         return None
+    if leaving_on(agent):
+        # A known exit: no probability of leaving, no drivers and no action to keep them.
+        return {"risk": None, "horizon_months": None, "leaving_on": agent.exit_date}
     score = RiskScore.objects.filter(agent=agent).select_related("agent__team", "agent__manager", "model").first()
     if score is None:
         return {"risk": None, "horizon_months": None}

@@ -31,15 +31,15 @@ class AtRiskFilterForm(forms.Form):
 
 def _filtered(request):
     filters = AtRiskFilterForm(request.GET or None, user=request.user)
-    team_id, band = None, ""
+    filtered = {"team_id": None, "band": ""}
     if filters.is_bound and filters.is_valid():
-        team_id, band = filters.cleaned_data["team"], filters.cleaned_data["band"]
-    return filters, risk_selectors.risk_scores(user=request.user, team_id=team_id, band=band)
+        filtered = {"team_id": filters.cleaned_data["team"], "band": filters.cleaned_data["band"]}
+    return filters, filtered, risk_selectors.risk_scores(user=request.user, **filtered)
 
 
 @policy_required(RETENTION_READ)
 def at_risk(request):
-    filters, scores = _filtered(request)
+    filters, filtered, scores = _filtered(request)
     page = Paginator(scores, 50).get_page(request.GET.get("page"))
     page.object_list = risk_selectors.risk_rows(user=request.user, scores=page.object_list)
     model = risk_selectors.hazard_model_current()
@@ -54,6 +54,7 @@ def at_risk(request):
             "model": risk_selectors.model_summary(model),
             "can_train": ATTRITION_MODEL_MANAGE.allows(request.user),
             "csv_query": query.urlencode(),
+            "on_notice": risk_selectors.risk_on_notice_count(user=request.user, **filtered),
         },
     )
 
@@ -77,7 +78,7 @@ CSV_COLUMNS = [
 
 @policy_required(RETENTION_READ)
 def at_risk_csv(request):
-    _filters, scores = _filtered(request)
+    _filters, _filtered_by, scores = _filtered(request)
     rows = []
     for row in risk_selectors.risk_rows(user=request.user, scores=scores):
         line = {

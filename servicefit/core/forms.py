@@ -1,5 +1,5 @@
-"""Forms core gives every app: the team choice on new records, and the login forms (page and
-admin), which authenticate through the login limits."""
+"""Forms core gives every app: the team choice on new records, a choice of a person shown by name,
+and the login forms (page and admin), which authenticate through the login limits."""
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from servicefit.core.login_limits import LoginLocked, login_authenticate
+from servicefit.core.persons import person_name
 
 
 class TeamChoiceMixin:
@@ -22,6 +23,13 @@ class TeamChoiceMixin:
             self.fields["team"] = forms.ModelChoiceField(
                 label=_("Team"), queryset=teams, required=False, empty_label=_("My team")
             )
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """A choice of users, each offered by name (`persons.person_name`), not by username."""
+
+    def label_from_instance(self, obj):
+        return person_name(obj)
 
 
 class LimitedLoginMixin:

@@ -128,3 +128,9 @@ def test_it_refuses_a_period_that_ends_before_it_starts(hr):
 def test_the_default_period_is_the_last_twelve_months():
     assert selectors.default_period(date(2024, 5, 10)) == (date(2023, 5, 11), date(2024, 5, 10))
     assert selectors.default_period(date(2024, 2, 29), years=3) == (date(2021, 3, 1), date(2024, 2, 29))
+
+
+def test_it_starts_a_default_period_no_earlier_than_the_dashboards_first_day():
+    assert selectors.default_period(date(1901, 6, 30), years=3) == (date(1900, 1, 1), date(1901, 6, 30))
+    assert selectors.default_period(date(1900, 1, 1)) == (date(1900, 1, 1), date(1900, 1, 1))
+    assert selectors.default_period(date(2, 2, 1), years=3) == (date(2, 2, 1), date(2, 2, 1))

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -189,3 +190,18 @@ def test_the_link_to_every_agent_at_risk_keeps_the_team(client, hr_user, team):
     assert "Sofie Holm" in page
     assert f'href="/workforce/at-risk/?team={team.id}"' in page
     assert 'href="/workforce/at-risk/"' in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize("to", ["1900-01-01", "1901-06-30", "1902-12-31", "2024-02-29"])
+def test_it_offers_periods_the_dashboard_shows_even_near_its_earliest_date(client, hr_user, team, to):
+    population(team)
+    client.force_login(hr_user)
+    page = client.get(f"{URL}?team={team.id}&from={to}&to={to}")
+    assert page.status_code == 200
+    presets = re.findall(r'<a href="\?(team=\d+&amp;from=[\d-]+&amp;to=[\d-]+)">', page.content.decode())
+    assert len(presets) == 2
+    for query in presets:
+        query = query.replace("&amp;", "&")
+        assert client.get(f"{URL}?{query}").status_code == 200, query
+        start = date.fromisoformat(query.split("from=")[1][:10])
+        assert date(1900, 1, 1) <= start <= date.fromisoformat(to), query

@@ -8,7 +8,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicefit.core.exceptions import ApplicationError
+from servicefit.core.exceptions import ApplicationError, application_error_body
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import AGENT_WRITE
 from workforce import hris_import
@@ -81,7 +81,7 @@ class AgentImportApi(APIView):
         except ApplicationError as exc:
             if "errors" not in exc.extra:
                 raise
-            body = {"message": exc.message, "extra": exc.extra, "errors": exc.extra["errors"]}
+            body = {**application_error_body(exc), "errors": exc.extra["errors"]}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         output = {
             "created": result.created,

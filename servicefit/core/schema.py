@@ -10,6 +10,8 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
+from servicefit.core.exceptions import ERROR_CODES
+
 ERROR_DESCRIPTIONS = {
     400: "The request is malformed: invalid parameters or body, or a NUL in the address.",
     401: "No valid credentials were sent.",
@@ -26,7 +28,13 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 class ErrorOutput(serializers.Serializer):
-    message = serializers.CharField(help_text="What went wrong, for a person to read.")
+    message = serializers.CharField(
+        help_text="What went wrong, for a person to read, in the request's language (Accept-Language)."
+    )
+    code = serializers.ChoiceField(
+        choices=list(ERROR_CODES.items()),
+        help_text="What went wrong, for a program: the same in every language, and kept when the message is reworded.",
+    )
     extra = serializers.DictField(help_text="Details; a validation error puts the fields' errors under `fields`.")
 
 

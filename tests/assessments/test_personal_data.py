@@ -245,7 +245,11 @@ def test_hr_erases_a_person_by_email_through_the_api(api, hr_user, person):
     assert Invitation.objects.get(id=invitation.id).name != NAME
     again = api.as_user(hr_user).delete(f"{URL}?email={EMAIL.lower()}")
     assert again.status_code == 404
-    assert again.json() == {"message": "No personal data is held for this person.", "extra": {}}
+    assert again.json() == {
+        "message": "No personal data is held for this person.",
+        "code": "not_found",
+        "extra": {},
+    }
 
 
 def test_an_admin_may_export_and_erase_too(api, admin_user, invitation):

@@ -274,7 +274,7 @@ class PsychometricsApi(APIView):
 
         assessment = get_object_or_404(Assessment, slug=slug)
         psychometrics_compute_task.delay(assessment.id)
-        return Response({"message": "Recomputing."}, status=status.HTTP_202_ACCEPTED)
+        return Response({"message": _("Recomputing.")}, status=status.HTTP_202_ACCEPTED)
 
 
 class InvitationOutput(serializers.Serializer):

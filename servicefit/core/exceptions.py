@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
+from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler
 
 from servicefit.core import registry
@@ -74,6 +75,7 @@ STATUS_CODES = {
 VALIDATION_ERROR = "validation_error"
 UNSAFE_TEXT = "unsafe_text"
 CSRF_FAILED = "csrf_failed"
+DRF_NO_DATA = "No data provided"
 
 
 class ApplicationError(Exception):
@@ -149,12 +151,20 @@ def api_exception_handler(exc, context):
     if response is None:
         return None  # a bug: Django logs it with its traceback and answers through `server_error`
     if isinstance(exc, exceptions.ValidationError):
-        response.data = error_body(_("Validation error"), VALIDATION_ERROR, {"fields": response.data})
+        response.data = error_body(_("Validation error"), VALIDATION_ERROR, {"fields": _no_data(response.data)})
         response.status_code = status.HTTP_400_BAD_REQUEST
     else:
         detail = response.data.get("detail", response.data) if isinstance(response.data, dict) else response.data
         response.data = error_body(str(detail), _api_exception_code(exc, response.status_code))
     return response
+
+
+def _no_data(fields):
+    # A body of `null` (or none at all with some media types): DRF's message is a literal, never translated.
+    key = api_settings.NON_FIELD_ERRORS_KEY
+    if isinstance(fields, dict) and fields.get(key) == [DRF_NO_DATA]:
+        return {key: [_("No data was sent: send a JSON object with the fields.")]}
+    return fields
 
 
 def _throttled(wait: int | None) -> exceptions.Throttled:

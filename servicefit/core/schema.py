@@ -6,6 +6,7 @@ later documents them without anyone remembering to. A view adds its business-rul
 410, 422, ...) with `error_statuses`.
 """
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -65,3 +66,9 @@ class ServiceFitAutoSchema(AutoSchema):
         if self.view.get_throttles():
             codes.add(429)
         return codes | set(getattr(self.view, "error_statuses", ()))
+
+
+class ServiceFitSessionScheme(SessionScheme):
+    """The session cookie, as DRF's SessionAuthentication (core/authentication.py only rewords its CSRF refusal)."""
+
+    target_class = "servicefit.core.authentication.SessionAuthentication"

@@ -186,6 +186,10 @@ def deep_json(client, language):
     return client.post("/api/job-ads/analyze/", body, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language)
 
 
+def multipart_without_boundary(client, language):
+    return client.post("/api/job-ads/", "--x\r\n", content_type="multipart/form-data", HTTP_ACCEPT_LANGUAGE=language)
+
+
 def unknown_endpoint(client, language):
     return client.get("/api/no-such-thing/", HTTP_ACCEPT_LANGUAGE=language)
 
@@ -196,6 +200,7 @@ CASES = [
     (nul_in_the_body, 400, "unsafe_text", "Text may not contain NUL characters or unpaired surrogates (%(where)s)."),
     (nul_in_the_query, 400, "unsafe_text", "The address or a query parameter contains a NUL or unpaired surrogate."),
     (deep_json, 400, "parse_error", "The JSON body is nested more than %(depth)s levels deep."),
+    (multipart_without_boundary, 400, "parse_error", "The body is not a valid multipart form."),
     (unknown_endpoint, 404, "not_found", "There is no API endpoint at this address."),
 ]
 
@@ -290,3 +295,23 @@ def test_application_errors_get_a_code_from_their_status():
     # A service's field errors are a validation error, like a serializer's.
     fields = ApplicationError("The job ad is not valid.", extra={"fields": {"title": ["blank"]}})
     assert api_exception_handler(fields, {}).data["code"] == "validation_error"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_session_request_without_its_csrf_token_is_refused_in_the_callers_language(
+    recruiter, nordic_pending, language
+):
+    # Was DRF's "CSRF Failed: CSRF cookie not set." in every language, with code permission_denied.
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(recruiter)
+    response = client.post(
+        "/api/job-ads/", {"title": "x"}, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 403
+    body = error_of(response)
+    assert body["code"] == "csrf_failed"
+    assert body["message"] == in_language(language, "CSRF check failed. Reload the page and send it again.")
+    if language != "en":
+        assert "CSRF Failed" not in body["message"] and "Reload the page" not in body["message"]

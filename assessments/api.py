@@ -6,6 +6,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -16,6 +17,7 @@ from rest_framework.views import APIView
 from assessments import kinds, personal_data, selectors, services
 from assessments.models import Assessment, Invitation, Item, translated
 from profiles.service_types import SERVICE_TYPES
+from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.models import Team
 from servicefit.core.pagination import ApiPagination, paginated_response
@@ -218,7 +220,7 @@ class AssessmentDetailApi(APIView):
         try:
             assessment = selectors.assessment_detail(slug=slug)
         except Assessment.DoesNotExist:
-            return Response({"message": "No such assessment.", "extra": {}}, status=status.HTTP_404_NOT_FOUND)
+            raise ApplicationError(_("There is no such assessment."), status=404) from None
         return Response(
             {
                 "slug": assessment.slug,
@@ -272,7 +274,7 @@ class PsychometricsApi(APIView):
 
         assessment = get_object_or_404(Assessment, slug=slug)
         psychometrics_compute_task.delay(assessment.id)
-        return Response({"message": "Recomputing."}, status=status.HTTP_202_ACCEPTED)
+        return Response({"message": _("Recomputing.")}, status=status.HTTP_202_ACCEPTED)
 
 
 class InvitationOutput(serializers.Serializer):
@@ -330,10 +332,8 @@ class InvitationListApi(APIView):
         data.is_valid(raise_exception=True)
         assessment = Assessment.objects.filter(slug=data.validated_data["assessment"]).first()
         if assessment is None:
-            return Response(
-                {"message": "There is no such assessment.", "extra": {"fields": {"assessment": ["Unknown slug."]}}},
-                status=status.HTTP_400_BAD_REQUEST,
-            )
+            message = _("There is no such assessment.")
+            raise ApplicationError(message, extra={"fields": {"assessment": [message]}})
         invitation = services.invitation_create(
             assessment=assessment,
             email=data.validated_data["email"],
@@ -371,7 +371,7 @@ class InvitationActionApi(APIView):
         elif action == "revoke":
             services.invitation_revoke(invitation=invitation)
         else:
-            return Response({"message": "Unknown action.", "extra": {}}, status=status.HTTP_404_NOT_FOUND)
+            raise ApplicationError(_("Unknown action."), status=404)
         return Response(InvitationOutput(invitation).data)
 
 
@@ -404,9 +404,7 @@ class AttemptResultApi(APIView):
     def get(self, request, attempt_id):
         attempt = selectors.attempt_get(user=request.user, attempt_id=attempt_id)
         if not attempt.submitted_at or not hasattr(attempt, "result"):
-            return Response(
-                {"message": "This attempt has not been submitted yet.", "extra": {}}, status=status.HTTP_409_CONFLICT
-            )
+            raise ApplicationError(_("This attempt has not been submitted yet."), status=409)
         access_log(user=request.user, action="view", target=attempt.invitation)
         data = selectors.attempt_result(attempt=attempt)
         data["title"] = translated(attempt.invitation.assessment.title)

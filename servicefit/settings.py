@@ -189,7 +189,7 @@ REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with "WWW-Authenticate: Token", not a bare 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "servicefit.core.tokens.ExpiringTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "servicefit.core.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["servicefit.core.permissions.DenyAll"],
     "DEFAULT_SCHEMA_CLASS": "servicefit.core.schema.ServiceFitAutoSchema",

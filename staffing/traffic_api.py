@@ -7,7 +7,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicefit.core.exceptions import ApplicationError
+from servicefit.core.exceptions import ApplicationError, application_error_body
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import STAFFING_READ, STAFFING_WRITE
@@ -90,7 +90,7 @@ class TrafficImportApi(APIView):
         except ApplicationError as exc:
             if "errors" not in exc.extra:
                 raise
-            body = {"message": exc.message, "extra": exc.extra, "errors": exc.extra["errors"]}
+            body = {**application_error_body(exc), "errors": exc.extra["errors"]}
             return Response(body, status=exc.status)
         output = {
             "import_id": result.traffic_import.id,

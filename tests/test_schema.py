@@ -29,7 +29,12 @@ def test_the_openapi_schema_is_valid_and_complete(tmp_path, db):
 def test_every_operation_documents_its_errors_in_the_one_error_shape(tmp_path, db):
     schema = generate(tmp_path)
     error_ref = {"$ref": "#/components/schemas/ErrorOutput"}
-    assert schema["components"]["schemas"]["ErrorOutput"]["required"] == ["extra", "message"]
+    error_output = schema["components"]["schemas"]["ErrorOutput"]
+    assert error_output["required"] == ["code", "extra", "message"]
+    # The code is an enum integrations can rely on; the message follows the request's language.
+    [code] = error_output["properties"]["code"]["allOf"]
+    enum = schema["components"]["schemas"][code["$ref"].rsplit("/", 1)[1]]["enum"]
+    assert {"validation_error", "not_found", "unsafe_text", "server_error"} <= set(enum)
     for name, operation in operations(schema):
         errors = {code: r for code, r in operation["responses"].items() if code.startswith("4")}
         assert {"400", "404"} <= set(errors), name

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from profiles.models import RoleProfile, ServiceType
+from servicefit.core.ids import MAX_ID
 from servicefit.core.models import Team
 from servicefit.core.pagination import ApiPagination, paginated_response
 from servicefit.core.permissions import policy_permission
@@ -84,7 +85,8 @@ class AgentInput(serializers.Serializer):
 
 class AgentFilterInput(serializers.Serializer):
     q = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    team = serializers.IntegerField(required=False, min_value=1)
+    # A larger number names no team, and SQLite cannot even compare it (a 500 before).
+    team = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     status = serializers.ChoiceField(choices=EmploymentStatus.choices, required=False)
     manager = serializers.CharField(max_length=150, required=False, help_text="Username.")
     role_profile = serializers.CharField(max_length=100, required=False, help_text="Slug.")

@@ -2,6 +2,7 @@
 and re-assessments. Read under AGENT_READ, written under DEVELOPMENT_WRITE; another team's agent is 404."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -78,12 +79,12 @@ class CompetencySnapshotInput(serializers.Serializer):
 
     def validate_source(self, value):
         if value == SnapshotSource.ASSESSMENT:
-            raise serializers.ValidationError("A re-assessment's snapshot comes from its scored attempt.")
+            raise serializers.ValidationError(_("A re-assessment's snapshot comes from its scored attempt."))
         return value
 
     def validate_levels(self, value):
         if len(value) > MAX_ITEMS:
-            raise serializers.ValidationError(f"Give at most {MAX_ITEMS} competencies.")
+            raise serializers.ValidationError(_("Give at most %(count)s competencies.") % {"count": MAX_ITEMS})
         return value
 
 

@@ -2,13 +2,14 @@
 
 import json
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicefit.core.exceptions import ApplicationError
+from servicefit.core.exceptions import ApplicationError, application_error_body
 from servicefit.core.permissions import policy_permission
 from servicefit.core.policies import AGENT_WRITE
 from workforce import hris_import
@@ -32,7 +33,7 @@ class ColumnMappingField(serializers.DictField):
             try:
                 data = json.loads(data) if data.strip() else {}
             except ValueError as exc:
-                raise serializers.ValidationError("Give the mapping as a JSON object.") from exc
+                raise serializers.ValidationError(_("Give the mapping as a JSON object.")) from exc
         return super().to_internal_value(data)
 
 
@@ -81,7 +82,7 @@ class AgentImportApi(APIView):
         except ApplicationError as exc:
             if "errors" not in exc.extra:
                 raise
-            body = {"message": exc.message, "extra": exc.extra, "errors": exc.extra["errors"]}
+            body = {**application_error_body(exc), "errors": exc.extra["errors"]}
             return Response(body, status=status.HTTP_400_BAD_REQUEST)
         output = {
             "created": result.created,

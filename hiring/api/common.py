@@ -1,5 +1,6 @@
 """Serializer fields the hiring API modules share."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from profiles.models import RoleProfile
@@ -17,7 +18,11 @@ class RoleProfileSlugField(serializers.SlugRelatedField):
     def __init__(self, **kwargs):
         super().__init__(slug_field="slug", queryset=RoleProfile.objects.all(), **kwargs)
 
-    default_error_messages = {"does_not_exist": "There is no role profile {slug_name}={value}."}
+    def fail(self, key, **kwargs):
+        if key == "does_not_exist":  # the analysis and the HR import say it so too, in the user's language
+            message = _("There is no role profile %(value)r.") % {"value": kwargs["value"][:100]}
+            raise serializers.ValidationError(message, code=key)
+        super().fail(key, **kwargs)
 
 
 class TeamField(serializers.PrimaryKeyRelatedField):

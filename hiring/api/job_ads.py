@@ -38,7 +38,7 @@ class AnalyzeInput(serializers.Serializer):
             return None
         role_profile = profile_selectors.role_profile_for_analysis(slug)
         if role_profile is None:
-            raise serializers.ValidationError(f"There is no role profile {slug!r}.")
+            raise serializers.ValidationError(_("There is no role profile %(value)r.") % {"value": slug[:100]})
         return role_profile
 
 

@@ -1,8 +1,7 @@
 from django.conf import settings
-from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
-from servicefit.core.exceptions import API_PREFIX, error_json
+from servicefit.core.exceptions import API_PREFIX, UnsafeText, bad_request
 from servicefit.core.parsers import has_unsafe_text
 
 # Everything the product loads is served by this server: no CDN, fonts or analytics (air-gapped
@@ -41,21 +40,19 @@ class UnsafeTextMiddleware:
     """A NUL or an unpaired surrogate in the address, a query parameter or a page's form field is
     refused before any view sees it: PostgreSQL refuses NUL in text (a 500 in every search, lookup
     or save that passes it on), and an endpoint added later is protected without remembering to be.
-    API bodies are checked by the API's parsers (core/parsers.py)."""
+    API bodies are checked by the API's parsers (core/parsers.py). The refusal is the project's 400
+    (core/exceptions.py): JSON under /api/, else the error page of the address, in the user's language."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        is_api = request.path.startswith(API_PREFIX)
         if has_unsafe_text(request.path) or _has_unsafe_values(request.GET):
-            if is_api:
-                response = error_json("The address or a query parameter contains a NUL or unpaired surrogate.", 400)
+            if request.path.startswith(API_PREFIX):
+                message = _("The address or a query parameter contains a NUL or unpaired surrogate.")
             else:
-                response = _refused(_("The address contains characters that are not allowed."))
-            # Refused before any view: nothing may keep it (a candidate link's error included).
-            response["Cache-Control"] = "no-store"
-            return response
+                message = _("The address contains characters that are not allowed.")
+            return _refused(request, message)
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -65,7 +62,7 @@ class UnsafeTextMiddleware:
         if getattr(view_func, "checks_own_text", False) or request.path.startswith(API_PREFIX):
             return None
         if request.method == "POST" and _has_unsafe_values(request.POST):
-            return _refused(_("The form contains characters that are not allowed."))
+            return _refused(request, _("The form contains characters that are not allowed."))
         return None
 
 
@@ -73,5 +70,8 @@ def _has_unsafe_values(data) -> bool:
     return any(has_unsafe_text(key) or any(has_unsafe_text(v) for v in values) for key, values in data.lists())
 
 
-def _refused(message: str) -> HttpResponseBadRequest:
-    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+def _refused(request, message: str):
+    response = bad_request(request, UnsafeText(message))
+    # Refused before any view: nothing may keep it (a candidate link's error included).
+    response["Cache-Control"] = "no-store"
+    return response

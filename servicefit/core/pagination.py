@@ -7,6 +7,7 @@ instead of being silently replaced, so an integration never walks a list it did 
 from collections.abc import Callable
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
@@ -25,9 +26,8 @@ class ApiPagination(LimitOffsetPagination):
             return self.default_limit
         limit = _whole_number(raw)
         if limit is None or not 1 <= limit <= self.max_limit:
-            raise ValidationError(
-                {self.limit_query_param: [f"Give a whole number from 1 to {self.max_limit}."]},
-            )
+            message = _("Give a whole number from 1 to %(max)s.") % {"max": self.max_limit}
+            raise ValidationError({self.limit_query_param: [message]})
         return limit
 
     def get_offset(self, request):
@@ -36,7 +36,7 @@ class ApiPagination(LimitOffsetPagination):
             return 0
         offset = _whole_number(raw)
         if offset is None or offset < 0:
-            raise ValidationError({self.offset_query_param: ["Give a whole number from 0 up."]})
+            raise ValidationError({self.offset_query_param: [_("Give a whole number from 0 up.")]})
         return offset
 
     def get_schema_operation_parameters(self, view):
@@ -52,7 +52,8 @@ class ApiPagination(LimitOffsetPagination):
     def paginate_queryset(self, queryset, request, view=None):
         page = super().paginate_queryset(queryset, request, view)
         if self.offset > 0 and self.offset >= self.count:
-            raise NotFound(f"There is nothing at offset {self.offset}: the list has {self.count} items.")
+            where = {"offset": self.offset, "count": self.count}
+            raise NotFound(_("There is nothing at offset %(offset)s: the list has %(count)s items.") % where)
         return page
 
 

@@ -6,6 +6,9 @@
   `json`, and a deep body would do so again in every piece of code that walks it).
 - A NUL or a lone surrogate in any string, key or value, is 400: PostgreSQL refuses NUL in text and
   a lone surrogate cannot be encoded as UTF-8, so either would be a 500 further down.
+
+Each refusal is in the request's language and has a stable code (core/exceptions.py: parse_error,
+unsafe_text), like every other error of the API.
 """
 
 import json
@@ -13,6 +16,7 @@ import re
 from io import BytesIO
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework import parsers
 from rest_framework.exceptions import ParseError
 
@@ -21,7 +25,6 @@ from servicefit.core import exceptions as core_exceptions
 
 MAX_DEPTH = 32
 UNSAFE_TEXT = re.compile("[\x00\ud800-\udfff]")
-UNSAFE_TEXT_MESSAGE = "Text may not contain NUL characters or unpaired surrogates ({where})."
 
 
 def has_unsafe_text(value: str) -> bool:
@@ -43,16 +46,16 @@ def refuse_unsafe_json(data) -> None:
         value, where, depth = stack.pop()
         if isinstance(value, str):
             if has_unsafe_text(value):
-                raise ParseError(UNSAFE_TEXT_MESSAGE.format(where=where))
+                raise _unsafe(where)
             continue
         if not isinstance(value, dict | list):
             continue
         if depth >= MAX_DEPTH:
-            raise ParseError(f"The JSON body is nested more than {MAX_DEPTH} levels deep.")
+            raise _too_deep()
         if isinstance(value, dict):
             for key, item in value.items():
                 if has_unsafe_text(key):
-                    raise ParseError(UNSAFE_TEXT_MESSAGE.format(where=f"a key in {where}"))
+                    raise _unsafe(_("a key in %(where)s") % {"where": where})
                 stack.append((item, f"{where}.{key[:40]}", depth + 1))
         else:
             stack.extend((item, f"{where}[{index}]", depth + 1) for index, item in enumerate(value))
@@ -61,7 +64,16 @@ def refuse_unsafe_json(data) -> None:
 def _refuse_unsafe_form(data) -> None:
     for key, values in data.lists():
         if has_unsafe_text(key) or any(isinstance(v, str) and has_unsafe_text(v) for v in values):
-            raise ParseError(UNSAFE_TEXT_MESSAGE.format(where=f"field {key!r}"))
+            raise _unsafe(_("field %(name)s") % {"name": repr(key)})
+
+
+def _unsafe(where: str) -> ParseError:
+    message = _("Text may not contain NUL characters or unpaired surrogates (%(where)s).") % {"where": where}
+    return ParseError(message, code=core_exceptions.UNSAFE_TEXT)
+
+
+def _too_deep() -> ParseError:
+    return ParseError(_("The JSON body is nested more than %(depth)s levels deep.") % {"depth": MAX_DEPTH})
 
 
 class StrictJSONParser(parsers.JSONParser):
@@ -71,11 +83,20 @@ class StrictJSONParser(parsers.JSONParser):
         try:
             data = json.loads(body.decode(encoding), parse_constant=_refuse_constant)
         except RecursionError:
-            raise ParseError(f"The JSON body is nested more than {MAX_DEPTH} levels deep.") from None
-        except ValueError as exc:  # also malformed UTF-8 and integers beyond Python's digit limit
-            raise ParseError(f"The body is not valid JSON: {exc}") from None
+            raise _too_deep() from None
+        except ValueError as exc:  # also malformed UTF-8, NaN and integers beyond Python's digit limit
+            raise _not_json(exc, encoding) from None
         refuse_unsafe_json(data)
         return data
+
+
+def _not_json(exc: ValueError, encoding: str) -> ParseError:
+    if isinstance(exc, json.JSONDecodeError):
+        where = {"line": exc.lineno, "column": exc.colno}
+        return ParseError(_("The body is not valid JSON (line %(line)s, column %(column)s).") % where)
+    if isinstance(exc, UnicodeDecodeError):
+        return ParseError(_("The body is not valid JSON: it is not in %(encoding)s.") % {"encoding": encoding})
+    return ParseError(_("The body is not valid JSON: it has a number JSON does not allow."))
 
 
 def _refuse_constant(name: str):
@@ -91,6 +112,9 @@ class StrictFormParser(parsers.FormParser):
 
 class StrictMultiPartParser(parsers.MultiPartParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        result = super().parse(stream, media_type, parser_context)
+        try:
+            result = super().parse(stream, media_type, parser_context)
+        except ParseError as exc:  # DRF's message quotes Django's, in English ("Invalid boundary ...")
+            raise ParseError(_("The body is not a valid multipart form.")) from exc
         _refuse_unsafe_form(result.data)
         return result

@@ -1,5 +1,6 @@
 """Data-subject requests through the API: export or erase everything held about a person."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -25,7 +26,9 @@ class SubjectInput(serializers.Serializer):
 
     def validate(self, attrs):
         if not attrs["email"] and attrs["reference"] is None and not attrs["employee_number"]:
-            raise serializers.ValidationError("Give the person's e-mail address, record reference or employee number.")
+            raise serializers.ValidationError(
+                _("Give the person's e-mail address, record reference or employee number.")
+            )
         return attrs
 
 
@@ -52,4 +55,4 @@ class PersonalDataApi(APIView):
     @extend_schema(parameters=SUBJECT_PARAMETERS, responses={200: ErasedOutput})
     def delete(self, request):
         erased = personal_data_erase(subject=self._subject(request), user=request.user)
-        return Response({"message": "The person's data was erased.", "erased": erased})
+        return Response({"message": _("The person's data was erased."), "erased": erased})

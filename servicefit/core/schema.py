@@ -6,9 +6,12 @@ later documents them without anyone remembering to. A view adds its business-rul
 410, 422, ...) with `error_statuses`.
 """
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
+
+from servicefit.core.exceptions import ERROR_CODES
 
 ERROR_DESCRIPTIONS = {
     400: "The request is malformed: invalid parameters or body, or a NUL in the address.",
@@ -26,7 +29,13 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 class ErrorOutput(serializers.Serializer):
-    message = serializers.CharField(help_text="What went wrong, for a person to read.")
+    message = serializers.CharField(
+        help_text="What went wrong, for a person to read, in the request's language (Accept-Language)."
+    )
+    code = serializers.ChoiceField(
+        choices=list(ERROR_CODES.items()),
+        help_text="What went wrong, for a program: the same in every language, and kept when the message is reworded.",
+    )
     extra = serializers.DictField(help_text="Details; a validation error puts the fields' errors under `fields`.")
 
 
@@ -57,3 +66,9 @@ class ServiceFitAutoSchema(AutoSchema):
         if self.view.get_throttles():
             codes.add(429)
         return codes | set(getattr(self.view, "error_statuses", ()))
+
+
+class ServiceFitSessionScheme(SessionScheme):
+    """The session cookie, as DRF's SessionAuthentication (core/authentication.py only rewords its CSRF refusal)."""
+
+    target_class = "servicefit.core.authentication.SessionAuthentication"

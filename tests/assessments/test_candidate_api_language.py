@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 
 from assessments import services
 from assessments.models import Item
+from tests.i18n.pending import pending_translations
 
 from .factories import answer_all, items_of
 
@@ -77,3 +78,31 @@ def test_the_invitations_language_ends_with_the_request(english_phone, battery, 
     with translation.override("sv"):
         put(english_phone, token, Item.objects.filter(section__assessment=battery).first().id, 3)
         assert translation.get_language() == "en"  # the browser's, as Django's locale middleware left it
+
+
+@pytest.mark.parametrize(
+    ("language", "headline", "consent"),
+    [
+        ("da", "Ugyldige værdier", "Skal være true eller false."),
+        ("nb", "Ugyldige verdier", "Må være true eller false."),
+        ("sv", "Ogiltiga värden", "Måste vara true eller false."),
+    ],
+)
+def test_it_refuses_a_malformed_start_in_the_invitations_language(
+    english_phone, battery, recruiter, language, headline, consent
+):
+    # take.js shows the message: it was "Validation error", and DRF's own message stayed English.
+    invitation = services.invitation_create(
+        assessment=battery, email="a@example.dk", name="A", language=language, user=recruiter, send=False
+    )
+    token = services.invitation_token(invitation)
+    with pending_translations("h-errors"):
+        response = english_phone.post(
+            f"/api/take/{token}/start/", {"consent": "maybe"}, content_type="application/json"
+        )
+    assert response.status_code == 400
+    assert response.json() == {
+        "message": headline,
+        "code": "validation_error",
+        "extra": {"fields": {"consent": [consent]}},
+    }

@@ -74,3 +74,18 @@ def test_it_answers_a_server_error_on_a_candidate_page_in_its_language(token, mo
     html = candidate_page(response, "da")
     assert in_language("da", "Something went wrong on our side") in html
     assert "a bug" not in html
+
+
+def test_it_refuses_a_nul_in_a_candidate_pages_query_in_the_invitations_language(client, token):
+    # Was a bare English text/plain "The address contains characters that are not allowed."
+    response = client.get(f"/take/{token}/?lang=%00", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    html = candidate_page(response, "da")
+    assert in_language("da", "What was sent could not be taken") in html
+
+
+def test_it_refuses_a_nul_in_a_link_in_the_browsers_language(client, db):
+    response = client.get("/take/a%00b/", HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 400
+    html = candidate_page(response, "sv")
+    assert in_language("sv", "What was sent could not be taken") in html

@@ -9,6 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from assessments import services
 from assessments.models import Answer, Item, PsychometricReport
 from assessments.psychometrics import alpha_if_item_deleted, cronbach_alpha, item_rest_correlations
+from tests.i18n.pending import pending_translations
 
 from . import factories
 
@@ -153,3 +154,11 @@ def test_the_item_analysis_page_is_closed_to_recruiters(client, recruiter):
     client.force_login(recruiter)
     assert client.get("/assessments/service-profile-standard/items/").status_code == 403
     assert client.post("/assessments/service-profile-standard/items/recompute/").status_code == 403
+
+
+def test_the_api_says_it_recomputes_in_the_callers_language(api, hr_user):
+    # Was English in every language.
+    with pending_translations("h-errors"):
+        response = api.as_user(hr_user).post(URL, HTTP_ACCEPT_LANGUAGE="nb")
+    assert response.status_code == 202
+    assert response.json()["message"] == "Beregner på nytt."

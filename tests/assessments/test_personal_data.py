@@ -21,6 +21,7 @@ from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import AccessLog
 from servicefit.core.personal_data import PersonalDataHandler, Subject
 from servicefit.core.services import personal_data_erase, personal_data_find
+from tests.i18n.pending import pending_translations
 
 from . import factories
 
@@ -245,7 +246,19 @@ def test_hr_erases_a_person_by_email_through_the_api(api, hr_user, person):
     assert Invitation.objects.get(id=invitation.id).name != NAME
     again = api.as_user(hr_user).delete(f"{URL}?email={EMAIL.lower()}")
     assert again.status_code == 404
-    assert again.json() == {"message": "No personal data is held for this person.", "extra": {}}
+    assert again.json() == {
+        "message": "No personal data is held for this person.",
+        "code": "not_found",
+        "extra": {},
+    }
+
+
+def test_the_api_says_the_data_was_erased_in_the_callers_language(api, hr_user, person):
+    # Was English in every language.
+    with pending_translations("h-errors"):
+        response = api.as_user(hr_user).delete(f"{URL}?email={EMAIL.lower()}", HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 200
+    assert response.json()["message"] == "Personens uppgifter har raderats."
 
 
 def test_an_admin_may_export_and_erase_too(api, admin_user, invitation):

@@ -1,11 +1,13 @@
 """The error pages a user can meet (400, 403, the CSRF failure, 404, 500) are ours: the site's
 layout, in the user's language, never Django's bare English pages."""
 
+import pytest
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import gettext
 
 from servicefit.core import views
+from tests.i18n.pending import pending_translations
 
 BARE = ("Bad Request", "Server Error", "<h1>Forbidden", "CSRF verification failed")
 
@@ -71,3 +73,44 @@ def test_it_answers_a_query_with_too_many_fields_with_our_page(client, recruiter
     response = client.get(f"/hiring/requisitions/?{query}", HTTP_ACCEPT_LANGUAGE="da")
     assert response.status_code == 400
     our_page(response, "da")
+
+
+# --- a NUL or an unpaired surrogate refused by UnsafeTextMiddleware gets the same 400 page --------
+
+
+@pytest.fixture
+def nordic_pending():
+    with pending_translations("h-errors"):
+        yield
+
+
+@pytest.mark.parametrize("language", ["en", "da", "nb", "sv"])
+def test_it_refuses_a_nul_in_a_form_with_our_page_in_the_users_language(client, recruiter, language, nordic_pending):
+    client.force_login(recruiter)
+    response = client.post(
+        "/hiring/job-ads/new/", {"title": "Kunde\x00service", "text": "Hej"}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert response["Cache-Control"] == "no-store"
+    html = our_page(response, language)
+    assert in_language(language, "The request could not be handled") in html
+    assert in_language(language, "The form contains characters that are not allowed.") in html
+    hint = "Nothing was saved. Go back and try again without them; text pasted from another program can bring"
+    assert in_language(language, hint + " invisible characters along.") in html
+
+
+@pytest.mark.parametrize("language", ["en", "da", "nb", "sv"])
+def test_it_refuses_a_nul_in_the_address_or_query_with_our_page(client, recruiter, language):
+    client.force_login(recruiter)
+    for address in ("/hiring/?q=a%00b", "/hiring/%00/"):
+        response = client.get(address, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 400, address
+        html = our_page(response, language)
+        assert in_language(language, "The address contains characters that are not allowed.") in html
+
+
+def test_the_refusal_page_works_for_the_anonymous_too(client, db):
+    response = client.get("/accounts/login/?next=%00", HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 400
+    assert "Adressen innehåller tecken som inte är tillåtna." in our_page(response, "sv")

@@ -12,6 +12,7 @@ from assessments.models import Answer, Item
 from hiring.models import JobAd
 from tests.assessments.conftest import battery, invitation, token  # noqa: F401  (fixtures)
 from tests.hiring.factories import DA_AD, job_ad_make
+from tests.i18n.pending import pending_translations
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def client(db):
 def error_message(response) -> str:
     assert response["Content-Type"].startswith("application/json")
     body = response.json()
-    assert set(body) == {"message", "extra"}
+    assert set(body) == {"message", "code", "extra"}
     return body["message"]
 
 
@@ -36,8 +37,10 @@ def test_a_nul_in_the_address_is_400(client, path):
     assert response.status_code == 400
     if path.startswith("/api/"):
         assert "NUL" in error_message(response)
+    elif path.startswith("/take/"):
+        assert "What your browser sent was too large or not in the form we expect" in response.content.decode()
     else:
-        assert "characters that are not allowed" in response.content.decode()
+        assert "The address contains characters that are not allowed." in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -174,7 +177,7 @@ def test_a_nul_in_the_new_job_ad_form_is_400(client, recruiter):
     client.force_login(recruiter)
     response = client.post("/hiring/job-ads/new/", {"title": "Kunde\x00service", "text": DA_AD})
     assert response.status_code == 400
-    assert response.content.decode() == "The form contains characters that are not allowed."
+    assert "The form contains characters that are not allowed." in response.content.decode()
     assert not JobAd.objects.exists()
 
 
@@ -200,3 +203,192 @@ def test_a_nul_in_a_written_answer_on_the_candidate_page_is_refused_in_the_page(
     # leaves it to it; see tests/assessments/test_hostile_input.py for the message.
     assert response.status_code == 422
     assert not Answer.objects.exists()
+
+
+# --- odd input answered in the caller's language, never with a 500 ---------------------------------
+
+
+def test_a_team_id_beyond_the_databases_range_is_400_not_500(client, admin_user):
+    # SQLite cannot compare a number past 2**63: "Python int too large to convert to SQLite INTEGER".
+    client.force_login(admin_user)
+    response = client.get("/api/agents/?team=99999999999999999999")
+    assert response.status_code == 400
+    assert set(json.loads(response.content)["extra"]["fields"]) == {"team"}
+
+
+def api_get(url):
+    return lambda client, language: client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+
+
+def api_post(url, body, content_type="application/json"):
+    return lambda client, language: client.post(url, body, content_type=content_type, HTTP_ACCEPT_LANGUAGE=language)
+
+
+# (request, language, status, code, where the message is in the body, the message)
+IN_THE_CALLERS_LANGUAGE = {
+    "a bad limit": (
+        api_get("/api/job-ads/?limit=0"),
+        "da",
+        400,
+        "validation_error",
+        ("fields", "limit"),
+        "Angiv et helt tal fra 1 til 500.",
+    ),
+    "a bad offset": (
+        api_get("/api/job-ads/?offset=x"),
+        "sv",
+        400,
+        "validation_error",
+        ("fields", "offset"),
+        "Ange ett heltal från 0 och uppåt.",
+    ),
+    "an offset past the end": (
+        api_get("/api/job-ads/?offset=7"),
+        "nb",
+        404,
+        "not_found",
+        (),
+        "Det finnes ingenting ved offset 7: listen har 0 elementer.",
+    ),
+    "a requisition that is no id": (
+        api_get("/api/hires/?requisition=abc"),
+        "nb",
+        400,
+        "validation_error",
+        ("fields", "requisition"),
+        "Oppgi en rekvisisjons-ID.",
+    ),
+    "a hire date that is no date": (
+        api_get("/api/hires/?since=31.12.2024"),
+        "da",
+        400,
+        "validation_error",
+        ("fields", "since"),
+        "Angiv en dato som ÅÅÅÅ-MM-DD.",
+    ),
+    "a team that is no id": (
+        api_get("/api/at-risk/?team=abc"),
+        "da",
+        400,
+        "validation_error",
+        ("fields", "team"),
+        "Angiv et team-id.",
+    ),
+    "an unknown risk band": (
+        api_get("/api/at-risk/?band=huge"),
+        "sv",
+        400,
+        "validation_error",
+        ("fields", "band"),
+        "Ange high, medium eller low.",
+    ),
+    "a list for a text": (
+        api_post("/api/job-ads/", json.dumps({"title": ["Kundeservice"], "text": DA_AD})),
+        "sv",
+        400,
+        "validation_error",
+        ("fields", "title"),
+        "Måste vara en text.",
+    ),
+    "an unknown role profile": (
+        api_post("/api/job-ads/", json.dumps({"title": "Kundeservice", "text": DA_AD, "role_profile": "nope"})),
+        "nb",
+        400,
+        "validation_error",
+        ("fields", "role_profile"),
+        "Det finnes ingen rolleprofil 'nope'.",
+    ),
+    "an unknown role profile to analyse against": (
+        api_post("/api/job-ads/analyze/", json.dumps({"text": DA_AD, "role_profile": "nope"})),
+        "da",
+        400,
+        "validation_error",
+        ("fields", "role_profile"),
+        "Der findes ingen rolleprofil 'nope'.",
+    ),
+    "a body of null": (
+        api_post("/api/job-ads/", "null"),
+        "da",
+        400,
+        "validation_error",
+        ("fields", "non_field_errors"),
+        "Der blev ikke sendt nogen data: send et JSON-objekt med felterne.",
+    ),
+    "a multipart body without its boundary": (
+        api_post("/api/job-ads/", "--x\r\n", content_type="multipart/form-data"),
+        "nb",
+        400,
+        "parse_error",
+        (),
+        "Innholdet er ikke et gyldig multipart-skjema.",
+    ),
+    "nobody to look up": (
+        api_get("/api/personal-data/"),
+        "sv",
+        400,
+        "validation_error",
+        ("fields", "non_field_errors"),
+        "Ange personens e-postadress, postreferens eller anställningsnummer.",
+    ),
+    "neither file nor text to import": (
+        api_post("/api/candidates/import/", "{}"),
+        "da",
+        400,
+        "validation_error",
+        ("fields", "csv"),
+        "Angiv enten en fil eller CSV-teksten.",
+    ),
+    "a mapping that is no JSON": (
+        api_post("/api/candidates/import/", json.dumps({"csv": "a", "mapping": "{"})),
+        "sv",
+        400,
+        "validation_error",
+        ("fields", "mapping"),
+        "Ange kolumnmappningen som ett JSON-objekt.",
+    ),
+    "an unknown assessment": (
+        api_get("/api/assessments/no-such-battery/"),
+        "da",
+        404,
+        "not_found",
+        (),
+        "Vurderingen findes ikke.",
+    ),
+    "an invitation for an unknown assessment": (
+        api_post(
+            "/api/invitations/", json.dumps({"assessment": "nope", "email": "a@b.dk", "name": "A", "language": "da"})
+        ),
+        "nb",
+        400,
+        "validation_error",
+        ("fields", "assessment"),
+        "Vurderingen finnes ikke.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(IN_THE_CALLERS_LANGUAGE))
+def test_odd_input_is_refused_in_the_callers_language(client, admin_user, case):
+    ask, language, status, code, where, message = IN_THE_CALLERS_LANGUAGE[case]
+    client.force_login(admin_user)
+    with pending_translations("h-errors"):
+        response = ask(client, language)
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert body["code"] == code
+    found = body["message"] if not where else body["extra"][where[0]][where[1]][0]
+    assert found == message
+
+
+def test_unknown_invitation_actions_and_unsubmitted_results_are_in_the_callers_language(client, admin_user, started):
+    # Both were English bodies built by hand, without the error's code.
+    from assessments.models import Attempt
+
+    client.force_login(admin_user)
+    attempt = Attempt.objects.get()
+    with pending_translations("h-errors"):
+        action = client.post(f"/api/invitations/{attempt.invitation_id}/bounce/", HTTP_ACCEPT_LANGUAGE="sv")
+        result = client.get(f"/api/attempts/{attempt.id}/result/", HTTP_ACCEPT_LANGUAGE="nb")
+    assert (action.status_code, action.json()["message"], action.json()["code"]) == (404, "Okänd åtgärd.", "not_found")
+    assert (result.status_code, result.json()["code"]) == (409, "conflict")
+    assert result.json()["message"] == "Besvarelsen er ikke sendt inn ennå."

@@ -48,7 +48,7 @@ def test_it_answers_a_locked_api_login_with_429_json_and_retry_after(client, rec
         assert api_login(client, "rikke", "guess").status_code == 400
     response = api_login(client, "rikke", "pw-rikke" + "x")
     assert response.status_code == 429
-    assert response.json() == {"message": LOCKED, "extra": {}}
+    assert response.json() == {"message": LOCKED, "code": "throttled", "extra": {}}
     assert 890 <= int(response["Retry-After"]) <= 900
     assert api_login(client, "rikke", "pw-rikke").status_code == 429
 

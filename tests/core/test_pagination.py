@@ -53,6 +53,7 @@ def test_it_refuses_a_limit_outside_1_to_500(api, recruiter, labels, limit):
     assert response.status_code == 400
     assert response.json() == {
         "message": "Validation error",
+        "code": "validation_error",
         "extra": {"fields": {"limit": ["Give a whole number from 1 to 500."]}},
     }
 
@@ -69,6 +70,7 @@ def test_an_offset_past_the_end_is_404_with_a_message(api, recruiter, labels):
     assert response.status_code == 404
     assert response.json() == {
         "message": f"There is nothing at offset {TOTAL}: the list has {TOTAL} items.",
+        "code": "not_found",
         "extra": {},
     }
 

@@ -146,6 +146,7 @@ def test_a_user_in_several_teams_must_choose_one(api, aarhus, bergen):
     assert unchosen.status_code == 400
     assert unchosen.json() == {
         "message": "You belong to several teams: choose the team this is for.",
+        "code": "validation_error",
         "extra": {"fields": {"team": ["required"]}},
     }
     chosen = client.post("/api/job-ads/", {"title": "For Bergen", "text": DA_AD, "team": bergen.id}, format="json")

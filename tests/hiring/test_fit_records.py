@@ -21,6 +21,7 @@ from tests.hiring.fitting import (
     battery_with_norms,
     requisition_make,
 )
+from tests.i18n.pending import pending_translations
 
 # Cover letters as the analysis engine reads them against advisor-controller-led's mix: one that
 # speaks of most types the role wants (alignment 84.1) and one of a type it barely wants (5.0).
@@ -266,3 +267,16 @@ def test_it_scores_the_fit_again_when_a_cover_letter_is_uploaded_or_removed(
     with django_capture_on_commit_callbacks(execute=True):
         pipeline.candidate_document_save(candidate=candidate, kind="cover_letter", text="")
     assert FitRecord.objects.get(application=application).result["components"]["cover_letter"]["score"] is None
+
+
+def test_the_api_says_the_ranking_is_recomputed_in_the_callers_language(
+    api, requisition, recruiter, django_capture_on_commit_callbacks
+):
+    # Was English in every language.
+    apply(requisition, recruiter, 1)
+    with pending_translations("h-errors"), django_capture_on_commit_callbacks(execute=True):
+        response = api.as_user(recruiter).post(
+            f"/api/requisitions/{requisition.id}/ranking/refresh/", HTTP_ACCEPT_LANGUAGE="da"
+        )
+    assert response.status_code == 202
+    assert response.json()["message"] == "Rangordningen genberegnes."

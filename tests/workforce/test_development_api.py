@@ -8,6 +8,7 @@ from django.utils import timezone
 from servicefit.core.models import AccessLog
 from servicefit.core.teams import team_create
 from tests.conftest import make_user
+from tests.i18n.pending import pending_translations
 from tests.workforce import development_factories as factories
 from workforce.models import GoalStatus
 
@@ -145,3 +146,24 @@ def test_hostile_coaching_input_is_a_400_not_a_500(api, agent, manager, body):
     response = api.as_user(manager).post(f"/api/agents/{agent.id}/coaching/", body, format="json")
     assert response.status_code == 400
     assert not agent.coaching_sessions.exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "danish"),
+    [
+        ({"source": "assessment"}, "source", "En ny tests måling kommer fra den scorede besvarelse."),
+        ({"levels": {f"c{n}": 3 for n in range(51)}}, "levels", "Angiv højst 50 kompetencer."),
+    ],
+)
+def test_it_refuses_a_snapshot_in_the_callers_language(api, agent, manager, body, field, danish):
+    # Were English in a Danish reply.
+    client = api.as_user(manager)
+    with pending_translations("h-errors"):
+        response = client.post(
+            f"/api/agents/{agent.id}/snapshots/",
+            {"levels": {"de_escalation": 3}, **body},
+            format="json",
+            HTTP_ACCEPT_LANGUAGE="da",
+        )
+    assert response.status_code == 400
+    assert response.json()["extra"]["fields"][field] == [danish]

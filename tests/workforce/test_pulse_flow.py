@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from servicefit.core.teams import team_create
+from tests.i18n.pending import pending_translations
 from tests.workforce.pulse_factories import make_agent, make_survey, make_team, token_of
 from workforce import pulse
 from workforce.models import EmploymentStatus, PulseInvitation, PulseResponse, SurveyStatus
@@ -196,3 +197,17 @@ def test_it_closes_surveys_past_their_closing_date(hr_user, opened):
     assert pulse.pulse_surveys_close_due() == 1
     survey.refresh_from_db()
     assert survey.status == SurveyStatus.CLOSED
+
+
+def test_the_api_thanks_the_agent_in_the_callers_language(client, opened):
+    # Was English in every language.
+    survey, agents = opened
+    with pending_translations("h-errors"):
+        created = client.post(
+            f"/api/pulse/{token_of(survey, agents[0])}/",
+            answers(),
+            content_type="application/json",
+            HTTP_ACCEPT_LANGUAGE="sv",
+        )
+    assert created.status_code == 201
+    assert created.json()["message"] == "Tack – vi har tagit emot dina svar."

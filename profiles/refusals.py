@@ -40,11 +40,12 @@ REFUSAL_STATUS = {
 
 
 class TextRefused(ApplicationError):
-    """The analysis cannot read this text. The message is in the active language; `code` and
-    `params` are kept for a reader who comes later."""
+    """The analysis cannot read this text. The message is in the active language; `refusal` and
+    `params` are kept for a reader who comes later (`code` is the API's error code, as for any
+    ApplicationError)."""
 
     def __init__(self, code: Refusal, params: dict | None = None, *, language_in: str = LANGUAGE_IN_SETTINGS):
-        self.code = code
+        self.refusal = code
         self.params = params or {}
         super().__init__(
             refusal_message(code, self.params, language_in=language_in), status=REFUSAL_STATUS.get(code, 400)

@@ -101,13 +101,14 @@ def text_item(client, battery, started):  # noqa: F811
 
 @pytest.mark.parametrize(
     ("raw_value", "where"),
-    [('"Hej\\u0000 Anna"', "body.value"), ('"Hej \\ud800 Anna"', "body.value"), ('{"a\\u0000": 1}', "a key")],
+    [('"Hej\\u0000 Anna"', "body.value"), ('"Hej \\ud800 Anna"', "body.value"), ('{"a\\u0000": 1}', "en nøgle i")],
 )
 def test_a_written_answer_with_nul_or_a_lone_surrogate_is_400(client, started, text_item, raw_value, where):
     response = put_answer(client, started, text_item.id, '{"value": ' + raw_value + "}")
     assert response.status_code == 400
     message = error_message(response)
-    assert "NUL characters or unpaired surrogates" in message and where in message
+    # In the invitation's language (Danish), as every message of the candidate API.
+    assert "NUL-tegn eller uparrede surrogattegn" in message and where in message
     assert not Answer.objects.exists()
 
 
@@ -121,7 +122,9 @@ def test_a_written_answer_with_a_real_emoji_is_kept(client, started, text_item):
 def test_ten_thousand_nested_lists_are_400_not_a_recursion_error(client, started, text_item):
     response = put_answer(client, started, text_item.id, '{"value": ' + "[" * 10_000 + "]" * 10_000 + "}")
     assert response.status_code == 400
-    assert error_message(response) == "The JSON body is nested more than 32 levels deep."
+    assert (
+        error_message(response) == "JSON-indholdet er indlejret mere end 32 niveauer dybt."
+    )  # the invitation's language
 
 
 def test_a_body_just_past_the_nesting_limit_is_400_and_one_within_it_is_parsed(client, admin_user):
@@ -272,7 +275,7 @@ IN_THE_CALLERS_LANGUAGE = {
         400,
         "validation_error",
         ("fields", "team"),
-        "Angiv et team-id.",
+        "Et gyldigt heltal er påkrævet.",
     ),
     "an unknown risk band": (
         api_get("/api/at-risk/?band=huge"),
@@ -280,7 +283,7 @@ IN_THE_CALLERS_LANGUAGE = {
         400,
         "validation_error",
         ("fields", "band"),
-        "Ange high, medium eller low.",
+        '"huge" är inte ett giltigt val.',
     ),
     "a list for a text": (
         api_post("/api/job-ads/", json.dumps({"title": ["Kundeservice"], "text": DA_AD})),

@@ -297,7 +297,7 @@ def _bulk_analysis_items(bulk: BulkAnalysis) -> None:
             )
             item.result, item.error_code, item.error_params = analysis.to_dict(), "", {}
         except TextRefused as exc:  # this ad's own problem: record why, to be put in words for each reader
-            item.error_code, item.error_params = exc.code, exc.params
+            item.error_code, item.error_params = exc.refusal, exc.params
         with transaction.atomic():
             item.save(update_fields=["result", "error_code", "error_params"])
             if not job_heartbeat(

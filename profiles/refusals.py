@@ -40,14 +40,17 @@ REFUSAL_STATUS = {
 
 
 class TextRefused(ApplicationError):
-    """The analysis cannot read this text. The message is in the active language; `code` and
-    `params` are kept for a reader who comes later."""
+    """The analysis cannot read this text. The message is in the active language; the refusal code and
+    its `params` are kept for a reader who comes later, and the API gives them to a program in `extra`
+    ({"code": "too_long", "length": 60000, "limit": 50000}), the same in every language."""
 
     def __init__(self, code: Refusal, params: dict | None = None, *, language_in: str = LANGUAGE_IN_SETTINGS):
-        self.code = code
+        self.refusal = Refusal(code)
         self.params = params or {}
         super().__init__(
-            refusal_message(code, self.params, language_in=language_in), status=REFUSAL_STATUS.get(code, 400)
+            refusal_message(code, self.params, language_in=language_in),
+            extra={"code": self.refusal.value, **self.params},
+            status=REFUSAL_STATUS.get(code, 400),
         )
 
 

@@ -484,7 +484,11 @@ class BulkAnalysisOutput(serializers.Serializer):
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
     percent = serializers.IntegerField()
-    error = serializers.CharField()
+    error = serializers.CharField(
+        source="failure_message",
+        allow_blank=True,
+        help_text="Why a failed run stopped, in the language of the request; empty unless `status` is failed.",
+    )
     role_profile = serializers.CharField(source="role_profile.slug", default=None, allow_null=True)
     team = serializers.IntegerField(source="team_id")
     created_at = serializers.DateTimeField()

@@ -2,6 +2,8 @@
 and re-assessments. Read under AGENT_READ, written under DEVELOPMENT_WRITE; another team's agent is 404."""
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -24,7 +26,7 @@ MAX_ITEMS = 50
 
 
 class CompetencyCodeField(serializers.SlugRelatedField):
-    default_error_messages = {"does_not_exist": "There is no competency {slug_name}={value}."}
+    default_error_messages = {"does_not_exist": gettext_lazy("There is no competency “{value}”.")}
 
     def __init__(self, **kwargs):
         super().__init__(slug_field="code", queryset=Competency.objects.all(), **kwargs)
@@ -78,12 +80,14 @@ class CompetencySnapshotInput(serializers.Serializer):
 
     def validate_source(self, value):
         if value == SnapshotSource.ASSESSMENT:
-            raise serializers.ValidationError("A re-assessment's snapshot comes from its scored attempt.")
+            raise serializers.ValidationError(
+                _("A re-assessment's snapshot is made from its scored attempt: give manager_rating or import.")
+            )
         return value
 
     def validate_levels(self, value):
         if len(value) > MAX_ITEMS:
-            raise serializers.ValidationError(f"Give at most {MAX_ITEMS} competencies.")
+            raise serializers.ValidationError(_("Give at most %(count)s competencies.") % {"count": MAX_ITEMS})
         return value
 
 

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hiring import selectors, services
-from hiring.api.common import JOB_AD_ACCESS, RoleProfileSlugField, TeamField
+from hiring.api.common import JOB_AD_ACCESS, NO_ROLE_PROFILE, RoleProfileSlugField, TeamField
 from hiring.models import BulkAnalysis
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
@@ -31,14 +31,17 @@ from servicefit.core.schema import ErrorOutput
 class AnalyzeInput(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False, allow_blank=True, max_length=None)
     language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False, allow_blank=True, allow_null=True)
-    role_profile = serializers.SlugField(required=False, allow_null=True, help_text="Role profile slug.")
+    # Not a SlugField: "Advisor" is answered as a role profile that does not exist, not as a malformed slug.
+    role_profile = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, max_length=100, help_text="Role profile slug."
+    )
 
     def validate_role_profile(self, slug):
         if not slug:
             return None
         role_profile = profile_selectors.role_profile_for_analysis(slug)
         if role_profile is None:
-            raise serializers.ValidationError(f"There is no role profile {slug!r}.")
+            raise serializers.ValidationError(NO_ROLE_PROFILE.format(value=slug))
         return role_profile
 
 

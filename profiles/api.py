@@ -1,7 +1,6 @@
 """REST API of the service-type framework. Thin: serializers validate, services write, selectors read."""
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -275,5 +274,5 @@ class ClassifierVersionListApi(APIView):
     def post(self, request):
         model = services.classifier_retrain_request(user=request.user)
         if model is None:
-            return Response({"message": _("Retraining started.")}, status=status.HTTP_202_ACCEPTED)
+            return Response({"message": "Retraining started."}, status=status.HTTP_202_ACCEPTED)
         return Response(ClassifierVersionOutput(model).data, status=status.HTTP_201_CREATED)

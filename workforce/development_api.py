@@ -3,7 +3,6 @@ and re-assessments. Read under AGENT_READ, written under DEVELOPMENT_WRITE; anot
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -26,10 +25,14 @@ MAX_ITEMS = 50
 
 
 class CompetencyCodeField(serializers.SlugRelatedField):
-    default_error_messages = {"does_not_exist": gettext_lazy("There is no competency “{value}”.")}
-
     def __init__(self, **kwargs):
         super().__init__(slug_field="code", queryset=Competency.objects.all(), **kwargs)
+
+    def fail(self, key, **kwargs):
+        if key == "does_not_exist":  # not DRF's "Object with code=juggling does not exist.": no field names
+            message = _("There is no competency %(value)r.") % {"value": kwargs["value"][:100]}
+            raise serializers.ValidationError(message, code=key)
+        super().fail(key, **kwargs)
 
 
 def _agent(view, agent_id):
@@ -80,14 +83,12 @@ class CompetencySnapshotInput(serializers.Serializer):
 
     def validate_source(self, value):
         if value == SnapshotSource.ASSESSMENT:
-            raise serializers.ValidationError(
-                _("A re-assessment's snapshot is made from its scored attempt: give manager_rating or import.")
-            )
+            raise serializers.ValidationError("A re-assessment's snapshot comes from its scored attempt.")
         return value
 
     def validate_levels(self, value):
         if len(value) > MAX_ITEMS:
-            raise serializers.ValidationError(_("Give at most %(count)s competencies.") % {"count": MAX_ITEMS})
+            raise serializers.ValidationError(f"Give at most {MAX_ITEMS} competencies.")
         return value
 
 

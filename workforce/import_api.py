@@ -2,7 +2,6 @@
 
 import json
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -33,7 +32,7 @@ class ColumnMappingField(serializers.DictField):
             try:
                 data = json.loads(data) if data.strip() else {}
             except ValueError as exc:
-                raise serializers.ValidationError(_("Give the mapping as a JSON object.")) from exc
+                raise serializers.ValidationError("Give the mapping as a JSON object.") from exc
         return super().to_internal_value(data)
 
 

@@ -2,7 +2,6 @@
 (groups of at least five only); agents answer from their link (the token is the credential)."""
 
 from django.utils import translation
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -201,4 +200,4 @@ class PulseAnswerApi(CandidateApi):
         data = PulseAnswerInput(data=request.data)
         data.is_valid(raise_exception=True)
         pulse.pulse_answer_submit(invitation=invitation, answers=data.validated_data)
-        return Response({"message": _("Thank you: your answers were received.")}, status=status.HTTP_201_CREATED)
+        return Response({"message": "Thank you: your answers were received."}, status=status.HTTP_201_CREATED)

@@ -1,7 +1,6 @@
 """REST API of attrition risk: the team-scoped at-risk list, one agent's risk, and training (HR)."""
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -67,10 +66,10 @@ class AtRiskListApi(APIView):
     def get(self, request):
         team = request.query_params.get("team", "")
         if team and record_id(team) is None:
-            raise ValidationError({"team": [_("Give a team id.")]})
+            raise ValidationError({"team": ["Give a team id."]})
         band = request.query_params.get("band", "")
         if band and band not in {name for _lowest, name in BANDS}:
-            raise ValidationError({"band": [_("Give high, medium or low.")]})
+            raise ValidationError({"band": ["Give high, medium or low."]})
         scores = risk_selectors.risk_scores(user=request.user, team_id=record_id(team) if team else None, band=band)
 
         def shown(page):

@@ -1,6 +1,5 @@
 """Serializer fields the hiring API modules share."""
 
-from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from profiles.models import RoleProfile
@@ -12,14 +11,13 @@ from servicefit.core.policies import (
 )
 
 JOB_AD_ACCESS = policy_permission(JOB_AD_READ, JOB_AD_WRITE)
-NO_ROLE_PROFILE = gettext_lazy("There is no role profile “{value}”.")
 
 
 class RoleProfileSlugField(serializers.SlugRelatedField):
     def __init__(self, **kwargs):
         super().__init__(slug_field="slug", queryset=RoleProfile.objects.all(), **kwargs)
 
-    default_error_messages = {"does_not_exist": NO_ROLE_PROFILE}
+    default_error_messages = {"does_not_exist": "There is no role profile {slug_name}={value}."}
 
 
 class TeamField(serializers.PrimaryKeyRelatedField):

@@ -2,7 +2,6 @@
 people make against it."""
 
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -80,7 +79,7 @@ class RequisitionRankingRefreshApi(APIView):
     def post(self, request, requisition_id):
         requisition = ranking.ranking_requisition_get(user=request.user, requisition_id=requisition_id)
         fit_records.requisition_fit_refresh_later(requisition_ids=[requisition.id])
-        return Response({"message": _("The ranking is being recomputed.")}, status=status.HTTP_202_ACCEPTED)
+        return Response({"message": "The ranking is being recomputed."}, status=status.HTTP_202_ACCEPTED)
 
 
 class RankingDecisionOutput(serializers.ModelSerializer):

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -73,10 +72,10 @@ class HireListApi(APIView):
         try:
             since = date.fromisoformat(since) if since else None
         except ValueError:
-            raise ValidationError({"since": [_("Give a date as YYYY-MM-DD.")]}) from None
+            raise ValidationError({"since": ["Give a date as YYYY-MM-DD."]}) from None
         requisition = params.get("requisition", "")
         if requisition and record_id(requisition) is None:
-            raise ValidationError({"requisition": [_("Give a requisition id.")]})
+            raise ValidationError({"requisition": ["Give a requisition id."]})
         hires = hire_selectors.hire_list(
             user=request.user,
             since=since,

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hiring import selectors, services
-from hiring.api.common import JOB_AD_ACCESS, NO_ROLE_PROFILE, RoleProfileSlugField, TeamField
+from hiring.api.common import JOB_AD_ACCESS, RoleProfileSlugField, TeamField
 from hiring.models import BulkAnalysis
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
@@ -41,7 +41,7 @@ class AnalyzeInput(serializers.Serializer):
             return None
         role_profile = profile_selectors.role_profile_for_analysis(slug)
         if role_profile is None:
-            raise serializers.ValidationError(NO_ROLE_PROFILE.format(value=slug))
+            raise serializers.ValidationError(_("There is no role profile %(value)r.") % {"value": slug[:100]})
         return role_profile
 
 

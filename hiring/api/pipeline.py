@@ -3,7 +3,6 @@
 import json
 
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -400,7 +399,7 @@ class ColumnMappingField(serializers.DictField):
             try:
                 data = json.loads(data) if data.strip() else {}
             except ValueError as exc:
-                raise serializers.ValidationError(_("Give the mapping as a JSON object.")) from exc
+                raise serializers.ValidationError("Give the mapping as a JSON object.") from exc
         return super().to_internal_value(data)
 
 
@@ -425,7 +424,7 @@ class CandidateImportInput(serializers.Serializer):
 
     def validate(self, attrs):
         if ("file" in attrs) == ("csv" in attrs):
-            raise serializers.ValidationError({"csv": [_("Give either a file or the CSV text.")]})
+            raise serializers.ValidationError({"csv": ["Give either a file or the CSV text."]})
         return attrs
 
 

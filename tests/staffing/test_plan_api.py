@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.i18n.pending import pending_translations
 from tests.staffing.plan_factories import agents_make, settings_make, traffic_make
 
 URL = "/api/staffing/plan/"
@@ -100,7 +101,8 @@ TOO_SHORT = {
 @pytest.mark.parametrize("language", TOO_SHORT)
 def test_it_says_why_too_short_a_traffic_history_gives_no_plan_all_in_the_callers_language(api, hr_user, language):
     traffic_make(last_day=timezone.localdate() - timedelta(days=1), weeks=2)
-    response = api.as_user(hr_user).get(URL, HTTP_ACCEPT_LANGUAGE=language)
+    with pending_translations("h-apiwords"):
+        response = api.as_user(hr_user).get(URL, HTTP_ACCEPT_LANGUAGE=language)
     body = response.json()
     assert response.status_code == 400 and body["extra"]["fields"] == {"traffic": ["too_little"]}
     assert body["message"] == TOO_SHORT[language]  # not "(the phone series has 14 days of history; …)"

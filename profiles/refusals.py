@@ -40,16 +40,17 @@ REFUSAL_STATUS = {
 
 
 class TextRefused(ApplicationError):
-    """The analysis cannot read this text. The message is in the active language; the refusal code and
-    its `params` are kept for a reader who comes later, and the API gives them to a program in `extra`
-    ({"code": "too_long", "length": 60000, "limit": 50000}), the same in every language."""
+    """The analysis cannot read this text. The message is in the active language; `refusal` and
+    `params` are kept for a reader who comes later (`code` is the API's error code, as for any
+    ApplicationError)."""
 
     def __init__(self, code: Refusal, params: dict | None = None, *, language_in: str = LANGUAGE_IN_SETTINGS):
-        self.refusal = Refusal(code)
+        self.refusal = code
         self.params = params or {}
         super().__init__(
             refusal_message(code, self.params, language_in=language_in),
-            extra={"code": self.refusal.value, **self.params},
+            # For a program, the same in every language: {"code": "too_long", "length": 60000, "limit": 50000}.
+            extra={"code": str(code), **self.params},
             status=REFUSAL_STATUS.get(code, 400),
         )
 

@@ -66,7 +66,7 @@ def attempt_score(*, attempt: Attempt) -> AttemptResult:
         try:
             data = text_analyze(text=text, language=attempt.invitation.language).to_dict()
         except TextRefused as exc:  # kept as a code, put into words in each reader's language (selectors)
-            analysed[str(item.id)] = {"error_code": exc.refusal.value, "error_params": exc.params}
+            analysed[str(item.id)] = {"error_code": str(exc.refusal), "error_params": exc.params}
             continue
         analysed[str(item.id)] = {
             key: data[key] for key in ("scores", "controller_index", "readability", "word_count", "language")

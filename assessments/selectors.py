@@ -24,6 +24,7 @@ from assessments.models import (
     translated,
 )
 from assessments.queues import Queue, queue_condition
+from profiles.refusals import refusal_message
 from servicefit.core.models import AccessLog
 from servicefit.core.policies import CANDIDATE_RESULTS_READ, Policy
 from servicefit.core.services import access_log_many
@@ -227,7 +228,7 @@ def attempt_result(*, attempt: Attempt) -> dict:
         "stens": stens,
         "norm_group_size": group_size,
         "consistency": result.consistency,
-        "text_analysis": result.text_analysis,
+        "text_analysis": {item: _text_analysis_read(entry) for item, entry in result.text_analysis.items()},
         "written_not_reviewed": result.written_not_reviewed,
         "provisional_scales": result.provisional_scales,
     }
@@ -256,7 +257,7 @@ def written_answers_for_review(*, attempt: Attempt, language: str | None = None)
                 "scored": sum(score is not None for _index, _text, score in criteria),
                 "reviewed": bool(review and review.reviewed_at),
                 "review": review,
-                "analysis": analysed.get(str(answer.item_id)),
+                "analysis": _text_analysis_read(analysed.get(str(answer.item_id))),
             }
         )
     return rows
@@ -279,3 +280,14 @@ def attempts_not_in_report(*, report: PsychometricReport) -> int:
     """Attempts submitted since the report was computed (nothing recomputes it on its own)."""
     submitted = Attempt.objects.filter(invitation__assessment_id=report.assessment_id, submitted_at__isnull=False)
     return max(0, submitted.count() - report.n_attempts)
+
+
+def _text_analysis_read(entry: dict | None) -> dict | None:
+    """A written answer's analysis; one the analysis refused says why in the reader's language (older
+    results kept the message itself, in English)."""
+    if not entry or "error_code" not in entry:
+        return entry
+    return {
+        "error_code": entry["error_code"],
+        "error": refusal_message(entry["error_code"], entry.get("error_params") or {}),
+    }

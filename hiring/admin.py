@@ -70,7 +70,10 @@ class BulkAnalysisAdmin(admin.ModelAdmin):
     list_display = ["id", "name", "status", "processed", "total", "created_by", "created_at"]
     list_filter = ["status"]
     inlines = [BulkItemInline]
-    readonly_fields = ["status", "processed", "total", "error", "claimed_at", "finished_at", "attempts", "created_by"]
+    readonly_fields = [
+        *["status", "processed", "total", "error", "error_detail"],
+        *["claimed_at", "finished_at", "attempts", "created_by"],
+    ]
 
 
 @admin.register(Requisition)

@@ -190,7 +190,7 @@ class LexiconUploadAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     readonly_fields = [
         *["filename", "format", "status", "errors", "lexicon_version", "created_by", "created_at"],
-        *["error", "claimed_at", "finished_at", "attempts"],
+        *["error", "error_detail", "claimed_at", "finished_at", "attempts"],
     ]
     exclude = ["content"]
 

@@ -48,7 +48,10 @@ class TextRefused(ApplicationError):
         self.refusal = code
         self.params = params or {}
         super().__init__(
-            refusal_message(code, self.params, language_in=language_in), status=REFUSAL_STATUS.get(code, 400)
+            refusal_message(code, self.params, language_in=language_in),
+            # For a program, the same in every language: {"code": "too_long", "length": 60000, "limit": 50000}.
+            extra={"code": str(code), **self.params},
+            status=REFUSAL_STATUS.get(code, 400),
         )
 
 

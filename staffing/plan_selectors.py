@@ -7,6 +7,7 @@ key of the traffic imports, the planner's events and the first planned month; ev
 recomputed on each call, so a what-if answers at once.
 """
 
+import logging
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from functools import partial
@@ -39,6 +40,8 @@ from staffing.plan_required import (
 from staffing.settings_selectors import plan_settings_get
 from workforce import staffing_inputs as workforce_inputs
 from workforce.models import Channel
+
+logger = logging.getLogger(__name__)
 
 MAX_MONTHS = 24
 # The forecast solves many small least-squares problems: BLAS threads only contend for the cores the web
@@ -180,12 +183,14 @@ def _forecasts(first: date, end: date, email_lead_days: int) -> tuple[_History, 
             with ONE_BLAS_THREAD():
                 forecasts.append(forecast(series, start=start, days=(end - start).days, uplifts=uplifts))
         except ValueError as error:
+            # The forecast's own words are English and name its series: the log keeps them.
+            logger.info("no %s forecast: %s", series.channel, error)
             raise ApplicationError(
                 _(
                     "The %(channel)s traffic cannot be forecast yet: the forecast needs at least four weeks "
-                    "of history, with contacts in the last eight (%(reason)s)."
+                    "of history, with contacts in the last eight."
                 )
-                % {"channel": Channel(series.channel).label, "reason": error},
+                % {"channel": Channel(series.channel).label},
                 extra={"fields": {"traffic": ["too_little"]}},
             ) from error
     cache.set(key, forecasts, CACHE_SECONDS)

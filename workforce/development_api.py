@@ -25,10 +25,14 @@ MAX_ITEMS = 50
 
 
 class CompetencyCodeField(serializers.SlugRelatedField):
-    default_error_messages = {"does_not_exist": "There is no competency {slug_name}={value}."}
-
     def __init__(self, **kwargs):
         super().__init__(slug_field="code", queryset=Competency.objects.all(), **kwargs)
+
+    def fail(self, key, **kwargs):
+        if key == "does_not_exist":  # not DRF's "Object with code=juggling does not exist.": no field names
+            message = _("There is no competency %(value)r.") % {"value": kwargs["value"][:100]}
+            raise serializers.ValidationError(message, code=key)
+        super().fail(key, **kwargs)
 
 
 def _agent(view, agent_id):

@@ -8,8 +8,9 @@ from assessments import kinds, norms, scoring
 from assessments.models import Answer, Assessment, Attempt, AttemptResult, Item, Option, ReviewerScore
 from assessments.services.norms import norm_statistics_replace
 from assessments.signals import attempt_scored
-from profiles.analysis import AnalysisInputError, UnsupportedLanguage, analyze_text
+from profiles.refusals import TextRefused
 from profiles.service_types import SERVICE_TYPES
+from profiles.services import text_analyze
 from servicefit.core.exceptions import ApplicationError
 
 
@@ -63,9 +64,9 @@ def attempt_score(*, attempt: Attempt) -> AttemptResult:
         if not text:
             continue
         try:
-            data = analyze_text(text, attempt.invitation.language).to_dict()
-        except (AnalysisInputError, UnsupportedLanguage) as exc:
-            analysed[str(item.id)] = {"error": str(exc)}
+            data = text_analyze(text=text, language=attempt.invitation.language).to_dict()
+        except TextRefused as exc:  # kept as a code, put into words in each reader's language (selectors)
+            analysed[str(item.id)] = {"error_code": str(exc.refusal), "error_params": exc.params}
             continue
         analysed[str(item.id)] = {
             key: data[key] for key in ("scores", "controller_index", "readability", "word_count", "language")

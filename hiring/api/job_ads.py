@@ -13,7 +13,7 @@ from hiring.models import BulkAnalysis
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
 from profiles.models import SentenceLabel
-from profiles.refusals import Refusal
+from profiles.refusals import REFUSAL_STATUS, Refusal
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
@@ -31,7 +31,10 @@ from servicefit.core.schema import ErrorOutput
 class AnalyzeInput(serializers.Serializer):
     text = serializers.CharField(trim_whitespace=False, allow_blank=True, max_length=None)
     language = serializers.ChoiceField(choices=LANGUAGE_CODES, required=False, allow_blank=True, allow_null=True)
-    role_profile = serializers.SlugField(required=False, allow_null=True, help_text="Role profile slug.")
+    # Not a SlugField: "Advisor" is answered as a role profile that does not exist, not as a malformed slug.
+    role_profile = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, max_length=100, help_text="Role profile slug."
+    )
 
     def validate_role_profile(self, slug):
         if not slug:
@@ -157,13 +160,38 @@ class AnalysisOutput(serializers.Serializer):
     alignment = AlignmentOutput(required=False, help_text="Only with a role profile.")
 
 
+def _refusal_codes(status_code: int) -> str:
+    return ", ".join(f"`{code}`" for code, refused_with in REFUSAL_STATUS.items() if refused_with == status_code)
+
+
+# A text the analysis refuses: `message` for a person, `extra.code` (profiles/refusals.py) for a program.
+TEXT_REFUSED = {
+    400: OpenApiResponse(
+        ErrorOutput,
+        description="Invalid values (`extra.fields`), or a text the analysis cannot read: "
+        f"`extra.code` is {_refusal_codes(400)}.",
+    ),
+    413: OpenApiResponse(
+        ErrorOutput,
+        description=f"The text is over the analysis limit: `extra.code` is {_refusal_codes(413)}, with its "
+        "`extra.length` and the `extra.limit` in characters. A body over the upload limit has no `extra.code`.",
+    ),
+    422: OpenApiResponse(
+        ErrorOutput,
+        description=f"The text's language cannot be analysed: `extra.code` is {_refusal_codes(422)} "
+        "(with `extra.detected`, the language recognised, when there is one; `extra.candidates` when it "
+        "could be either). Give `language` to analyse it as that language.",
+    ),
+}
+
+
 class JobAdAnalyzeApi(APIView):
     """Score a text without saving anything. Offsets in `matches` index the text as given."""
 
     permission_classes = [policy_permission(JOB_AD_READ)]
     error_statuses = (422,)  # a text the analyser cannot read
 
-    @extend_schema(request=AnalyzeInput, responses={200: AnalysisOutput})
+    @extend_schema(request=AnalyzeInput, responses={200: AnalysisOutput, **TEXT_REFUSED})
     def post(self, request):
         data = AnalyzeInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -231,7 +259,7 @@ class JobAdListApi(APIView):
         )
         return paginated_response(view=self, queryset=ads, serializer_class=JobAdOutput)
 
-    @extend_schema(request=JobAdCreateInput, responses={201: JobAdOutput})
+    @extend_schema(request=JobAdCreateInput, responses={201: JobAdOutput, **TEXT_REFUSED})
     def post(self, request):
         data = JobAdCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -299,7 +327,9 @@ class RevisionListApi(APIView):
             view=self, queryset=selectors.revision_list(job_ad=job_ad), serializer_class=RevisionOutput
         )
 
-    @extend_schema(request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput, 409: CONFLICT})
+    @extend_schema(
+        request=RevisionInput, responses={201: RevisionOutput, 200: RevisionOutput, 409: CONFLICT, **TEXT_REFUSED}
+    )
     def post(self, request, job_ad_id):
         job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = RevisionInput(data=request.data)
@@ -392,7 +422,7 @@ class ApplySuggestionApi(APIView):
         )
         index = serializers.IntegerField(min_value=0, help_text="Position in that revision's suggestions.")
 
-    @extend_schema(request=ApplyInput, responses={201: RevisionOutput, 409: CONFLICT})
+    @extend_schema(request=ApplyInput, responses={201: RevisionOutput, 409: CONFLICT, **TEXT_REFUSED})
     def post(self, request, job_ad_id):
         job_ad = selectors.job_ad_get(user=request.user, job_ad_id=job_ad_id, policy=JOB_AD_WRITE)
         data = self.ApplyInput(data=request.data)
@@ -457,7 +487,11 @@ class BulkAnalysisOutput(serializers.Serializer):
     total = serializers.IntegerField()
     processed = serializers.IntegerField()
     percent = serializers.IntegerField()
-    error = serializers.CharField()
+    error = serializers.CharField(
+        source="failure_message",
+        allow_blank=True,
+        help_text="Why a failed run stopped, in the language of the request; empty unless `status` is failed.",
+    )
     role_profile = serializers.CharField(source="role_profile.slug", default=None, allow_null=True)
     team = serializers.IntegerField(source="team_id")
     created_at = serializers.DateTimeField()

@@ -5,6 +5,11 @@ delivered twice runs once. A running job whose claim is older than `JOB_STALE_SE
 to have lost its worker (killed, redeployed, out of memory): it may be claimed again, and a user
 may try it again. Each claim counts an attempt, and only the worker holding the latest attempt
 may finish or fail the job, so a worker that comes back after its job was re-claimed writes nothing.
+
+A job that fails on its own input (JobRefused, or another ApplicationError) keeps that message in
+`error` for its user. A job that fails on an error of ours keeps the error's kind and first line in
+`error_detail`, for the admin (the traceback is in the log); its user reads `failure_message`, a
+sentence in their own language, not "KeyError: 'lix'".
 """
 
 import logging
@@ -39,6 +44,7 @@ class Job(models.Model):
 
     status = models.CharField(_("status"), max_length=8, choices=JobStatus.choices, default=JobStatus.PENDING)
     error = models.TextField(_("error"), blank=True)
+    error_detail = models.TextField(_("technical detail"), blank=True)
     claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
@@ -59,6 +65,16 @@ class Job(models.Model):
     @property
     def can_retry(self) -> bool:
         return self.status == JobStatus.FAILED or self.is_stale
+
+    @property
+    def failure_message(self) -> str:
+        """Why a failed job stopped, for its user in the active language; empty unless it failed."""
+        if self.status != JobStatus.FAILED:
+            return ""
+        return self.error or gettext(
+            "Something went wrong on our side, and it has been logged. Try again; if it happens again, "
+            "tell your administrator."
+        )
 
 
 class JobRefused(ApplicationError):
@@ -113,13 +129,19 @@ def job_heartbeat(*, model: type[Job], job_id: int, attempt: int, **fields) -> b
 
 def job_finish(*, model: type[Job], job_id: int, attempt: int, **fields) -> bool:
     now = timezone.now()
-    values = {"status": JobStatus.DONE, "error": "", "finished_at": now, **fields}
+    values = {"status": JobStatus.DONE, "error": "", "error_detail": "", "finished_at": now, **fields}
     return _update_own(model, job_id, attempt, _touch(model, now, values))
 
 
-def job_fail(*, model: type[Job], job_id: int, attempt: int, error: str, **fields) -> bool:
+def job_fail(*, model: type[Job], job_id: int, attempt: int, error: str = "", error_detail: str = "", **fields) -> bool:
     now = timezone.now()
-    values = {"status": JobStatus.FAILED, "error": error[:MAX_ERROR_LENGTH], "finished_at": now, **fields}
+    values = {
+        "status": JobStatus.FAILED,
+        "error": error[:MAX_ERROR_LENGTH],
+        "error_detail": error_detail[:MAX_ERROR_LENGTH],
+        "finished_at": now,
+        **fields,
+    }
     return _update_own(model, job_id, attempt, _touch(model, now, values))
 
 
@@ -130,7 +152,7 @@ def _update_own(model: type[Job], job_id: int, attempt: int, values: dict) -> bo
 def job_retry(*, model: type[Job], job_id: int, stale_after: timedelta | None = None) -> None:
     """Put a failed or stale job back in the queue; the caller enqueues its task after commit."""
     now = timezone.now()
-    values = {"status": JobStatus.PENDING, "error": "", "claimed_at": None, "finished_at": None}
+    values = {"status": JobStatus.PENDING, "error": "", "error_detail": "", "claimed_at": None, "finished_at": None}
     reset = model.objects.filter(Q(status=JobStatus.FAILED) | _stale(now, stale_after), id=job_id).update(
         **_touch(model, now, values)
     )
@@ -139,7 +161,7 @@ def job_retry(*, model: type[Job], job_id: int, stale_after: timedelta | None = 
 
 
 def error_text(exc: BaseException) -> str:
-    """What a user is shown of an unexpected error: its kind and first line, never a traceback."""
+    """What the admin is shown of an unexpected error: its kind and first line (the traceback is in the log)."""
     first_line = next(iter(str(exc).strip().splitlines()), "")
     return f"{type(exc).__name__}: {first_line}" if first_line else type(exc).__name__
 
@@ -174,8 +196,9 @@ def job_run(
         logger.info("%s %s refused: %s", model.__name__, job_id, exc.message)
         job_fail(model=model, job_id=job_id, attempt=attempt, error=exc.message, **getattr(exc, "fields", {}))
     except Exception as exc:
-        # Not swallowed: the traceback goes to the log and the job shows the error and can be retried.
+        # Not swallowed: the traceback goes to the log, the admin sees its first line, the job's user reads
+        # that it failed (failure_message) and can try again.
         # Not re-raised either: without a broker the task runs inside the request that enqueued it.
         logger.exception("%s %s failed on attempt %s", model.__name__, job_id, attempt)
-        job_fail(model=model, job_id=job_id, attempt=attempt, error=error_text(exc))
+        job_fail(model=model, job_id=job_id, attempt=attempt, error_detail=error_text(exc))
     return True

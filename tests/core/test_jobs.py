@@ -1,5 +1,6 @@
 """Claiming background work (servicefit/core/jobs.py), with LexiconUpload as the job model."""
 
+import importlib
 import logging
 from datetime import timedelta
 
@@ -100,7 +101,9 @@ def test_the_lost_worker_leaves_no_trace(upload):
     assert LexiconUpload.objects.get(id=upload.id).status == "running"
 
 
-def test_a_raising_task_leaves_the_job_failed_with_a_readable_error(upload, monkeypatch, caplog):
+def test_a_raising_task_leaves_the_job_failed_with_its_error_for_the_admin_and_a_sentence_for_its_user(
+    upload, monkeypatch, caplog
+):
     def broken(**kwargs):
         raise OSError("disk full\n  at some/internal/path.py line 3")
 
@@ -108,7 +111,8 @@ def test_a_raising_task_leaves_the_job_failed_with_a_readable_error(upload, monk
     with caplog.at_level(logging.ERROR, logger="servicefit.core.jobs"):
         lexicon_upload_process_task.delay(upload.id)  # does not raise: the job records the failure
     upload.refresh_from_db()
-    assert (upload.status, upload.error, upload.errors) == ("failed", "OSError: disk full", [])
+    assert (upload.status, upload.error, upload.error_detail, upload.errors) == ("failed", "", "OSError: disk full", [])
+    assert upload.failure_message.startswith("Something went wrong on our side")
     assert upload.finished_at is not None and upload.can_retry
     [record] = [r for r in caplog.records if r.name == "servicefit.core.jobs"]
     assert record.exc_info[0] is OSError and f"LexiconUpload {upload.id} failed on attempt 1" in record.getMessage()
@@ -120,17 +124,20 @@ def test_a_refused_file_fails_with_its_rows_and_no_traceback(upload, caplog):
     with caplog.at_level(logging.INFO, logger="servicefit.core.jobs"):
         services.lexicon_upload_process(upload_id=upload.id)
     upload.refresh_from_db()
-    assert (upload.status, upload.error) == ("failed", "The file was refused.")
+    assert (upload.status, upload.error, upload.error_detail) == ("failed", "The file was refused.", "")
+    assert upload.failure_message == "The file was refused."
     assert "row 1, language: unknown language 'de'; use one of en, da, nb, sv" in upload.errors
     assert not upload.can_retry
     assert all(record.exc_info is None for record in caplog.records)
 
 
 def test_a_failed_or_stale_job_can_be_queued_again_and_a_busy_one_cannot(upload):
-    LexiconUpload.objects.filter(id=upload.id).update(status="failed", error="boom", finished_at=timezone.now())
+    failed = {"status": "failed", "error_detail": "OSError: boom", "finished_at": timezone.now()}
+    LexiconUpload.objects.filter(id=upload.id).update(**failed)
     job_retry(model=LexiconUpload, job_id=upload.id)
     upload.refresh_from_db()
-    assert (upload.status, upload.error, upload.claimed_at, upload.finished_at) == ("pending", "", None, None)
+    assert (upload.status, upload.error_detail, upload.claimed_at, upload.finished_at) == ("pending", "", None, None)
+    assert upload.failure_message == ""
 
     running(upload, minutes_ago=1)
     with pytest.raises(ApplicationError) as caught:
@@ -151,3 +158,32 @@ def test_the_error_shown_is_cut_to_a_readable_length(upload):
     attempt = job_claim(model=LexiconUpload, job_id=upload.id)
     job_fail(model=LexiconUpload, job_id=upload.id, attempt=attempt, error="x" * 5000)
     assert len(LexiconUpload.objects.get(id=upload.id).error) == 500
+
+
+def test_an_upgrade_takes_an_old_error_of_ours_out_of_sight_and_keeps_a_refusal(upload, recruiter):
+    """Before error_detail, a job kept "KeyError: 'lix'" where its user read it."""
+    from django.apps import apps
+
+    crashed = BulkAnalysis.objects.create(
+        name="Forår",
+        created_by=recruiter,
+        team=recruiter.team_memberships.get().team,
+        total=1,
+        status="failed",
+        error="KeyError: 'lix'",
+    )
+    LexiconUpload.objects.filter(id=upload.id).update(status="failed", error="MemoryError")
+    refused = LexiconUpload.objects.create(
+        filename="de.json", content="{}", status="failed", error="The file was refused."
+    )
+    for migration in ("hiring.migrations.0021_job_error_detail", "profiles.migrations.0010_job_error_detail"):
+        importlib.import_module(migration).detail_from_error(apps, None)
+
+    crashed.refresh_from_db()
+    upload.refresh_from_db()
+    refused.refresh_from_db()
+    assert (crashed.error, crashed.error_detail) == ("", "KeyError: 'lix'")
+    assert (upload.error, upload.error_detail) == ("", "MemoryError")
+    assert (refused.error, refused.error_detail) == ("The file was refused.", "")
+    importlib.import_module("profiles.migrations.0010_job_error_detail").error_from_detail(apps, None)
+    assert LexiconUpload.objects.get(id=upload.id).error == "MemoryError"

@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from tests.i18n.pending import pending_translations
 from tests.staffing.plan_factories import agents_make, settings_make, traffic_make
 
 URL = "/api/staffing/plan/"
@@ -85,3 +86,23 @@ def test_the_plan_and_the_calculator_answer_in_the_documented_shapes(centre, adm
         media_type="application/json",
     )
     assert erlang.call_and_validate(headers=admin_token, checks=CHECKS).status_code == 200
+
+
+TOO_SHORT = {
+    "da": "Trafikken for Telefon kan endnu ikke prognosticeres: prognosen kræver mindst fire ugers historik med "
+    "henvendelser inden for de seneste otte.",
+    "nb": "Trafikken for Telefon kan ennå ikke prognostiseres: prognosen trenger minst fire ukers historikk, med "
+    "henvendelser i de siste åtte.",
+    "sv": "Trafiken för Telefon kan inte prognostiseras ännu: prognosen behöver minst fyra veckors historik, med "
+    "kontakter under de senaste åtta.",
+}
+
+
+@pytest.mark.parametrize("language", TOO_SHORT)
+def test_it_says_why_too_short_a_traffic_history_gives_no_plan_all_in_the_callers_language(api, hr_user, language):
+    traffic_make(last_day=timezone.localdate() - timedelta(days=1), weeks=2)
+    with pending_translations("h-apiwords"):
+        response = api.as_user(hr_user).get(URL, HTTP_ACCEPT_LANGUAGE=language)
+    body = response.json()
+    assert response.status_code == 400 and body["extra"]["fields"] == {"traffic": ["too_little"]}
+    assert body["message"] == TOO_SHORT[language]  # not "(the phone series has 14 days of history; …)"

@@ -64,6 +64,29 @@ def test_it_shows_why_a_training_failed(client, upload, hr_user, table_csv):
     assert not AttritionModel.objects.exists()
 
 
+def test_it_says_a_training_stopped_on_an_error_of_ours_without_the_error_itself(
+    client, upload, hr_user, table_csv, monkeypatch
+):
+    from workforce import snapshot_trainings
+
+    def broken(**kwargs):
+        raise MemoryError("sklearn/linear_model/_logistic.py ran out")
+
+    monkeypatch.setattr(snapshot_trainings, "snapshot_train", broken)
+    client.force_login(hr_user)
+    response = upload(table_csv)
+    training = SnapshotTraining.objects.get()
+    assert (training.status, training.error, training.error_detail) == (
+        "failed",
+        "",
+        "MemoryError: sklearn/linear_model/_logistic.py ran out",
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert "The training stopped. Something went wrong on our side" in page and "MemoryError" not in page
+    retry = reverse("workforce:attrition-training-retry", args=[training.id])
+    assert f'action="{retry}"' in page  # the table is kept: an error of ours may not happen twice
+
+
 def test_it_refuses_a_file_that_is_not_utf8_on_the_form(client, upload, hr_user):
     client.force_login(hr_user)
     response = upload("Afdeling,Left\nKøbenhavn,Yes\n".encode("latin-1"))

@@ -190,7 +190,7 @@ def _forecasts(first: date, end: date, email_lead_days: int) -> tuple[_History, 
                     "The %(channel)s traffic cannot be forecast yet: the forecast needs at least four weeks "
                     "of history, with contacts in the last eight."
                 )
-                % {"channel": Channel(series.channel).label},
+                % {"channel": str(Channel(series.channel).label).lower()},
                 extra={"fields": {"traffic": ["too_little"]}},
             ) from error
     cache.set(key, forecasts, CACHE_SECONDS)

@@ -89,11 +89,11 @@ def test_the_plan_and_the_calculator_answer_in_the_documented_shapes(centre, adm
 
 
 TOO_SHORT = {
-    "da": "Trafikken for Telefon kan endnu ikke prognosticeres: prognosen kræver mindst fire ugers historik med "
+    "da": "Trafikken for telefon kan endnu ikke prognosticeres: prognosen kræver mindst fire ugers historik med "
     "henvendelser inden for de seneste otte.",
-    "nb": "Trafikken for Telefon kan ennå ikke prognostiseres: prognosen trenger minst fire ukers historikk, med "
+    "nb": "Trafikken for telefon kan ennå ikke prognostiseres: prognosen trenger minst fire ukers historikk, med "
     "henvendelser i de siste åtte.",
-    "sv": "Trafiken för Telefon kan inte prognostiseras ännu: prognosen behöver minst fyra veckors historik, med "
+    "sv": "Trafiken för telefon kan inte prognostiseras ännu: prognosen behöver minst fyra veckors historik, med "
     "kontakter under de senaste åtta.",
 }
 

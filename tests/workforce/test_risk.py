@@ -296,3 +296,18 @@ def test_every_risk_endpoint_keeps_out_the_anonymous_the_wrong_role_and_the_othe
     assert client.get(pages[2]).status_code == 404
     assert client.post(reverse("workforce:hazard-model-train")).status_code == 403
     assert api.as_user(outsider).get(f"/api/agents/{agent.id}/risk/").status_code == 404
+
+
+def test_it_shows_a_score_whose_model_names_no_horizon_without_failing(client, hr_user):
+    # The horizon is optional on a stored model; the agent page once failed on it ('months' must be a number).
+    agent = agent_make(hr_user, 1, name="Sofie Holm")
+    model = model_make()
+    AttritionModel.objects.filter(id=model.id).update(is_active=True, horizon_months=None)
+    RiskScore.objects.create(agent=agent, model=model, probability=0.4, drivers=[])
+    client.force_login(hr_user)
+    page = client.get(f"/workforce/agents/{agent.id}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert page.status_code == 200
+    assert "40 % probability of leaving voluntarily<" in page.content.decode()
+    AttritionModel.objects.filter(id=model.id).update(horizon_months=6)
+    page = client.get(f"/workforce/agents/{agent.id}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "40 % probability of leaving voluntarily within 6 months" in page.content.decode()

@@ -172,18 +172,30 @@ def pulse_token(invitation: PulseInvitation) -> str:
     return f"{public_id}.{signature}"
 
 
-def pulse_invitation_for_token(token: str, *, for_writing: bool = False) -> PulseInvitation:
-    """The invitation a link belongs to, or the error its holder should see."""
-    invalid = ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
+def pulse_invitation_signed(token: str) -> PulseInvitation | None:
+    """The invitation whose link this is, whatever its survey's state; None for a link we did not make."""
     if not TOKEN_SHAPE.fullmatch(token):
-        raise invalid
-    public_id = token.partition(".")[0]
+        return None
     invitation = (
         PulseInvitation.objects.select_related("survey", "agent__team__parent__parent")
-        .filter(public_id=public_id)
+        .filter(public_id=token.partition(".")[0])
         .first()
     )
     if invitation is None or not constant_time_compare(pulse_token(invitation), token):
+        return None
+    return invitation
+
+
+def pulse_invitation_for_token(token: str, *, for_writing: bool = False) -> PulseInvitation:
+    """The invitation a link belongs to, or the error its holder should see."""
+    return pulse_invitation_usable(pulse_invitation_signed(token), for_writing=for_writing)
+
+
+def pulse_invitation_usable(invitation: PulseInvitation | None, *, for_writing: bool = False) -> PulseInvitation:
+    """The invitation (of pulse_invitation_signed) if its link can be used, else the error its holder
+    should see, in the active language."""
+    invalid = ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
+    if invitation is None:
         raise invalid
     survey = invitation.survey
     if survey.status == SurveyStatus.DRAFT:

@@ -31,14 +31,18 @@ def pulse_page(view):
         asked = request.GET.get("lang") if request.GET.get("lang") in LANGUAGE_CODES else None
         if (wait := _throttle_wait(request, token, TakeAddressThrottle)) is not None:
             return _too_many(request, wait, asked or translation.get_language())
-        try:
-            invitation = pulse.pulse_invitation_for_token(token)
-        except ApplicationError as exc:
-            with translation.override(asked or translation.get_language()):
+        # A link we made speaks its agent's language even when it can no longer be used (a closed
+        # survey); only a link we cannot place falls back to the browser's.
+        signed = pulse.pulse_invitation_signed(token)
+        known = pulse.agent_language(signed.agent) if signed is not None else None
+        with translation.override(asked or known or translation.get_language()):
+            try:
+                invitation = pulse.pulse_invitation_usable(signed)
+            except ApplicationError as exc:
                 response = render(
                     request, "workforce/pulse/answer_error.html", {"message": exc.message}, status=exc.status
                 )
-            return _private(response)
+                return _private(response)
         if (wait := _throttle_wait(request, token, TakeTokenThrottle)) is not None:
             return _too_many(request, wait, asked or pulse.agent_language(invitation.agent))
         language = asked or pulse.agent_language(invitation.agent)

@@ -211,3 +211,29 @@ def test_the_api_thanks_the_agent_in_the_callers_language(client, opened):
         )
     assert created.status_code == 201
     assert created.json()["message"] == "Tack – vi har tagit emot dina svar."
+
+
+def test_it_shows_a_closed_survey_link_in_the_agents_language_whatever_the_browser_says(client, hr_user, opened):
+    # Was English, in the browser's language: the agent's link is known, so its language is too.
+    survey, agents = opened
+    token = token_of(survey, agents[0])
+    pulse.pulse_survey_close(survey=survey, user=hr_user)
+    for method in (client.get, client.post):
+        page = method(f"/pulse/{token}/", HTTP_ACCEPT_LANGUAGE="en")
+        body = page.content.decode()
+        assert page.status_code == 410
+        assert '<html lang="da">' in body
+        assert "Linket kan ikke bruges" in body and "Målingen lukkede den" in body
+
+
+def test_it_shows_an_answered_link_in_the_agents_language_whatever_the_browser_says(client, opened):
+    survey, agents = opened
+    token = token_of(survey, agents[0])
+    assert client.post(f"/pulse/{token}/", answers()).status_code == 302
+    again = client.post(f"/pulse/{token}/", answers(), HTTP_ACCEPT_LANGUAGE="en")
+    assert again.status_code == 409 and '<html lang="da">' in again.content.decode()
+
+
+def test_it_shows_an_unknown_link_in_the_browsers_language_with_404(client, opened):
+    response = client.get("/pulse/not-a-token/", HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 404 and '<html lang="sv">' in response.content.decode()

@@ -42,8 +42,19 @@ def take_error_page(request, status: int):
     if invitation is None and status != 500:
         invitation = services.invitation_signed(request.path.removeprefix(TAKE_PREFIX).split("/", 1)[0])
     with translation.override(invitation.language if invitation else translation.get_language()):
-        heading, text = ERROR_TEXTS.get(status, ERROR_TEXTS[400 if status < 500 else 500])
         frame = _frame(invitation) if invitation is not None and status != 500 else {}
-        context = {**frame, "heading": heading, "text": text, "reply": status != 404}  # 404's text says it
-        body = render_to_string("assessments/take/problem.html", context)
+        return link_error_page(status, language=translation.get_language(), frame=frame)
+
+
+def link_error_page(
+    status: int, *, language: str, frame: dict | None = None, reply: bool = True, texts: dict | None = None
+) -> HttpResponse:
+    """An error page in the layout of the pages a link from an e-mail opens (an assessment, a pulse
+    survey, the talent pool), in the language of the person the link was sent to. `reply` offers
+    replying to the e-mail (only where a reply reaches someone); `texts` replaces some of ERROR_TEXTS."""
+    known = {**ERROR_TEXTS, **(texts or {})}
+    with translation.override(language):
+        heading, text = known.get(status, known[400 if status < 500 else 500])
+        context = {**(frame or {}), "heading": heading, "text": text, "reply": reply and status != 404}
+        body = render_to_string("assessments/take/problem.html", context)  # 404's text says it
     return _private(HttpResponse(body, status=status))

@@ -17,6 +17,7 @@ class HiringConfig(AppConfig):
         from hiring.messages import invitation_own_email_send
         from hiring.pipeline_personal_data import HANDLER
         from hiring.result_targets import invitation_role_targets
+        from hiring.talent_pool_views import TALENT_POOL_PREFIX, talent_pool_error_page
         from servicefit.core import registry
         from servicefit.core.personal_data import personal_data_handler_register
 
@@ -26,6 +27,7 @@ class HiringConfig(AppConfig):
         registry.demo_loader_register(name="hiring", load=demo.demo_load, order=20)
         registry.demo_loader_register(name="hiring-pipeline", load=demo.demo_pipeline_load, order=40)
         registry.admin_models_register(self.label)
+        registry.error_pages_register(prefix=TALENT_POOL_PREFIX, render=talent_pool_error_page)
         personal_data_handler_register(HANDLER)
         role_targets_provider_register(name="hiring", provider=invitation_role_targets)
         invitation_context_provider_register(name="hiring.job_title", provider=invitation_job)

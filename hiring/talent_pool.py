@@ -38,15 +38,21 @@ def talent_pool_url(entry: TalentPoolEntry) -> str:
     return settings.SITE_URL.rstrip("/") + reverse("talent-pool:consent", args=[talent_pool_token(entry)])
 
 
+def talent_pool_entry_signed(token: str) -> TalentPoolEntry | None:
+    """The entry whose link this is, run out or not; None for a link we did not make (or one withdrawn)."""
+    if not TOKEN_SHAPE.fullmatch(token):
+        return None
+    entry = TalentPoolEntry.objects.select_related("candidate").filter(public_id=token.partition(".")[0]).first()
+    if entry is None or not constant_time_compare(talent_pool_token(entry), token):
+        return None
+    return entry
+
+
 def talent_pool_entry_for_token(token: str, *, now: datetime | None = None) -> TalentPoolEntry:
     """The entry a link belongs to, or the error its holder should see (404 unknown, 410 run out)."""
-    invalid = ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
-    if not TOKEN_SHAPE.fullmatch(token):
-        raise invalid
-    public_id = token.partition(".")[0]
-    entry = TalentPoolEntry.objects.select_related("candidate").filter(public_id=public_id).first()
-    if entry is None or not constant_time_compare(talent_pool_token(entry), token):
-        raise invalid
+    entry = talent_pool_entry_signed(token)
+    if entry is None:
+        raise ApplicationError(_("This link is not valid. Check that you copied the whole link."), status=404)
     if entry.consent_expires_at <= (now or timezone.now()):
         # The link names the person, so they read why it stopped working in their own language.
         with translation.override(entry.candidate.language):

@@ -12,11 +12,24 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from assessments.api import TakeAddressThrottle, TakeTokenThrottle
+from assessments.take_errors import link_error_page
 from hiring import talent_pool
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 
 TEMPLATE = "hiring/talent_pool/consent.html"
+TALENT_POOL_PREFIX = "/talent-pool/"
+
+
+def talent_pool_error_page(request, status: int):
+    """The error pages of /talent-pool/ (registered in AppConfig.ready()): an address under a link, a
+    request over Django's limits, a server error. In the candidate's language when the link is known,
+    else the browser's; a server error does not look the link up (the database may be what failed)."""
+    language = getattr(request, "link_language", None)
+    if language is None and status != 500:
+        entry = talent_pool.talent_pool_entry_signed(request.path.removeprefix(TALENT_POOL_PREFIX).split("/", 1)[0])
+        language = entry.candidate.language if entry is not None else None
+    return link_error_page(status, language=language or translation.get_language())
 
 
 def _throttle_wait(request, token: str, throttle_class) -> float | None:
@@ -57,6 +70,7 @@ def consent(request, token):
     if (wait := _throttle_wait(request, token, TakeTokenThrottle)) is not None:
         return _too_many(request, wait, entry.candidate.language)
     language = entry.candidate.language
+    request.link_language = language  # for talent_pool_error_page, should the page fail
     done = None
     if request.method == "POST":
         action = request.POST.get("action")

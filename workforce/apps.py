@@ -15,6 +15,7 @@ class WorkforceConfig(AppConfig):
         from workforce.hire_handoff import candidate_hired_received, hire_cancelled_received
         from workforce.panels import agent_panel_register
         from workforce.personal_data import HANDLER
+        from workforce.pulse_answer_views import PULSE_PREFIX, pulse_error_page
         from workforce.risk_selectors import agent_risk_panel
 
         registry.area_register(namespace="workforce", label=_("People"), order=30)
@@ -24,6 +25,7 @@ class WorkforceConfig(AppConfig):
             name="workforce", items=home.home_items, first_steps=home.home_first_steps, order=30
         )
         registry.admin_models_register(self.label)
+        registry.error_pages_register(prefix=PULSE_PREFIX, render=pulse_error_page)
         personal_data_handler_register(HANDLER)
         # After the hiring pipeline's demo (40): its hires become agents.
         registry.demo_loader_register(name="workforce", load=demo.demo_load, order=60)

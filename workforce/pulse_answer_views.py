@@ -10,10 +10,12 @@ from types import SimpleNamespace
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from assessments.api import TakeAddressThrottle, TakeTokenThrottle
+from assessments.take_errors import link_error_page
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES, NATIVE_NAMES
 from workforce import pulse
@@ -46,12 +48,31 @@ def pulse_page(view):
         if (wait := _throttle_wait(request, token, TakeTokenThrottle)) is not None:
             return _too_many(request, wait, asked or pulse.agent_language(invitation.agent))
         language = asked or pulse.agent_language(invitation.agent)
+        request.link_language = language  # for pulse_error_page, should the view fail
         with translation.override(language):
             return _private(view(request, invitation, token, language, *args, **kwargs))
 
     wrapped.candidate_page = True  # public, token-only (tests/test_permissions.py)
     wrapped.checks_own_text = True  # answers bad input in the agent's language (servicefit.core.middleware)
     return wrapped
+
+
+PULSE_PREFIX = "/pulse/"
+# The pulse e-mails come from no one a reply would reach, so the link's own words stand in for "reply".
+PULSE_ERROR_TEXTS = {404: (_lazy("Not found"), _lazy("This link is not valid. Check that you copied the whole link."))}
+
+
+def pulse_error_page(request, status: int):
+    """The error pages of /pulse/ (registered in AppConfig.ready()): an address under a link, a request
+    over Django's limits, a server error. In the agent's language when the link is known, else the
+    browser's; a server error does not look the link up (the database may be what failed)."""
+    language = getattr(request, "link_language", None)
+    if language is None and status != 500:
+        invitation = pulse.pulse_invitation_signed(request.path.removeprefix(PULSE_PREFIX).split("/", 1)[0])
+        language = pulse.agent_language(invitation.agent) if invitation is not None else None
+    return link_error_page(
+        status, language=language or translation.get_language(), reply=False, texts=PULSE_ERROR_TEXTS
+    )
 
 
 def _throttle_wait(request, token: str, throttle_class) -> float | None:

@@ -240,3 +240,17 @@ def test_the_api_refuses_bad_input_another_team_a_wrong_role_and_anonymous(api, 
     posted = outsider.post("/api/talent-pool/", {"candidate": candidate.id, "consent_text_version": "v"}, format="json")
     assert posted.status_code == 404
     assert TalentPoolEntry.objects.filter(id=entry.id).exists()
+
+
+def test_the_links_error_pages_speak_the_candidates_language_in_the_candidate_layout(client, recruiter, settings):
+    # Were the staff pages' English "Not found" / "The request could not be handled".
+    entry = pooled(recruiter, candidate_make(recruiter, language="sv"))
+    missing = client.get(f"{link_of(entry)}no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    too_many = client.post(link_of(entry), {f"f{n}": "x" for n in range(10)}, HTTP_ACCEPT_LANGUAGE="en")
+    for response, status in ((missing, 404), (too_many, 400)):
+        html = response.content.decode()
+        assert response.status_code == status
+        assert '<html lang="sv">' in html and '<body class="take">' in html
+        assert response["Cache-Control"] == "no-store"
+    assert TalentPoolEntry.objects.get(id=entry.id).renewed_at is None

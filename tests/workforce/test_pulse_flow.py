@@ -237,3 +237,47 @@ def test_it_shows_an_answered_link_in_the_agents_language_whatever_the_browser_s
 def test_it_shows_an_unknown_link_in_the_browsers_language_with_404(client, opened):
     response = client.get("/pulse/not-a-token/", HTTP_ACCEPT_LANGUAGE="sv")
     assert response.status_code == 404 and '<html lang="sv">' in response.content.decode()
+
+
+def pulse_page_in(response, language: str) -> str:
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert '<body class="take">' in html  # the link pages' layout, not the staff pages' (with their menu)
+    assert response["Cache-Control"] == "no-store"
+    return html
+
+
+def test_it_answers_an_unknown_page_under_a_link_in_the_agents_language(client, opened):
+    # Was the staff pages' English "Not found", with their language menu and login link.
+    survey, agents = opened
+    response = client.get(f"/pulse/{token_of(survey, agents[0])}/no-such-page/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert "Linket er ikke gyldigt" in pulse_page_in(response, "da")
+
+
+def test_it_answers_a_form_over_the_limits_in_the_agents_language(client, opened, settings):
+    survey, agents = opened
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 5
+    token = token_of(survey, agents[0])
+    response = client.post(f"/pulse/{token}/", {f"f{n}": "x" for n in range(10)}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    pulse_page_in(response, "da")
+    assert not PulseResponse.objects.exists()
+
+
+def test_it_answers_a_server_error_on_a_pulse_page_in_the_agents_language(opened, monkeypatch):
+    from django.test import Client
+
+    from workforce import pulse_answer_views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    survey, agents = opened
+    monkeypatch.setattr(pulse_answer_views.pulse, "pulse_questions", broken)
+    response = Client(raise_request_exception=False).get(
+        f"/pulse/{token_of(survey, agents[0])}/", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 500
+    html = pulse_page_in(response, "da")
+    assert "a bug" not in html

@@ -1,10 +1,12 @@
 """REST API of the staffing plan: the Erlang calculator and the monthly hiring plan."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
+from rest_framework.utils.formatting import lazy_format
 from rest_framework.views import APIView
 
 from servicefit.core.exceptions import ApplicationError
@@ -21,7 +23,33 @@ MAX_TRAFFIC_ERLANGS = 100_000
 DAY_SECONDS = 86_400
 
 
-class NumberField(serializers.FloatField):
+class _Number:
+    """A field's limit, written when its message is: as the reader's language writes numbers."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __format__(self, spec):
+        return number_format(self.value, use_l10n=True, force_grouping=True)
+
+
+class LocalLimits:
+    """DRF writes a field's limits raw ("less than or equal to 100000"), which reads as a hundred
+    with three decimals in Danish; here "100.000", "100 000", "100,000" as the reader's language does."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for validator in self.validators:
+            for name, kind in (("max_value", MaxValueValidator), ("min_value", MinValueValidator)):
+                if type(validator) is kind and getattr(self, name) is not None:
+                    validator.message = lazy_format(self.error_messages[name], **{name: _Number(getattr(self, name))})
+
+
+class IntegerField(LocalLimits, serializers.IntegerField):
+    pass
+
+
+class NumberField(LocalLimits, serializers.FloatField):
     """A JSON number (or a numeric string); `true` is not 1."""
 
     def to_internal_value(self, data):
@@ -48,7 +76,7 @@ def _below(high: float):
 
 class ErlangInput(serializers.Serializer):
     contacts = NumberField(min_value=0, max_value=MAX_CONTACTS, help_text="Contacts offered in the interval.")
-    interval_minutes = serializers.IntegerField(min_value=1, max_value=1440, default=30)
+    interval_minutes = IntegerField(min_value=1, max_value=1440, default=30)
     aht_seconds = NumberField(max_value=DAY_SECONDS, validators=[_above(0)], help_text="Average handling time.")
     target_answer_seconds = NumberField(min_value=0, max_value=DAY_SECONDS, default=20)
     service_level = NumberField(
@@ -216,7 +244,7 @@ class StaffingPlanApi(APIView):
     permission_classes = [policy_permission(STAFFING_READ)]
 
     class Query(serializers.Serializer):
-        months = serializers.IntegerField(min_value=1, max_value=MAX_MONTHS, default=12)
+        months = IntegerField(min_value=1, max_value=MAX_MONTHS, default=12)
         attrition_points = NumberField(min_value=-50, max_value=50, default=0.0)
         aht_percent = NumberField(min_value=-50, max_value=100, default=0.0)
         traffic_percent = NumberField(min_value=-50, max_value=200, default=0.0)

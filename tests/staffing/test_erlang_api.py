@@ -125,3 +125,20 @@ def test_it_answers_hr_managers_and_admins_only(api, client, recruiter, manager,
     assert api.as_user(recruiter).post(URL, REFERENCE, format="json").status_code == 403
     for user in (manager, hr_user, admin_user):
         assert api.as_user(user).post(URL, REFERENCE, format="json").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "language", "limit"),
+    [
+        ("contacts", 200_000, "da", "100.000"),
+        ("contacts", 200_000, "sv", "100\xa0000"),
+        ("aht_seconds", 100_000, "nb", "86\xa0400"),
+        ("patience_seconds", 100_000, "da", "86.400"),
+        ("contacts", 200_000, "en", "100,000"),
+    ],
+)
+def test_it_writes_a_fields_limit_as_the_reader_s_language_writes_numbers(api, hr_user, field, value, language, limit):
+    # Was DRF's raw "less than or equal to 100000" in every language.
+    response = api.as_user(hr_user).post(URL, {**REFERENCE, field: value}, format="json", HTTP_ACCEPT_LANGUAGE=language)
+    message = response.json()["extra"]["fields"][field][0]
+    assert response.status_code == 400 and limit in message, message

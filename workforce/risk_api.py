@@ -27,12 +27,17 @@ class RiskOutput(serializers.Serializer):
     name = serializers.CharField()
     team = serializers.IntegerField()
     team_name = serializers.CharField()
-    probability = serializers.FloatField()
-    band = serializers.CharField(help_text="high, medium or low.")
-    band_label = serializers.CharField()
+    probability = serializers.FloatField(allow_null=True, help_text="None for an agent on notice (`leaving_on`).")
+    band = serializers.CharField(allow_null=True, help_text="high, medium or low; None for an agent on notice.")
+    band_label = serializers.CharField(allow_null=True)
     drivers = RiskDriverOutput(many=True)
-    model_version = serializers.IntegerField()
-    scored_at = serializers.DateTimeField()
+    model_version = serializers.IntegerField(allow_null=True)
+    scored_at = serializers.DateTimeField(allow_null=True)
+    leaving_on = serializers.DateField(
+        allow_null=True,
+        help_text="The last day of an agent working their notice: a known exit, not a risk, so no probability, "
+        "band or drivers. None for everyone else.",
+    )
 
 
 def _risk_data(row) -> dict:
@@ -48,6 +53,25 @@ def _risk_data(row) -> dict:
         "drivers": row.drivers,
         "model_version": row.model_version,
         "scored_at": row.scored_at,
+        "leaving_on": None,
+    }
+
+
+def _known_exit_data(known: risk_selectors.KnownExit) -> dict:
+    agent = known.agent
+    return {
+        "agent": agent.id,
+        "employee_number": agent.employee_number,
+        "name": agent.name,
+        "team": agent.team_id,
+        "team_name": agent.team.name,
+        "probability": None,
+        "band": None,
+        "band_label": None,
+        "drivers": [],
+        "model_version": None,
+        "scored_at": None,
+        "leaving_on": known.leaving_on,
     }
 
 
@@ -83,6 +107,8 @@ class AgentRiskApi(APIView):
         row = risk_selectors.agent_risk(user=request.user, agent_id=agent_id)
         if row is None:
             return Response(status=204)
+        if isinstance(row, risk_selectors.KnownExit):
+            return Response(RiskOutput(_known_exit_data(row)).data)
         return Response(RiskOutput(_risk_data(row)).data)
 
 

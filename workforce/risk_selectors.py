@@ -118,13 +118,24 @@ def risk_rows(*, user, scores) -> list[RiskRow]:
     return [risk_row(score, user=user) for score in scores]
 
 
-def agent_risk(*, user, agent_id: int) -> RiskRow | None:
-    """One agent's risk (None when not scored); 404 for an agent the user may not see."""
+@dataclass
+class KnownExit:
+    """An agent working their notice: their last day, in place of a probability of leaving."""
+
+    agent: Agent
+    leaving_on: date
+
+
+def agent_risk(*, user, agent_id: int) -> RiskRow | KnownExit | None:
+    """One agent's risk (None when not scored), or their last day when they are on notice, as their
+    page says (agent_risk_panel); 404 for an agent the user may not see."""
     agent = Agent.objects.filter(id=agent_id).select_related("team").first()
     if agent is None or not RETENTION_READ.allows_team(user, agent.team_id):
         raise Http404
-    score = RiskScore.objects.filter(agent=agent).select_related("agent__team", "agent__manager", "model").first()
     access_log(user=user, action=AccessLog.Action.VIEW, target=agent)
+    if last_day := leaving_on(agent):
+        return KnownExit(agent=agent, leaving_on=last_day)
+    score = RiskScore.objects.filter(agent=agent).select_related("agent__team", "agent__manager", "model").first()
     return risk_row(score, user=user) if score is not None else None
 
 

@@ -83,3 +83,13 @@ def test_the_agent_page_says_when_they_leave_and_suggests_no_action(client, hr_u
         assert last_day.strftime(written) in body, url
     staying_page = client.get(reverse("workforce:agent-detail", args=[staying.id]), HTTP_ACCEPT_LANGUAGE="en")
     assert ACTION in staying_page.content.decode()
+
+
+def test_the_api_says_when_an_agent_on_notice_leaves_and_gives_no_probability(api, hr_user, scored):
+    # Was last night's score (0.6, "high", its drivers), as if they might yet be kept.
+    staying, leaving, last_day = scored
+    body = api.as_user(hr_user).get(f"/api/agents/{leaving.id}/risk/").json()
+    assert body["leaving_on"] == last_day.isoformat() and body["name"] == "Sofie Holm"
+    assert body["probability"] is None and body["band"] is None and body["drivers"] == []
+    kept = api.as_user(hr_user).get(f"/api/agents/{staying.id}/risk/").json()
+    assert kept["leaving_on"] is None and kept["probability"] == 0.6 and kept["band"] == "high"

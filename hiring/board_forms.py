@@ -8,8 +8,9 @@ from assessments.models import Assessment
 from hiring.models import Candidate, CandidateEmailTemplate, EmailKind, JobAd, Requisition, Stage
 from profiles.models import RoleProfile
 from servicefit.core.choices import Language
-from servicefit.core.forms import TeamChoiceMixin
+from servicefit.core.forms import PersonChoiceField, TeamChoiceMixin
 from servicefit.core.models import Team
+from servicefit.core.persons import persons_by_name
 from servicefit.core.policies import JOB_AD_READ, JOB_AD_WRITE
 from servicefit.core.roles import Role
 
@@ -42,7 +43,7 @@ def _people_for(user):
     team_ids = JOB_AD_WRITE.team_ids(user)
     if team_ids is not None:
         people = people.filter(team_memberships__team_id__in=team_ids)
-    return people.order_by("username")
+    return persons_by_name(people)
 
 
 class RequisitionForm(TeamChoiceMixin, forms.Form):
@@ -60,7 +61,8 @@ class RequisitionForm(TeamChoiceMixin, forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Requisition.Status.choices, initial=Requisition.Status.DRAFT)
     opened_on = forms.DateField(label=_("Opened on"), required=False, widget=DATE_WIDGET)
     closed_on = forms.DateField(label=_("Closed on"), required=False, widget=DATE_WIDGET)
-    hiring_manager = forms.ModelChoiceField(
+    # Sent as the username, the key the API takes too; shown by name.
+    hiring_manager = PersonChoiceField(
         label=_("Hiring manager"), queryset=get_user_model().objects.none(), required=False, to_field_name="username"
     )
 
@@ -69,7 +71,6 @@ class RequisitionForm(TeamChoiceMixin, forms.Form):
         self.fields["role_profile"].label_from_instance = lambda profile: profile.name_in()
         self.fields["job_ad"].queryset = JOB_AD_WRITE.scope(JobAd.objects.order_by("title"), user)
         self.fields["hiring_manager"].queryset = _people_for(user)
-        self.fields["hiring_manager"].label_from_instance = lambda person: person.get_full_name() or person.username
 
     @classmethod
     def initial_for(cls, requisition: Requisition) -> dict:

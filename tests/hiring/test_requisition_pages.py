@@ -173,3 +173,22 @@ def test_a_recruiter_edits_a_requisition_and_a_manager_may_not(client, recruiter
 def test_the_hiring_pages_link_to_the_requisitions(client, recruiter, url):
     client.force_login(recruiter)
     assert 'href="/hiring/requisitions/"' in client.get(url).content.decode()
+
+
+def test_the_form_offers_hiring_managers_by_name_in_the_order_their_names_read(client, recruiter):
+    # Were listed in the order of their usernames, so "Zenia Berg" (aa-zenia) came first.
+    from servicefit.core.roles import Role
+
+    for username, first, last in (("zz-bo", "Bo", "Holm"), ("aa-zenia", "Zenia", "Berg"), ("mm-anna", "Anna", "Lund")):
+        person = make_user(username, Role.MANAGER)
+        person.first_name, person.last_name = first, last
+        person.save()
+    client.force_login(recruiter)
+    html = client.get("/hiring/requisitions/new/").content.decode()
+    select = html.split('name="hiring_manager"')[1].split("</select>")[0]
+    shown = [option.split("<")[0].strip() for option in select.split(">")[2::2] if option.split("<")[0].strip()]
+    assert [name for name in shown if name in ("Anna Lund", "Bo Holm", "Zenia Berg")] == [
+        "Anna Lund",
+        "Bo Holm",
+        "Zenia Berg",
+    ]

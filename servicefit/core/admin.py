@@ -2,24 +2,61 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db.models import Count
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from servicefit.core import employer_admin  # noqa: F401  (registers the employer profile's admin)
 from servicefit.core.models import AccessLog, Team, TeamMembership
-from servicefit.core.personal_data import personal_data_category
+from servicefit.core.personal_data import personal_data_category, personal_data_handlers
+from servicefit.core.persons import person_name
 from servicefit.core.policies import PERSONAL_DATA_ERASE
 from servicefit.core.services import access_log_many, personal_data_records_erase
 
 
+def _category_words() -> dict[str, str]:
+    return {handler.category: str(handler.label or handler.category) for handler in personal_data_handlers()}
+
+
+def _record_type_words() -> dict[str, str]:
+    return {
+        model._meta.label_lower: capfirst(model._meta.verbose_name)
+        for handler in personal_data_handlers()
+        for model in handler.models
+    }
+
+
+class CategoryFilter(admin.SimpleListFilter):
+    title = _("category")
+    parameter_name = "category"
+
+    def lookups(self, request, model_admin):
+        return sorted(_category_words().items(), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(category=self.value()) if self.value() else queryset
+
+
+class RecordTypeFilter(admin.SimpleListFilter):
+    title = _("record type")
+    parameter_name = "target_type"
+
+    def lookups(self, request, model_admin):
+        return sorted(_record_type_words().items(), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(target_type=self.value()) if self.value() else queryset
+
+
 @admin.register(AccessLog)
 class AccessLogAdmin(admin.ModelAdmin):
-    """Read-only for everyone: no add, change or delete (the model and the database refuse too)."""
+    """Read-only for everyone: no add, change or delete (the model and the database refuse too).
+    The log stores codes (a category, a model's label); the admin shows them in the reader's words."""
 
-    list_display = ["at", "user_shown", "action", "category", "target_type", "target_id"]
-    list_filter = ["action", "category", "target_type"]
+    list_display = ["at", "user_shown", "action", "category_shown", "target_type_shown", "target_id"]
+    list_filter = ["action", CategoryFilter, RecordTypeFilter]
     search_fields = ["target_id"]
-    readonly_fields = [f.name for f in AccessLog._meta.fields]
+    fields = readonly_fields = list_display
 
     # A left join: a deleted user's row is missing, the id stays (see AccessLog.user).
     list_select_related = ["user"]
@@ -28,7 +65,15 @@ class AccessLogAdmin(admin.ModelAdmin):
     def user_shown(self, log):
         if log.user_id is None:
             return "-"
-        return log.user.get_username() if log.user is not None else f"#{log.user_id}"
+        return person_name(log.user) if log.user is not None else f"#{log.user_id}"
+
+    @admin.display(description=_("category"), ordering="category")
+    def category_shown(self, log):
+        return _category_words().get(log.category, log.category)  # a category no app registers any more
+
+    @admin.display(description=_("record type"), ordering="target_type")
+    def target_type_shown(self, log):
+        return _record_type_words().get(log.target_type, log.target_type)
 
     def has_add_permission(self, request):
         return False

@@ -1,7 +1,9 @@
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from servicefit.core.choices import Country
@@ -64,7 +66,12 @@ class AccessLog(models.Model):
         verbose_name_plural = _("personal-data access log")
 
     def __str__(self):
-        return f"{self.user_id} {self.action} {self.target_type} {self.target_id}"
+        # The admin's title for the entry: the record's kind in words, not its model label.
+        try:
+            kind = capfirst(apps.get_model(self.target_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            kind = self.target_type
+        return f"{kind} {self.target_id}: {self.get_action_display()}"
 
     def save(self, *args, **kwargs):
         # Not business logic: the guard that makes the log append-only in Python as well.

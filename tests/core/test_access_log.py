@@ -10,6 +10,7 @@ from servicefit.core.personal_data import (
     PersonalDataHandler,
     Subject,
     personal_data_category,
+    personal_data_handler,
     personal_data_handler_register,
 )
 from servicefit.core.services import access_log
@@ -137,3 +138,39 @@ def test_a_category_or_a_model_cannot_be_claimed_twice():
     )
     with pytest.raises(ValueError, match="another personal-data category"):
         personal_data_handler_register(thief)
+
+
+# The admin's words ---------------------------------------------------------------------------------
+
+
+def test_the_admin_names_who_what_and_which_records_in_the_readers_language(client, admin_user, hr_user):
+    # Were the raw codes "candidate", "assessments.invitation" and the username "henrik" in every language.
+    from django.utils import translation
+
+    from assessments.models import Invitation
+
+    hr_user.first_name, hr_user.last_name = "Henrik", "Dahl"
+    hr_user.save()
+    AccessLog.objects.create(
+        user=hr_user, action="export", category="candidate", target_type="assessments.invitation", target_id="7"
+    )
+    client.force_login(admin_user)
+    listing = client.get("/admin/core/accesslog/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    with translation.override("da"):
+        category = str(personal_data_handler("candidate").label)
+        record_type = str(Invitation._meta.verbose_name)
+        action = str(AccessLog.Action.EXPORT.label)
+    rows = listing.split("<tbody>")[1].split("</tbody>")[0]
+    for shown in ("Henrik Dahl", category, record_type.capitalize(), action):
+        assert shown in rows, shown
+    for raw_code in (">candidate<", "assessments.invitation", ">henrik<"):
+        assert raw_code not in rows, raw_code
+    filters = listing.split('id="changelist-filter"')[1]
+    assert category in filters and record_type.capitalize() in filters
+    assert ">candidate<" not in filters and "assessments.invitation<" not in filters
+
+
+def test_the_admins_record_page_names_them_too(client, admin_user, entry):
+    client.force_login(admin_user)
+    page = client.get(f"/admin/core/accesslog/{entry.id}/change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert page.count("Assessment invitations and answers") == 1 and "assessments.invitation" not in page

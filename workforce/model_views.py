@@ -11,6 +11,7 @@ from servicefit.core.policies import ATTRITION_MODEL_MANAGE
 from workforce.attrition_models import attrition_model_activate
 from workforce.model_forms import SnapshotTrainingForm
 from workforce.models import AttritionModel, SnapshotTraining
+from workforce.risk import HAZARD_SOURCE
 from workforce.snapshot_trainings import (
     attrition_model_list,
     snapshot_training_create,
@@ -19,8 +20,15 @@ from workforce.snapshot_trainings import (
 )
 
 
+def _source_shown(model) -> str:
+    return _("Our agents' history") if model.source == HAZARD_SOURCE else model.source  # else "file: target"
+
+
 def _page(request, form, status=200):
-    context = {"form": form, "models": attrition_model_list(), "trainings": snapshot_training_list()[:20]}
+    models = list(attrition_model_list())
+    for model in models:
+        model.source_shown = _source_shown(model)
+    context = {"form": form, "models": models, "trainings": snapshot_training_list()[:20]}
     return render(request, "workforce/attrition_models.html", context, status=status)
 
 

@@ -57,6 +57,7 @@ def _gc_paused():
 MIN_LEVEL_ROWS = 200
 HORIZON_MONTHS = hazard.DEFAULT_HORIZON
 TOP_DRIVERS = 3
+HAZARD_SOURCE = "agents"  # the risk model's source: the agents' own records (a code; pages say it in words)
 
 
 def _histories(agents: list[dict], *, lookups: dict, employed_on: date | None = None) -> list[hazard.AgentHistory]:
@@ -162,7 +163,7 @@ def hazard_model_train(*, until: date | None = None, user=None, C: float = 1.0) 
         metrics=metrics,
         n_rows=len(data),
         positives=int(data.events.sum()),
-        source="agents",
+        source=HAZARD_SOURCE,
         horizon_months=HORIZON_MONTHS,
         user=user,
     )

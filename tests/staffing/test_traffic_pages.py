@@ -203,3 +203,13 @@ def test_an_admin_imports_like_hr(client, admin_user):
     page = client.get("/staffing/traffic/import/map/")
     assert client.post("/staffing/traffic/import/map/", page.context["form"].initial).status_code == 302
     assert TrafficImport.objects.get().uploaded_by == admin_user
+
+
+def test_the_mapping_step_writes_the_row_count_as_the_readers_language_does(hr):
+    # Was "acd.csv har 1600 rækker" in Danish, where the list of imports says "1.600".
+    from tests.staffing.factories import days_rows
+
+    upload(hr, traffic_file(days_rows(MARCH, 100)))
+    body = hr.get("/staffing/traffic/import/map/", HTTP_ACCEPT_LANGUAGE="da").content.decode()
+    lead = body.split('class="lead"')[1].split("</p>")[0]
+    assert "1.600" in lead and "1600" not in lead

@@ -51,7 +51,10 @@ class AgentOutput(serializers.Serializer):
     hiring_fit_label = serializers.CharField()
     hiring_dominant_type = serializers.ChoiceField(choices=ServiceType.Code.choices, allow_blank=True)
     risk = AgentRiskSummaryOutput(
-        source="risk_data", allow_null=True, help_text="Null until the agent has been scored."
+        source="risk_data",
+        allow_null=True,
+        help_text="Null until the agent has been scored, and for an agent on notice (an `exit_date` still ahead): "
+        "a known exit, not a risk.",
     )
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()

@@ -141,8 +141,11 @@ def agents_described(agents, *, today: date | None = None) -> list[Agent]:
         agent.risk_probability = score.probability if score else None
         agent.risk_percent = round(score.probability * 100) if score else None
         agent.risk_band = risk_band(score.probability) if score else None
+        # An agent on notice is a known exit, not a risk: no probability, as their page says.
         agent.risk_data = (
-            {"probability": score.probability, "band": agent.risk_band, "scored_at": score.scored_at} if score else None
+            {"probability": score.probability, "band": agent.risk_band, "scored_at": score.scored_at}
+            if score and not agent.leaving_on
+            else None
         )
     return agents
 

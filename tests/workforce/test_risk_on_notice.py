@@ -93,3 +93,13 @@ def test_the_api_says_when_an_agent_on_notice_leaves_and_gives_no_probability(ap
     assert body["probability"] is None and body["band"] is None and body["drivers"] == []
     kept = api.as_user(hr_user).get(f"/api/agents/{staying.id}/risk/").json()
     assert kept["leaving_on"] is None and kept["probability"] == 0.6 and kept["band"] == "high"
+
+
+def test_the_agents_api_gives_an_agent_on_notice_no_risk(api, hr_user, scored):
+    # Was last night's score beside the exit date, where their page says "Leaving on".
+    staying, leaving, last_day = scored
+    client = api.as_user(hr_user)
+    one = client.get(f"/api/agents/{leaving.id}/").json()
+    assert one["exit_date"] == last_day.isoformat() and one["risk"] is None
+    listed = {row["name"]: row["risk"] for row in client.get("/api/agents/").json()["results"]}
+    assert listed["Sofie Holm"] is None and listed["Mads Berg"]["band"] == "high"

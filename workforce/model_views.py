@@ -21,7 +21,7 @@ from workforce.snapshot_trainings import (
 
 
 def _source_shown(model) -> str:
-    return _("Our agents' history") if model.source == HAZARD_SOURCE else model.source  # else "file: target"
+    return _("Employee records") if model.source == HAZARD_SOURCE else model.source  # else "file: target"
 
 
 def _page(request, form, status=200):

@@ -1,5 +1,4 @@
-"""A branch's da/nb/sv translations wait in locale/pending/<branch>.json (keyed by msgid, or by language
-as {"da": {msgid: text}, "nb": …, "sv": …}) until they are merged into the
+"""A branch's da/nb/sv translations wait in locale/pending/<branch>.json until they are merged into the
 .po files and compiled. `pending_translations` puts them in front of the compiled catalogues for a test,
 so a test can read the Nordic text a user will get; once merged (the file is gone) it adds nothing."""
 
@@ -15,8 +14,6 @@ from .po import LOCALE, NORDIC
 def pending_translations(name: str):
     path = LOCALE / "pending" / f"{name}.json"
     pending = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    if pending and set(pending) <= set(NORDIC):  # {"da": {msgid: text}, …} rather than {msgid: {"da": text, …}}
-        pending = {msgid: {language: pending[language][msgid] for language in NORDIC} for msgid in pending[NORDIC[0]]}
     added = {}
     for language in NORDIC:
         catalog = {}

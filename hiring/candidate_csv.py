@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hiring.pipeline_matching import phone_normalize
+from servicefit.core.csv import UnreadableCsv, csv_records
+from servicefit.core.unsafe_text import has_unsafe_text
 
 FIELDS = ("name", "email", "phone", "language", "source")
 REQUIRED = ("name", "email")
@@ -117,7 +119,7 @@ def columns_map(header: list[str], mapping: Mapping[str, str] | None) -> tuple[d
 
 
 def _row_checked(line: int, values: dict[str, str], emails: dict[str, int], default_language: str | None):
-    errors = []
+    errors = [RowError(line, name, "unsafe") for name in FIELDS if has_unsafe_text(values[name])]
     for name in REQUIRED:
         if not values[name]:
             errors.append(RowError(line, name, "required"))
@@ -161,14 +163,20 @@ def candidates_parse(
         parsed.errors.append(RowError(1, "file", "empty"))
         return parsed
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter_of(text.split("\n", 1)[0]))
-    header = next(reader)
+    try:
+        return _rows_parsed(csv_records(reader), parsed, mapping, default_language, max_rows)
+    except UnreadableCsv as exc:
+        return Parsed(errors=[RowError(exc.line, "file", "unreadable")])
+
+
+def _rows_parsed(records, parsed: Parsed, mapping, default_language, max_rows) -> Parsed:
+    _line, header = next(records)
     columns, parsed.errors = columns_map(header, mapping)
     if parsed.errors:
         return parsed
     emails: dict[str, int] = {}
-    start, count = reader.line_num + 1, 0
-    for record in reader:
-        line, start = start, reader.line_num + 1
+    count = 0
+    for line, record in records:
         if not any(cell.strip() for cell in record):
             continue  # blank lines, and the empty rows a spreadsheet leaves at the end
         count += 1

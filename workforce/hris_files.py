@@ -17,6 +17,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from servicefit.core.csv import UnreadableCsv, csv_records
+
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 10_000_000
@@ -127,13 +129,14 @@ def csv_table(text: str) -> Table:
     if not text.strip():
         raise FileError("empty")
     first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first))
-    header = _header(list(next(reader)))
-    table = Table(header=header)
-    start = reader.line_num + 1
-    for record in reader:
-        line, start = start, reader.line_num + 1
-        _row_add(table, line, record)
+    records = csv_records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first)))
+    try:
+        _line, header = next(records)
+        table = Table(header=_header(header))
+        for line, record in records:
+            _row_add(table, line, record)
+    except UnreadableCsv as exc:
+        raise FileError("unreadable", {"line": exc.line}) from exc
     return table
 
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, call_command, load_command_class
 
 from assessments.models import Assessment, Invitation
 from hiring import pipeline
@@ -224,3 +224,22 @@ def test_seed_demo_after_a_flush_refuses_clearly_and_creates_nobody(settings, db
     error, err = refused("seed_demo")
     assert "run migrate" in str(error)
     assert not get_user_model().objects.exists()
+
+
+# From the shell ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("app", "command"), [("servicefit.core", "flush"), ("profiles", "lexicon_import")])
+def test_from_the_shell_a_refusal_is_one_line_on_stderr_and_a_non_zero_exit(tmp_path, db, monkeypatch, app, command):
+    # run_from_argv closes the database connections when it is done; the test's transaction needs its own.
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    deep = written(tmp_path, "l.json", '{"markers": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(SystemExit) as exit_:
+        load_command_class(app, command).__class__(stdout=out, stderr=err).run_from_argv(
+            ["manage.py", command, *([deep] if command == "lexicon_import" else [])]
+        )
+    assert exit_.value.code != 0
+    assert len(err.getvalue().strip().splitlines()) == (1 if command == "flush" else 2)
+    assert err.getvalue().strip().splitlines()[-1].startswith("CommandError: ")

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hiring.pipeline_matching import phone_normalize
-from servicefit.core.csv import UnreadableCsv, csv_records
 from servicefit.core.unsafe_text import has_unsafe_text
 
 FIELDS = ("name", "email", "phone", "language", "source")
@@ -163,31 +162,29 @@ def candidates_parse(
         parsed.errors.append(RowError(1, "file", "empty"))
         return parsed
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter_of(text.split("\n", 1)[0]))
+    start, count = 1, 0
     try:
-        return _rows_parsed(csv_records(reader), parsed, mapping, default_language, max_rows)
-    except UnreadableCsv as exc:
-        return Parsed(errors=[RowError(exc.line, "file", "unreadable")])
-
-
-def _rows_parsed(records, parsed: Parsed, mapping, default_language, max_rows) -> Parsed:
-    _line, header = next(records)
-    columns, parsed.errors = columns_map(header, mapping)
-    if parsed.errors:
-        return parsed
-    emails: dict[str, int] = {}
-    count = 0
-    for line, record in records:
-        if not any(cell.strip() for cell in record):
-            continue  # blank lines, and the empty rows a spreadsheet leaves at the end
-        count += 1
-        if max_rows is not None and count > max_rows:
-            return Parsed(errors=[RowError(line, "file", "too_many_rows", str(max_rows))])
-        values = {f: record[i].strip() if i < len(record) else "" for f, i in columns.items()}
-        values = {f: values.get(f, "") for f in FIELDS}
-        row, errors = _row_checked(line, values, emails, default_language)
-        parsed.errors.extend(errors)
-        if row is not None:
-            parsed.rows.append(row)
+        header = next(reader)
+        columns, parsed.errors = columns_map(header, mapping)
+        if parsed.errors:
+            return parsed
+        emails: dict[str, int] = {}
+        start = reader.line_num + 1
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue  # blank lines, and the empty rows a spreadsheet leaves at the end
+            count += 1
+            if max_rows is not None and count > max_rows:
+                return Parsed(errors=[RowError(line, "file", "too_many_rows", str(max_rows))])
+            values = {f: record[i].strip() if i < len(record) else "" for f, i in columns.items()}
+            values = {f: values.get(f, "") for f in FIELDS}
+            row, errors = _row_checked(line, values, emails, default_language)
+            parsed.errors.extend(errors)
+            if row is not None:
+                parsed.rows.append(row)
+    except csv.Error:  # a cell over the csv module's 128 KB limit: mostly a quotation mark never closed
+        return Parsed(errors=[RowError(start, "file", "unreadable")])
     if not count:
         parsed.errors.append(RowError(2, "file", "no_rows"))
     return parsed

@@ -14,10 +14,9 @@ import io
 import logging
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
-
-from servicefit.core.csv import UnreadableCsv, csv_records
 
 logger = logging.getLogger(__name__)
 
@@ -138,6 +137,30 @@ def csv_table(text: str) -> Table:
     except UnreadableCsv as exc:
         raise FileError("unreadable", {"line": exc.line}) from exc
     return table
+
+
+class UnreadableCsv(Exception):
+    """A record the csv module cannot read: a cell over its 128 KB limit, mostly a quotation mark
+    never closed. `line` is where the record starts."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+def csv_records(reader) -> Iterator[tuple[int, list[str]]]:
+    """(the line a record starts on, its cells) from a csv.reader, the header first; UnreadableCsv
+    instead of csv.Error, so the importer can name the line."""
+    start = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UnreadableCsv(start) from exc
+        yield start, record
+        start = reader.line_num + 1
 
 
 def _header(cells: list) -> list[str]:

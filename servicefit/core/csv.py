@@ -12,7 +12,7 @@ comma-separated file opens in one column. In English: "," and a decimal point.
 """
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 
 from django.utils import translation
 from django.utils.translation import get_language
@@ -55,27 +55,3 @@ def csv_write(out, *, columns: list[str], rows: Iterable[Mapping], language: str
     for row in rows:
         cells = [row.get(column) for column in columns]
         writer.writerow([yes_no[cell] if isinstance(cell, bool) else _decimal_comma(csv_cell(cell)) for cell in cells])
-
-
-class UnreadableCsv(Exception):
-    """A record the csv module cannot read: a cell over its 128 KB limit, mostly a quotation mark
-    never closed. `line` is where the record starts."""
-
-    def __init__(self, line: int):
-        super().__init__(line)
-        self.line = line
-
-
-def csv_records(reader) -> Iterator[tuple[int, list[str]]]:
-    """(the line a record starts on, its cells) from a csv.reader, the header first; UnreadableCsv
-    instead of csv.Error, so an importer can name the line instead of failing."""
-    start = 1
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise UnreadableCsv(start) from exc
-        yield start, record
-        start = reader.line_num + 1

@@ -209,6 +209,34 @@ def test_it_refuses_a_requisition_number_out_of_range(tmp_path, recruiter):
     assert not Candidate.objects.exists()
 
 
+# Text on the command line --------------------------------------------------------------------------
+
+# A shell passes bytes that are not UTF-8 ($'\xff') to Python as lone surrogates, which no database
+# driver can encode.
+NOT_UTF8 = "\udcff"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["personal_data", "export", "--email", f"{NOT_UTF8}@example.dk", "--by", "henrik"],
+        ["personal_data", "export", "--employee-number", NOT_UTF8, "--by", "henrik"],
+        ["personal_data", "export", "--email", "a@example.dk", "--by", f"h{NOT_UTF8}"],
+        ["candidate_data", f"{NOT_UTF8}@example.dk", "--export", "--by", "henrik"],
+        ["candidates_import", "{csv}", "--team", NOT_UTF8, "--by", "henrik"],
+        ["agents_import", "{csv}", "--team-default", NOT_UTF8],
+        ["norms_rebuild", NOT_UTF8],
+        ["analyze_ad", "{csv}", "--role-profile", NOT_UTF8],
+    ],
+    ids=lambda args: "-".join(a for a in args[:2] if not a.startswith(("{", NOT_UTF8))),
+)
+def test_it_refuses_text_on_the_command_line_that_is_not_utf8(tmp_path, hr_user, args):
+    csv = written(tmp_path, "c.csv", CANDIDATES)
+    error, err = refused(*[arg.format(csv=csv) for arg in args])
+    assert "not valid UTF-8 text" in str(error)
+    assert not Candidate.objects.exists()
+
+
 # flush and seed_demo -------------------------------------------------------------------------------
 
 

@@ -1,8 +1,10 @@
-"""What the management commands share: the person acting (--by) and the record numbers they take.
+"""What the management commands share: the person acting (--by), and the argparse types of the
+record numbers and the text they look up in the database.
 
 A command does what a page does, so the user named with --by must be allowed to do it there: active,
-and holding a role of the page's policy. The record numbers are refused beyond the database's 64 bits
-before a query sees them (servicefit.core.ids).
+and holding a role of the page's policy. A record number beyond the database's 64 bits, and text it
+cannot store, are refused before a query sees them: a shell hands Python bytes that are not UTF-8 as
+lone surrogates, which no database driver can encode.
 """
 
 import argparse
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from servicefit.core.ids import MAX_ID, record_id
 from servicefit.core.policies import Policy
 from servicefit.core.roles import Role
+from servicefit.core.unsafe_text import has_unsafe_text
 
 
 def acting_user(username: str, *, policy: Policy, returncode: int = 1):
@@ -35,3 +38,10 @@ def record_number(text: str) -> int:
     if number is None:
         raise argparse.ArgumentTypeError(_("give a number from 1 to %(max)s") % {"max": MAX_ID})
     return number
+
+
+def text_option(text: str) -> str:
+    """An argparse type: text the database can store."""
+    if has_unsafe_text(text):
+        raise argparse.ArgumentTypeError(_("this is not valid UTF-8 text"))
+    return text

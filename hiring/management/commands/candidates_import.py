@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hiring.models import Requisition
 from hiring.pipeline_import import MAX_BYTES, candidates_import
-from servicefit.core.commands import acting_user, record_number
+from servicefit.core.commands import acting_user, record_number, text_option
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.models import Team
@@ -21,8 +21,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--team", required=True, help="The team's name.")
-        parser.add_argument("--by", required=True, help="Username of the person importing (stamped on moves).")
+        parser.add_argument("--team", type=text_option, required=True, help="The team's name.")
+        parser.add_argument(
+            "--by", type=text_option, required=True, help="Username of the person importing (stamped on moves)."
+        )
         parser.add_argument("--requisition", type=record_number, help="Add each candidate as an application to it.")
         parser.add_argument("--language", choices=LANGUAGE_CODES, help="For rows with no language.")
         parser.add_argument(

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
-from servicefit.core.commands import acting_user, record_number
+from servicefit.core.commands import acting_user, record_number, text_option
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.personal_data import Subject
 from servicefit.core.policies import PERSONAL_DATA_ERASE, PERSONAL_DATA_EXPORT
@@ -18,13 +18,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["export", "erase"])
-        parser.add_argument("--email", default="", help="The person's e-mail address (any case).")
+        parser.add_argument("--email", type=text_option, default="", help="The person's e-mail address (any case).")
         parser.add_argument("--reference", type=record_number, default=None, help="The person's record reference.")
         parser.add_argument(
-            "--employee-number", default="", help="The employee number in the HR system (an employee without e-mail)."
+            "--employee-number",
+            type=text_option,
+            default="",
+            help="The employee number in the HR system (an employee without e-mail).",
         )
         parser.add_argument(
-            "--by", required=True, metavar="USERNAME", help="The active user acting (HR or an administrator)."
+            "--by", type=text_option, required=True, metavar="USERNAME", help="The active user acting (HR or an admin)."
         )
 
     def handle(self, *args, action, email, reference, employee_number, by, **options):

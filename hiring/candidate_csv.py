@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hiring.pipeline_matching import phone_normalize
+from servicefit.core.unsafe_text import has_unsafe_text
 
 FIELDS = ("name", "email", "phone", "language", "source")
 REQUIRED = ("name", "email")
@@ -117,7 +118,7 @@ def columns_map(header: list[str], mapping: Mapping[str, str] | None) -> tuple[d
 
 
 def _row_checked(line: int, values: dict[str, str], emails: dict[str, int], default_language: str | None):
-    errors = []
+    errors = [RowError(line, name, "unsafe") for name in FIELDS if has_unsafe_text(values[name])]
     for name in REQUIRED:
         if not values[name]:
             errors.append(RowError(line, name, "required"))
@@ -161,25 +162,29 @@ def candidates_parse(
         parsed.errors.append(RowError(1, "file", "empty"))
         return parsed
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter_of(text.split("\n", 1)[0]))
-    header = next(reader)
-    columns, parsed.errors = columns_map(header, mapping)
-    if parsed.errors:
-        return parsed
-    emails: dict[str, int] = {}
-    start, count = reader.line_num + 1, 0
-    for record in reader:
-        line, start = start, reader.line_num + 1
-        if not any(cell.strip() for cell in record):
-            continue  # blank lines, and the empty rows a spreadsheet leaves at the end
-        count += 1
-        if max_rows is not None and count > max_rows:
-            return Parsed(errors=[RowError(line, "file", "too_many_rows", str(max_rows))])
-        values = {f: record[i].strip() if i < len(record) else "" for f, i in columns.items()}
-        values = {f: values.get(f, "") for f in FIELDS}
-        row, errors = _row_checked(line, values, emails, default_language)
-        parsed.errors.extend(errors)
-        if row is not None:
-            parsed.rows.append(row)
+    start, count = 1, 0
+    try:
+        header = next(reader)
+        columns, parsed.errors = columns_map(header, mapping)
+        if parsed.errors:
+            return parsed
+        emails: dict[str, int] = {}
+        start = reader.line_num + 1
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue  # blank lines, and the empty rows a spreadsheet leaves at the end
+            count += 1
+            if max_rows is not None and count > max_rows:
+                return Parsed(errors=[RowError(line, "file", "too_many_rows", str(max_rows))])
+            values = {f: record[i].strip() if i < len(record) else "" for f, i in columns.items()}
+            values = {f: values.get(f, "") for f in FIELDS}
+            row, errors = _row_checked(line, values, emails, default_language)
+            parsed.errors.extend(errors)
+            if row is not None:
+                parsed.rows.append(row)
+    except csv.Error:  # a cell over the csv module's 128 KB limit: mostly a quotation mark never closed
+        return Parsed(errors=[RowError(start, "file", "unreadable")])
     if not count:
         parsed.errors.append(RowError(2, "file", "no_rows"))
     return parsed

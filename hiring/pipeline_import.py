@@ -56,6 +56,8 @@ def row_error_message(error: RowError) -> str:
         "phone": _("%(value)r is not a phone number of 6 to 15 digits."),
         "language": _("%(value)r is not one of English, Danish, Norwegian or Swedish."),
         "source": _("%(value)r is not a source (job board, referral, internal move or other)."),
+        "unsafe": _("The value contains characters that are not allowed (such as NUL)."),
+        "unreadable": _("A cell is too long; is a quotation mark not closed?"),
     }
     return messages[error.code] % {"value": error.value}
 

@@ -16,3 +16,8 @@ class ProfilesConfig(AppConfig):
         )
         registry.home_work_register(name="profiles", first_steps=home.home_first_steps, order=5)
         registry.admin_models_register(self.label)
+        registry.shipped_data_register(
+            name="profiles.service_types",
+            label=_("service types"),
+            present=lambda: selectors.service_type_list().exists(),
+        )

@@ -17,10 +17,12 @@ import yaml
 from profiles.analysis.lexicon import CLAUSE, PARTS_OF_SPEECH
 from profiles.service_types import SERVICE_TYPES
 from servicefit.core.languages import LANGUAGE_CODES
+from servicefit.core.unsafe_text import has_unsafe_text
 
 MIN_WEIGHT, MAX_WEIGHT = 0.1, 5.0
 MAX_PHRASE_LENGTH = 120
 FORMATS = ("json", "yaml")
+UNSAFE = "contains a NUL character or an unpaired surrogate, which cannot be stored"
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ def load(text: str, fmt: str) -> LexiconFile:
         data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise LexiconFileError([RowError(None, "syntax", f"not valid {fmt.upper()}: {exc}")]) from exc
+    except RecursionError as exc:  # thousands of nested lists; a lexicon file is three levels deep
+        raise LexiconFileError([RowError(None, "syntax", "nested too deeply to be a lexicon file")]) from exc
     return validate(data)
 
 
@@ -79,6 +83,8 @@ def validate(data) -> LexiconFile:
     note = data.get("note") or ""
     if not isinstance(note, str):
         raise LexiconFileError([RowError(None, "note", "must be text")])
+    if has_unsafe_text(note):
+        raise LexiconFileError([RowError(None, "note", UNSAFE)])
 
     errors: list[RowError] = []
     markers: list[Marker] = []
@@ -122,6 +128,8 @@ def _validate_row(row: int, raw, errors: list[RowError]) -> Marker | None:
     if not isinstance(phrase, str) or not phrase.strip():
         errors.append(RowError(row, "phrase", "empty phrase"))
         phrase = ""
+    elif has_unsafe_text(phrase):
+        errors.append(RowError(row, "phrase", UNSAFE))
     elif len(phrase.strip()) > MAX_PHRASE_LENGTH:
         errors.append(RowError(row, "phrase", f"longer than {MAX_PHRASE_LENGTH} characters"))
 
@@ -166,6 +174,9 @@ def _validate_suggestions(row: int, raw, own_type, own_pos: str, errors: list[Ro
             errors.append(RowError(row, where, "a rewrite must point to another type"))
         if not isinstance(text, str) or not text.strip():
             errors.append(RowError(row, where, "empty suggestion text"))
+            continue
+        if has_unsafe_text(text):
+            errors.append(RowError(row, where, UNSAFE))
             continue
         pos = item.get("pos", "") or ""
         if pos not in ("", CLAUSE, *PARTS_OF_SPEECH):

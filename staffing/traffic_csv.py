@@ -31,7 +31,7 @@ from staffing.traffic_columns import (
     number_parsed,
 )
 from workforce.hris_columns import fold
-from workforce.hris_files import UNWANTED, FileError, delimiter_of
+from workforce.hris_files import UNWANTED, FileError, UnreadableCsv, csv_records, delimiter_of
 from workforce.hris_files import text_decoded as hris_text_decoded
 
 MAX_BYTES = 20_000_000
@@ -128,11 +128,11 @@ def _records(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     """The header, and the rows as (line, cells) with blank rows skipped; the rows are read lazily
     and raise FileError when there are too many or a cell is beyond the csv module's field limit."""
     first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first))
+    records = csv_records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first)))
     try:
-        header = [UNWANTED.sub("", cell).strip() for cell in next(reader)]
-    except csv.Error as exc:
-        raise FileError("broken", {"line": 1}) from exc
+        header = [UNWANTED.sub("", cell).strip() for cell in next(records)[1]]
+    except UnreadableCsv as exc:
+        raise FileError("broken", {"line": exc.line}) from exc
     while header and not header[-1]:
         header.pop()
     if not any(header):
@@ -143,22 +143,18 @@ def _records(text: str) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
         raise FileError("header", {"limit": MAX_HEADER_LENGTH})
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        start, count = reader.line_num + 1, 0
-        while True:
-            try:
-                record = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise FileError("broken", {"line": start}) from exc
-            line, start = start, reader.line_num + 1
-            cells = [cell.strip() for cell in record[: len(header)]]
-            if not any(cells):
-                continue  # blank lines, and the empty rows a spreadsheet leaves at the end
-            count += 1
-            if count > MAX_ROWS:
-                raise FileError("too_many_rows", {"limit": MAX_ROWS})
-            yield line, cells
+        count = 0
+        try:
+            for line, record in records:
+                cells = [cell.strip() for cell in record[: len(header)]]
+                if not any(cells):
+                    continue  # blank lines, and the empty rows a spreadsheet leaves at the end
+                count += 1
+                if count > MAX_ROWS:
+                    raise FileError("too_many_rows", {"limit": MAX_ROWS})
+                yield line, cells
+        except UnreadableCsv as exc:
+            raise FileError("broken", {"line": exc.line}) from exc
 
     return header, rows()
 

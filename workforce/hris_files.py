@@ -14,6 +14,7 @@ import io
 import logging
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -127,14 +128,39 @@ def csv_table(text: str) -> Table:
     if not text.strip():
         raise FileError("empty")
     first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first))
-    header = _header(list(next(reader)))
-    table = Table(header=header)
-    start = reader.line_num + 1
-    for record in reader:
-        line, start = start, reader.line_num + 1
-        _row_add(table, line, record)
+    records = csv_records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(first)))
+    try:
+        _line, header = next(records)
+        table = Table(header=_header(header))
+        for line, record in records:
+            _row_add(table, line, record)
+    except UnreadableCsv as exc:
+        raise FileError("unreadable", {"line": exc.line}) from exc
     return table
+
+
+class UnreadableCsv(Exception):
+    """A record the csv module cannot read: a cell over its 128 KB limit, mostly a quotation mark
+    never closed. `line` is where the record starts."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
+
+
+def csv_records(reader) -> Iterator[tuple[int, list[str]]]:
+    """(the line a record starts on, its cells) from a csv.reader, the header first; UnreadableCsv
+    instead of csv.Error, so the importer can name the line."""
+    start = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UnreadableCsv(start) from exc
+        yield start, record
+        start = reader.line_num + 1
 
 
 def _header(cells: list) -> list[str]:

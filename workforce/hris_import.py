@@ -55,6 +55,7 @@ def file_error_message(error: FileError) -> str:
         "not_xlsx": _("The file is not an Excel workbook; save it as .xlsx or CSV."),
         "zip_bomb": _("The workbook unpacks to more than %(limit)s MB; it cannot be an HR export."),
         "broken": _("The workbook could not be read; it may be damaged. Save it again and upload the copy."),
+        "unreadable": _("Line %(line)s: a cell is too long; is a quotation mark not closed?"),
     }
     return messages[error.code] % error.params
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from servicefit.core.exceptions import API_PREFIX, UnsafeText, bad_request
-from servicefit.core.parsers import has_unsafe_text
+from servicefit.core.unsafe_text import has_unsafe_text
 
 # Everything the product loads is served by this server: no CDN, fonts or analytics (air-gapped
 # installs), and no inline script, so a strict policy holds.

@@ -12,7 +12,6 @@ unsafe_text), like every other error of the API.
 """
 
 import json
-import re
 from io import BytesIO
 
 from django.conf import settings
@@ -22,13 +21,9 @@ from rest_framework.exceptions import ParseError
 
 # A module, not its names: rest_framework.views imports this module while core.exceptions loads.
 from servicefit.core import exceptions as core_exceptions
+from servicefit.core.unsafe_text import has_unsafe_text
 
 MAX_DEPTH = 32
-UNSAFE_TEXT = re.compile("[\x00\ud800-\udfff]")
-
-
-def has_unsafe_text(value: str) -> bool:
-    return UNSAFE_TEXT.search(value) is not None
 
 
 def _read_limited(stream) -> bytes:

@@ -68,6 +68,17 @@ class DemoLoader:
 
 
 @dataclass(frozen=True)
+class ShippedData:
+    """Rows an app's data migrations ship (the service types, say), which its demo needs. `flush`
+    empties them too, and only `migrate` on an empty database loads them again. `label` says what
+    they are, to people; `present()` tells whether they are there."""
+
+    name: str
+    label: str
+    present: Callable[[], bool]
+
+
+@dataclass(frozen=True)
 class ErrorPages:
     """The error pages of the addresses under `prefix` (e.g. the candidate pages, which have a layout
     and a language of their own). `render(request, status)` returns the response; it must not read
@@ -82,6 +93,7 @@ _error_pages: dict[str, ErrorPages] = {}
 _home_panels: dict[str, HomePanel] = {}
 _home_work: dict[str, HomeWork] = {}
 _demo_loaders: dict[str, DemoLoader] = {}
+_shipped_data: dict[str, ShippedData] = {}
 _admin_app_labels: set[str] = set()
 
 
@@ -109,6 +121,10 @@ def home_work_register(
 
 def demo_loader_register(*, name: str, load: Callable[..., str], order: int) -> None:
     _demo_loaders[name] = DemoLoader(name=name, load=load, order=order)
+
+
+def shipped_data_register(*, name: str, label, present: Callable[[], bool]) -> None:
+    _shipped_data[name] = ShippedData(name=name, label=label, present=present)
 
 
 def admin_models_register(*app_labels: str) -> None:
@@ -140,6 +156,11 @@ def home_work() -> list[HomeWork]:
 
 def demo_loaders() -> list[DemoLoader]:
     return sorted(_demo_loaders.values(), key=lambda loader: (loader.order, loader.name))
+
+
+def shipped_data_missing() -> list[str]:
+    """The labels of the shipped data that is not there (after a flush)."""
+    return sorted(str(data.label) for data in _shipped_data.values() if not data.present())
 
 
 def admin_app_labels() -> frozenset[str]:

@@ -2,13 +2,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessments import services
 from assessments.models import Assessment
+from servicefit.core.commands import text_option
 
 
 class Command(BaseCommand):
     help = "Recount the norm statistics (percentiles, stens) of assessments from their completed attempts."
 
     def add_arguments(self, parser):
-        parser.add_argument("slugs", nargs="*", help="Assessments to recount (default: all).")
+        parser.add_argument("slugs", type=text_option, nargs="*", help="Assessments to recount (default: all).")
 
     def handle(self, *args, slugs, **options):
         assessments = Assessment.objects.filter(slug__in=slugs) if slugs else Assessment.objects.all()

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from hiring.html_text import html_to_text
 from profiles import selectors as profile_selectors
 from profiles import services as profile_services
+from servicefit.core.commands import text_option
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 
@@ -21,7 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path")
         parser.add_argument("--language", choices=LANGUAGE_CODES, help="Default: detect it.")
-        parser.add_argument("--role-profile", help="Slug of a role profile to measure alignment against.")
+        parser.add_argument(
+            "--role-profile", type=text_option, help="Slug of a role profile to measure alignment against."
+        )
         parser.add_argument("--format", choices=["json", "text"], default="json")
 
     def handle(self, *args, path, language=None, role_profile=None, format="json", **options):

@@ -1,13 +1,14 @@
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from hiring.models import Requisition
 from hiring.pipeline_import import MAX_BYTES, candidates_import
+from servicefit.core.commands import acting_user, record_number, text_option
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.languages import LANGUAGE_CODES
 from servicefit.core.models import Team
+from servicefit.core.policies import CANDIDATE_WRITE
 
 BAD_INPUT = 2
 
@@ -20,9 +21,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--team", required=True, help="The team's name.")
-        parser.add_argument("--by", required=True, help="Username of the person importing (stamped on moves).")
-        parser.add_argument("--requisition", type=int, help="Add each candidate as an application to it.")
+        parser.add_argument("--team", type=text_option, required=True, help="The team's name.")
+        parser.add_argument(
+            "--by", type=text_option, required=True, help="Username of the person importing (stamped on moves)."
+        )
+        parser.add_argument("--requisition", type=record_number, help="Add each candidate as an application to it.")
         parser.add_argument("--language", choices=LANGUAGE_CODES, help="For rows with no language.")
         parser.add_argument(
             "--map", action="append", default=[], metavar="FIELD=HEADER", help="Map a column, e.g. email=Mail."
@@ -38,9 +41,7 @@ class Command(BaseCommand):
         found_team = Team.objects.filter(name=team).first()
         if found_team is None:
             raise CommandError(f"No such team: {team}", returncode=BAD_INPUT)
-        user = get_user_model().objects.filter(username=by).first()
-        if user is None:
-            raise CommandError(f"No such user: {by}", returncode=BAD_INPUT)
+        user = acting_user(by, policy=CANDIDATE_WRITE, returncode=BAD_INPUT)
         target = None
         if requisition is not None:
             target = Requisition.objects.filter(id=requisition, team=found_team).first()
@@ -58,8 +59,9 @@ class Command(BaseCommand):
             raise CommandError(exc.message, returncode=BAD_INPUT) from exc
         for item in result.imported:
             for duplicate in item.possible_duplicates:
+                # By number only: what a command prints ends up in logs, which carry no names.
                 self.stdout.write(
-                    f"line {item.line}: {item.candidate.name} may be candidate {duplicate.candidate.id} "
-                    f"({duplicate.candidate.name}): {', '.join(duplicate.reasons)}"
+                    f"line {item.line}: candidate {item.candidate.id} may be candidate {duplicate.candidate.id}: "
+                    f"{', '.join(duplicate.reasons)}"
                 )
         self.stdout.write(f"Imported {len(result.imported)} candidates, {result.applications} applications.")

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from servicefit.core.commands import text_option
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.models import Team
 from workforce.hris_files import MAX_BYTES
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--mapping", help='Our field → the file\'s header as JSON, e.g. \'{"employee_number": "Nr"}\'.'
         )
-        parser.add_argument("--team-default", help="The team's name, for rows with no team.")
+        parser.add_argument("--team-default", type=text_option, help="The team's name, for rows with no team.")
 
     def handle(self, *args, path, mapping=None, team_default=None, **options):
         file = Path(path)

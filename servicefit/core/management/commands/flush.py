@@ -1,5 +1,7 @@
+from django.core.management.base import CommandError
 from django.core.management.commands import flush
 from django.db import connections
+from django.utils.translation import gettext as _
 
 APPEND_ONLY_TABLES = ["core_accesslog"]
 
@@ -11,6 +13,17 @@ class Command(flush.Command):
     reset, used by the test runner, not a way for the application to edit the log."""
 
     def handle(self, **options):
+        try:
+            return self._flush(**options)
+        except EOFError:  # Django's question, asked with no one to answer it (a script, a pipe, cron)
+            raise CommandError(
+                _(
+                    "No answer to the question (standard input is not a terminal); nothing was flushed. "
+                    "Run flush --no-input to flush without it."
+                )
+            ) from None
+
+    def _flush(self, **options):
         connection = connections[options["database"]]
         if connection.vendor != "sqlite":
             return super().handle(**options)

@@ -1,11 +1,12 @@
 import json
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.json import DjangoJSONEncoder
 
+from servicefit.core.commands import acting_user, record_number, text_option
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.personal_data import Subject
+from servicefit.core.policies import PERSONAL_DATA_ERASE, PERSONAL_DATA_EXPORT
 from servicefit.core.services import personal_data_erase, personal_data_export
 
 
@@ -17,17 +18,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["export", "erase"])
-        parser.add_argument("--email", default="", help="The person's e-mail address (any case).")
-        parser.add_argument("--reference", type=int, default=None, help="The person's record reference.")
+        parser.add_argument("--email", type=text_option, default="", help="The person's e-mail address (any case).")
+        parser.add_argument("--reference", type=record_number, default=None, help="The person's record reference.")
         parser.add_argument(
-            "--employee-number", default="", help="The employee number in the HR system (an employee without e-mail)."
+            "--employee-number",
+            type=text_option,
+            default="",
+            help="The employee number in the HR system (an employee without e-mail).",
         )
-        parser.add_argument("--by", required=True, metavar="USERNAME", help="The active user acting.")
+        parser.add_argument(
+            "--by", type=text_option, required=True, metavar="USERNAME", help="The active user acting (HR or an admin)."
+        )
 
     def handle(self, *args, action, email, reference, employee_number, by, **options):
-        user = get_user_model().objects.filter(username=by, is_active=True).first()
-        if user is None:
-            raise CommandError(f"--by {by!r} is not an active user; name the person acting.")
+        user = acting_user(by, policy=PERSONAL_DATA_EXPORT if action == "export" else PERSONAL_DATA_ERASE)
         try:
             subject = Subject(email=email, reference=reference, employee_number=employee_number)
         except ValueError as exc:

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from servicefit.core import registry
 from servicefit.core.models import Team
@@ -41,6 +42,16 @@ class Command(BaseCommand):
             raise CommandError(
                 "Refusing to create demo users with public passwords while DEBUG is off. "
                 "Use --allow-production only on a throwaway install."
+            )
+        missing = registry.shipped_data_missing()
+        if missing:
+            raise CommandError(
+                _(
+                    "The data ServiceFit ships is missing (%(missing)s): the database was emptied, with flush or by "
+                    "hand, and only migrate on a new database loads it again. Create the database anew, run "
+                    "migrate, then seed_demo."
+                )
+                % {"missing": ", ".join(missing)}
             )
         with transaction.atomic():
             teams = demo_teams_ensure()

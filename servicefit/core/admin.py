@@ -26,26 +26,28 @@ def _record_type_words() -> dict[str, str]:
     }
 
 
-class CategoryFilter(admin.SimpleListFilter):
+class _WordsFilter(admin.SimpleListFilter):
+    """A filter on a stored code, offered by its words in the reader's language."""
+
+    words = staticmethod(dict)
+
+    def lookups(self, request, model_admin):
+        return sorted(self.words().items(), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(**{self.parameter_name: self.value()}) if self.value() else queryset
+
+
+class CategoryFilter(_WordsFilter):
     title = _("category")
     parameter_name = "category"
-
-    def lookups(self, request, model_admin):
-        return sorted(_category_words().items(), key=lambda item: item[1])
-
-    def queryset(self, request, queryset):
-        return queryset.filter(category=self.value()) if self.value() else queryset
+    words = staticmethod(_category_words)
 
 
-class RecordTypeFilter(admin.SimpleListFilter):
+class RecordTypeFilter(_WordsFilter):
     title = _("record type")
     parameter_name = "target_type"
-
-    def lookups(self, request, model_admin):
-        return sorted(_record_type_words().items(), key=lambda item: item[1])
-
-    def queryset(self, request, queryset):
-        return queryset.filter(target_type=self.value()) if self.value() else queryset
+    words = staticmethod(_record_type_words)
 
 
 @admin.register(AccessLog)

@@ -174,3 +174,23 @@ def test_the_admins_record_page_names_them_too(client, admin_user, entry):
     client.force_login(admin_user)
     page = client.get(f"/admin/core/accesslog/{entry.id}/change/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert page.count("Assessment invitations and answers") == 1 and "assessments.invitation" not in page
+
+
+def test_it_filters_the_admins_log_by_category_and_record_type(client, admin_user, hr_user):
+    AccessLog.objects.create(
+        user=hr_user, action="view", category="candidate", target_type="assessments.invitation", target_id="7"
+    )
+    AccessLog.objects.create(
+        user=hr_user, action="view", category="employee", target_type="workforce.agent", target_id="8"
+    )
+    client.force_login(admin_user)
+
+    def shown(query: str) -> list[str]:
+        response = client.get(f"/admin/core/accesslog/?{query}", HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 200
+        return sorted(entry.target_id for entry in response.context["cl"].result_list)
+
+    assert shown("") == ["7", "8"]
+    assert shown("category=employee") == ["8"]
+    assert shown("target_type=assessments.invitation") == ["7"]
+    assert shown("category=candidate&target_type=workforce.agent") == []

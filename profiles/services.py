@@ -33,6 +33,7 @@ from profiles.service_types import SERVICE_TYPE_LABELS
 from servicefit.core.exceptions import ApplicationError
 from servicefit.core.jobs import JobRefused, job_retry, job_run
 from servicefit.core.locks import cache_lock
+from servicefit.core.unsafe_text import has_unsafe_text
 
 logger = logging.getLogger(__name__)
 
@@ -111,6 +112,9 @@ def lexicon_upload_create(*, filename: str, raw: bytes, user=None) -> LexiconUpl
         raise ApplicationError(_("The file is not UTF-8 text (byte %(byte)s).") % {"byte": exc.start}) from exc
     if not content.strip():
         raise ApplicationError(_("The file is empty."))
+    if has_unsafe_text(content):
+        # Kept as typed until the task reads it: a NUL would fail the write on PostgreSQL.
+        raise ApplicationError(_("%(name)s contains NUL characters; save it as plain text.") % {"name": filename})
 
     with transaction.atomic():
         upload = LexiconUpload.objects.create(filename=filename[:255], format=fmt, content=content, created_by=user)

@@ -150,3 +150,18 @@ def test_pages_send_a_strict_content_security_policy(client, recruiter):
 
 def test_the_health_check_answers_without_login(client, db):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_it_refuses_an_upload_with_a_nul_byte_and_keeps_nothing(client, admin_user):
+    # Was a 500 on PostgreSQL: the file's text is stored before the task reads it, and PostgreSQL refuses NUL.
+    client.force_login(admin_user)
+    data = b'{"markers": [{"language": "da", "type": "empathizer", "phrase": "venlig\x00"}]}'
+    response = client.post(
+        "/profiles/lexicon/uploads/",
+        {"file": SimpleUploadedFile("lexicon.json", data)},
+        HTTP_ACCEPT_LANGUAGE="da",
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "lexicon.json indeholder NUL-tegn" in response.content.decode()
+    assert not LexiconUpload.objects.exists()
